@@ -1,0 +1,30 @@
+import type { Criticality, SegmentId } from '../domain/index.js';
+
+/**
+ * The EU baseline: the rule set applied where a member state has recorded no policy, and the values a
+ * national policy falls back to for every field it leaves out. These are the project's reasoned defaults,
+ * not figures from the Toolbox; docs/methodology.md gives the reasoning. National policies override them.
+ */
+export interface EffectivePolicy {
+  memberState: string;
+  /** `baseline` when no national policy applies, else the national policy's version. */
+  version: string;
+  operatorTopSupplierShare: number;
+  nationalHhi: number;
+  criticalityOverrides: { segment?: SegmentId; function?: string; criticality: Criticality }[];
+  requiredCertifications: Partial<Record<SegmentId, string[]>>;
+  defaultTransitionMonths: number;
+}
+
+export const BASELINE_POLICY: Omit<EffectivePolicy, 'memberState'> = {
+  version: 'baseline',
+  // SM05: above 70 % one supplier carries most of the segment; a second supplier could not absorb its loss.
+  operatorTopSupplierShare: 0.7,
+  // SM06: above 5,000 a national segment is dominated by one supplier or split between two only.
+  nationalHhi: 5000,
+  criticalityOverrides: [],
+  // TM09: NESAS evaluation (SCAS test cases) exists for core, RAN and SEPP functions (TS 33.511–33.517).
+  requiredCertifications: { core: ['NESAS'], ran: ['NESAS'], interconnection: ['NESAS'] },
+  // The 2026 Cybersecurity Act proposal's phase-out period for mobile networks.
+  defaultTransitionMonths: 36,
+};

@@ -1,0 +1,3 @@
+export * from './version.js';
+export * from './segments.js';
+export * from './baseline-policy.js';

@@ -1,0 +1,6 @@
+export * from './member-states.js';
+export * from './primitives.js';
+export * from './entities.js';
+export * from './policy.js';
+export * from './assessment.js';
+export * from './errors.js';
