@@ -1,0 +1,9 @@
+/**
+ * Deterministic fictional demo data at two scales (small: 4 member states, about 60,000 assets; eu: 27
+ * member states, about 5 million). See docs/demo.md.
+ */
+export { generateDemo, type DemoData, type DemoOptions } from './generate.js';
+export { writeDemoCsv, writeCsv, csvField, CSV_COLUMNS, DEMO_FILES } from './csv.js';
+export { seedDemo, DEMO_IMPORT_ORDER, type DemoImporter, type DemoImportKind } from './seed.js';
+export type { DemoScale } from './scale.js';
+export type { AssetRow, DesignationRow, OperatorRow, ProductRow, SupplierRow } from './rows.js';
