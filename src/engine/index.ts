@@ -1,0 +1,6 @@
+export * from './snapshot.js';
+export { buildSnapshot, type SnapshotInput } from './snapshot-builder.js';
+export { assess, compareFindings, summarise, type AssessOptions, type AssessmentSummary } from './assess.js';
+export { criticalityOf, policyFor, CRITICALITY_NAMES } from './criticality.js';
+export { isInForce } from './context.js';
+export { SM06_HIGH_HHI } from './rules/sm06-national-resilience.js';
