@@ -6,3 +6,4 @@ export * from './risk-areas.js';
 export * from './criteria.js';
 export * from './risk-measure-links.js';
 export * from './catalog.js';
+export * from './simulation-defaults.js';

@@ -6,3 +6,4 @@ export * from './assessment.js';
 export * from './errors.js';
 export * from './ownership.js';
 export * from './profile.js';
+export * from './scenario.js';

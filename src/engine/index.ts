@@ -4,3 +4,5 @@ export { assess, compareFindings, summarise, type AssessOptions, type Assessment
 export { criticalityOf, policyFor, CRITICALITY_NAMES } from './criticality.js';
 export { isInForce } from './context.js';
 export { SM06_HIGH_HHI } from './rules/sm06-national-resilience.js';
+export { simulate, compareScenarios } from './simulation/index.js';
+export type * from './simulation/types.js';
