@@ -1,0 +1,25 @@
+import { Option } from 'commander';
+import { z } from 'zod';
+import { IsoDate, MemberStateCode, Id, UserError } from '../domain/index.js';
+
+/** `--db FILE` on every command: explicit flag, else SECURE5G_DB, else ./secure5g.db. */
+export const dbOption = () => new Option('--db <file>', 'SQLite database file (default: $SECURE5G_DB or ./secure5g.db)');
+
+export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return flag ?? (env.SECURE5G_DB && env.SECURE5G_DB !== '' ? env.SECURE5G_DB : './secure5g.db');
+}
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Parses one option value with a domain schema and turns a failure into a usage error naming the option. */
+export function parseOption<T extends z.ZodType>(schema: T, value: unknown, option: string): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new UserError(`option ${option}: ${parsed.error.issues[0]?.message ?? 'is invalid'} (got "${String(value)}")`);
+  }
+  return parsed.data;
+}
+
+export const optionSchemas = { IsoDate, MemberStateCode, Id };
