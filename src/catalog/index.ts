@@ -7,3 +7,4 @@ export * from './criteria.js';
 export * from './risk-measure-links.js';
 export * from './catalog.js';
 export * from './simulation-defaults.js';
+export * from './resolve-policy.js';

@@ -1,0 +1,69 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ImportError } from '../../domain/index.js';
+import { BatchDecoder } from './batch-codec.js';
+import type { CsvWorkerData, CsvWorkerMessage } from './csv-worker.js';
+import type { TableKind } from './kinds.js';
+import type { TableLoad } from './table-load.js';
+import type { References } from './validate.js';
+
+/**
+ * Built, the worker is plain JS beside this module. Run from the TypeScript sources (tests, tsx), it is
+ * started through tsx's loader, found from here.
+ */
+function startWorker(data: CsvWorkerData): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./csv-worker.js', import.meta.url), { workerData: data });
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const target = new URL('./csv-worker.ts', import.meta.url).href;
+  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); })`, {
+    eval: true,
+    workerData: data,
+  });
+}
+
+/** Parses `file` on a worker thread and writes its checked batches through `load` on this one; resolves to the file's SHA-256. */
+export function csvOnWorker(load: TableLoad, kind: TableKind, file: string, name: string, refs: References, progress: (b: number) => void) {
+  const written = new SharedArrayBuffer(4);
+  const counter = new Int32Array(written);
+  const data: CsvWorkerData = {
+    kind,
+    file,
+    name,
+    operators: [...refs.operators],
+    suppliers: [...refs.suppliers],
+    products: [...refs.productSupplier],
+    written,
+  };
+  const worker = startWorker(data);
+  const decoder = new BatchDecoder();
+  return new Promise<string>((resolve, reject) => {
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      fn();
+    };
+    worker.on('message', (m: CsvWorkerMessage) => {
+      if (settled) return;
+      try {
+        if (m.type === 'batch') {
+          load.apply(decoder.decode(m.batch));
+          Atomics.add(counter, 0, 1);
+          Atomics.notify(counter, 0);
+          progress(m.bytes);
+          if (load.stopped) settle(() => resolve(''));
+        } else if (m.type === 'done') settle(() => resolve(m.sha256));
+        else {
+          const err = m.userError ? new ImportError(m.file ?? name, m.row, m.field, m.reason) : new Error(`CSV worker: ${m.reason}`);
+          settle(() => reject(err));
+        }
+      } catch (err) {
+        settle(() => reject(err));
+      }
+    });
+    worker.on('error', (err) => settle(() => reject(err)));
+    worker.on('exit', (code) => settle(() => reject(new Error(`CSV worker stopped (exit ${code}) before the end of ${name}`))));
+  });
+}

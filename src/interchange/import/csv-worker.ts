@@ -1,0 +1,75 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { ImportError } from '../../domain/index.js';
+import { BatchEncoder, type EncodedBatch } from './batch-codec.js';
+import { readCsv } from './csv.js';
+import { KINDS, type TableKind } from './kinds.js';
+import { RowStage } from './row-stage.js';
+
+/*
+ * The parsing half of a large CSV import: reads, parses and validates on this thread and posts checked
+ * batches to the writing thread. At most IN_FLIGHT batches wait unwritten, so memory stays flat
+ * however large the file.
+ */
+
+export interface CsvWorkerData {
+  kind: TableKind;
+  file: string;
+  name: string;
+  operators: string[];
+  suppliers: string[];
+  products: [string, string][];
+  /** shared counter: batches written by the main thread */
+  written: SharedArrayBuffer;
+}
+
+export type CsvWorkerMessage =
+  | { type: 'batch'; batch: EncodedBatch; bytes: number }
+  | { type: 'done'; sha256: string }
+  | { type: 'error'; file?: string; row?: number; field?: string; reason: string; userError: boolean };
+
+const IN_FLIGHT = 4;
+
+async function main(data: CsvWorkerData): Promise<void> {
+  const port = parentPort!;
+  const spec = KINDS[data.kind];
+  const stage = new RowStage(spec, {
+    operators: new Set(data.operators),
+    suppliers: new Set(data.suppliers),
+    productSupplier: new Map(data.products),
+  });
+  const encoder = new BatchEncoder(spec.columns.length, [spec.columns.findIndex((c) => c.name === spec.key)]);
+  const written = new Int32Array(data.written);
+  let posted = 0;
+  let bytes = 0;
+  const post = () => {
+    while (posted - Atomics.load(written, 0) >= IN_FLIGHT) Atomics.wait(written, 0, Atomics.load(written, 0), 50);
+    const batch = encoder.encode(stage.take());
+    port.postMessage({ type: 'batch', batch, bytes } satisfies CsvWorkerMessage, [batch.codes.buffer, batch.numbers.buffer, batch.rows.buffer] as ArrayBuffer[]);
+    posted++;
+  };
+  try {
+    const sha256 = await readCsv(data.file, data.name, {
+      header: (names) => stage.header(names),
+      rows(rows, firstRow) {
+        if (stage.stopped) return;
+        stage.csvRows(rows, firstRow);
+        post();
+      },
+      progress(b) {
+        bytes = b;
+      },
+    });
+    post();
+    port.postMessage({ type: 'done', sha256 } satisfies CsvWorkerMessage);
+  } catch (err) {
+    const e = err as Error;
+    port.postMessage({
+      type: 'error',
+      reason: e instanceof ImportError ? e.reason : e.message,
+      userError: e instanceof ImportError,
+      ...(e instanceof ImportError ? { file: e.file, row: e.row, field: e.field } : {}),
+    } as CsvWorkerMessage);
+  }
+}
+
+void main(workerData as CsvWorkerData);

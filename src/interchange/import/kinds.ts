@@ -1,0 +1,121 @@
+import type { z } from 'zod';
+import {
+  Asset,
+  Designation,
+  DESIGNATION_KINDS,
+  DESIGNATION_STATUSES,
+  DesignationScopeItem,
+  OPERATOR_KINDS,
+  Operator,
+  Product,
+  SEGMENT_IDS,
+  Supplier,
+} from '../../domain/index.js';
+import { toJsonColumn } from '../../store/index.js';
+import * as F from './fields.js';
+
+/** What `secure5g import` reads; `policies` are JSON documents, the others tables. */
+export const IMPORT_KINDS = ['operators', 'suppliers', 'products', 'assets', 'designations', 'policies'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+export type TableKind = Exclude<ImportKind, 'policies'>;
+
+export interface ColumnSpec {
+  name: string;
+  /** must be present as a column and non-empty in every row */
+  required: boolean;
+  fast: F.Fast;
+  /** parsed value → SQL value; absent values become NULL */
+  toSql?: (v: unknown) => unknown;
+}
+
+export interface KindSpec {
+  kind: TableKind;
+  /** the table, whose columns are exactly `columns` */
+  table: TableKind;
+  key: string;
+  columns: readonly ColumnSpec[];
+  /** the reference schema (src/domain/entities.ts); the fast validators must agree with it */
+  schema: z.ZodType<Record<string, unknown>>;
+}
+
+const req = (name: string, fast: F.Fast): ColumnSpec => ({ name, required: true, fast });
+const opt = (name: string, fast: F.Fast, toSql?: (v: unknown) => unknown): ColumnSpec => ({
+  name,
+  required: false,
+  fast,
+  ...(toSql ? { toSql } : {}),
+});
+const json = (v: unknown) => toJsonColumn(v ?? []);
+
+export const KINDS: Record<TableKind, KindSpec> = {
+  operators: {
+    kind: 'operators',
+    table: 'operators',
+    key: 'operator_id',
+    schema: Operator,
+    columns: [
+      req('operator_id', F.id),
+      req('name', F.requiredText),
+      req('member_state', F.memberStateCode),
+      req('kind', F.oneOf(OPERATOR_KINDS)),
+      opt('subscribers', F.optional(F.wholeNumber(0, Number.MAX_SAFE_INTEGER))),
+    ],
+  },
+  suppliers: {
+    kind: 'suppliers',
+    table: 'suppliers',
+    key: 'supplier_id',
+    schema: Supplier,
+    columns: [req('supplier_id', F.id), req('name', F.requiredText), req('hq_country', F.countryCode)],
+  },
+  products: {
+    kind: 'products',
+    table: 'products',
+    key: 'product_id',
+    schema: Product,
+    columns: [
+      req('product_id', F.id),
+      req('supplier_id', F.id),
+      req('name', F.requiredText),
+      req('function', F.id),
+      opt('certifications', F.list(F.certification), json),
+      opt('end_of_support', F.optional(F.isoDate)),
+    ],
+  },
+  assets: {
+    kind: 'assets',
+    table: 'assets',
+    key: 'asset_id',
+    schema: Asset,
+    columns: [
+      req('asset_id', F.id),
+      req('operator_id', F.id),
+      req('segment', F.oneOf(SEGMENT_IDS)),
+      req('function', F.id),
+      req('supplier_id', F.id),
+      opt('product_id', F.optional(F.id)),
+      opt('software_version', F.optional(F.textMax128)),
+      req('quantity', F.quantity),
+      opt('region', F.optional(F.textMax128)),
+      opt('in_service', F.optional(F.isoDate)),
+      opt('end_of_support', F.optional(F.isoDate)),
+    ],
+  },
+  designations: {
+    kind: 'designations',
+    table: 'designations',
+    key: 'designation_id',
+    schema: Designation,
+    columns: [
+      req('designation_id', F.id),
+      req('member_state', F.memberStateCode),
+      req('supplier_id', F.id),
+      req('kind', F.oneOf(DESIGNATION_KINDS)),
+      { ...req('segments', F.list(F.oneOf(DesignationScopeItem.options), true)), toSql: json },
+      req('legal_basis', F.requiredText),
+      req('effective_date', F.isoDate),
+      req('transition_months', F.wholeNumber(0, 240)),
+      req('status', F.oneOf(DESIGNATION_STATUSES)),
+    ],
+  },
+};

@@ -1,0 +1,133 @@
+import type { KindSpec } from './kinds.js';
+import { MAX_ERRORS } from './errors.js';
+import { RowValidator, type References, type RowError } from './validate.js';
+
+/** A problem found before any row is written; `row` is absent for the file as a whole (e.g. its header). */
+export interface ErrorData {
+  row?: number;
+  field?: string;
+  reason: string;
+}
+
+/** Checked rows ready to write (SQL values in the kind's column order), with their 1-based row numbers. */
+export interface Batch {
+  values: unknown[][];
+  rows: number[];
+  errors: ErrorData[];
+}
+
+/**
+ * Validation of records, separate from writing so that it can run on a worker thread while the main
+ * thread writes. Records come as CSV string arrays (with a header) or as objects; the stage stops
+ * taking records once MAX_ERRORS errors are found.
+ */
+export class RowStage {
+  private readonly validator: RowValidator;
+  private readonly names: string[];
+  private readonly colIndex: Map<string, number>;
+  private readonly raw: unknown[];
+  private pos: Int32Array | undefined;
+  private width = 0;
+  private batch: Batch = { values: [], rows: [], errors: [] };
+  private errorCount = 0;
+
+  constructor(
+    private readonly spec: KindSpec,
+    refs: References,
+  ) {
+    this.validator = new RowValidator(spec, refs);
+    this.names = spec.columns.map((c) => c.name);
+    this.colIndex = new Map(this.names.map((n, i) => [n, i]));
+    this.raw = new Array<unknown>(this.names.length);
+  }
+
+  /** Enough errors, or a header so wrong that its rows cannot be read. */
+  get stopped(): boolean {
+    return this.errorCount >= MAX_ERRORS || this.headerFailed;
+  }
+  private headerFailed = false;
+
+  private error(e: ErrorData): void {
+    this.batch.errors.push(e);
+    this.errorCount++;
+  }
+
+  /** Checks a CSV header: unknown, repeated and missing required columns are errors naming them. */
+  header(names: string[]): void {
+    const pos = new Int32Array(this.names.length).fill(-1);
+    const unknown: string[] = [];
+    names.forEach((n, i) => {
+      const c = this.colIndex.get(n);
+      if (c === undefined) unknown.push(n === '' ? '(empty)' : n);
+      else if (pos[c] !== -1) this.error({ field: n, reason: 'column appears twice' });
+      else pos[c] = i;
+    });
+    if (unknown.length > 0) this.error(this.unknownColumns(unknown));
+    this.spec.columns.forEach((c, i) => {
+      if (c.required && pos[i] === -1) this.error({ field: c.name, reason: 'required column is missing' });
+    });
+    this.pos = pos;
+    this.width = names.length;
+    this.headerFailed = this.errorCount > 0;
+  }
+
+  private unknownColumns(names: string[], row?: number): ErrorData {
+    return {
+      ...(row !== undefined ? { row } : {}),
+      reason:
+        `unknown column${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')}; ` +
+        `${this.spec.kind} columns are ${this.names.join(', ')}`,
+    };
+  }
+
+  /** CSV records after the header; `firstRow` is the 1-based number of rows[0]. */
+  csvRows(rows: string[][], firstRow: number): void {
+    const pos = this.pos!;
+    const raw = this.raw;
+    for (let i = 0; i < rows.length && !this.stopped; i++) {
+      const r = rows[i]!;
+      if (r.length !== this.width) {
+        this.error({ row: firstRow + i, reason: `has ${r.length} fields, the header has ${this.width}` });
+        continue;
+      }
+      for (let c = 0; c < pos.length; c++) raw[c] = pos[c]! >= 0 ? r[pos[c]!] : undefined;
+      this.check(firstRow + i);
+    }
+  }
+
+  /** One record given as an object keyed by column name. */
+  object(obj: unknown, row: number): void {
+    if (this.stopped) return;
+    if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
+      this.error({ row, reason: 'must be an object with the columns as keys' });
+      return;
+    }
+    const o = obj as Record<string, unknown>;
+    let unknown: string[] | undefined;
+    for (const k in o) if (!this.colIndex.has(k)) (unknown ??= []).push(k);
+    if (unknown) {
+      this.error(this.unknownColumns(unknown, row));
+      return;
+    }
+    for (let c = 0; c < this.names.length; c++) this.raw[c] = o[this.names[c]!];
+    this.check(row);
+  }
+
+  private check(row: number): void {
+    const errors = this.batch.errors as RowError[];
+    const before = errors.length;
+    const values = this.validator.validate(this.raw, row, errors);
+    this.errorCount += errors.length - before;
+    if (values) {
+      this.batch.values.push(values);
+      this.batch.rows.push(row);
+    }
+  }
+
+  /** The rows and errors gathered since the last call. */
+  take(): Batch {
+    const b = this.batch;
+    this.batch = { values: [], rows: [], errors: [] };
+    return b;
+  }
+}

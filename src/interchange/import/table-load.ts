@@ -1,0 +1,79 @@
+import { ImportError } from '../../domain/index.js';
+import { beginBulkLoad, bulkWriter, type BulkTransaction, type BulkWriter, type Store } from '../../store/index.js';
+import { ImportErrors, MAX_ERRORS } from './errors.js';
+import type { KindSpec } from './kinds.js';
+import type { Batch, ErrorData } from './row-stage.js';
+
+export interface LoadCounts {
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * The writing side of one table import, as one transaction: checked rows are written as they arrive
+ * (a repeated id is caught by the store), errors are gathered up to MAX_ERRORS, and at the end either
+ * every row is committed or none is.
+ */
+export class TableLoad {
+  private readonly tx: BulkTransaction;
+  private readonly writer: BulkWriter;
+  private readonly errors: ErrorData[] = [];
+  private written = 0;
+
+  constructor(
+    store: Store,
+    private readonly spec: KindSpec,
+    private readonly file: string,
+  ) {
+    this.tx = beginBulkLoad(store);
+    try {
+      this.writer = bulkWriter(store, spec.table, spec.columns.map((c) => c.name), spec.key);
+    } catch (err) {
+      this.tx.rollback();
+      throw err;
+    }
+  }
+
+  get stopped(): boolean {
+    return this.errors.length >= MAX_ERRORS;
+  }
+
+  apply(batch: Batch): void {
+    for (const e of batch.errors) this.errors.push(e);
+    const { values, rows } = batch;
+    const dups = this.writer.write(values);
+    this.written += values.length - dups.length;
+    for (const d of dups) {
+      this.errors.push({ row: rows[d.index]!, field: this.spec.key, reason: `duplicate id "${String(d.key)}": it appears earlier in this file` });
+    }
+  }
+
+  /** Commits (running `beforeCommit` inside the transaction), or rolls back and throws every error. */
+  finish(beforeCommit: (counts: LoadCounts) => void): LoadCounts {
+    try {
+      if (this.errors.length > 0) {
+        // errors arrive in row order per source; duplicates are found later than field errors of later rows
+        const sorted = [...this.errors].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+        throw new ImportErrors(
+          this.file,
+          sorted.slice(0, MAX_ERRORS).map((e) => new ImportError(this.file, e.row, e.field, e.reason)),
+          sorted.length >= MAX_ERRORS,
+        );
+      }
+      const { inserted, updated } = this.writer.counts();
+      const counts = { rows: this.written, inserted, updated, unchanged: this.written - inserted - updated };
+      beforeCommit(counts);
+      this.tx.commit();
+      return counts;
+    } catch (err) {
+      this.tx.rollback();
+      throw err;
+    }
+  }
+
+  abort(): void {
+    this.tx.rollback();
+  }
+}

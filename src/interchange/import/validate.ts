@@ -1,0 +1,147 @@
+import { findFunction } from '../../catalog/segments.js';
+import type { KindSpec } from './kinds.js';
+import { FAIL, isAbsent } from './fields.js';
+
+/** One rejected field of one row; `row` is 1-based, header excluded. */
+export interface RowError {
+  row: number;
+  field?: string;
+  reason: string;
+}
+
+/** What rows may refer to: the store's contents when the import starts. */
+export interface References {
+  operators: ReadonlySet<string>;
+  suppliers: ReadonlySet<string>;
+  /** product id → its supplier id */
+  productSupplier: ReadonlyMap<string, string>;
+}
+
+type Check = (values: unknown[], row: number, errors: RowError[]) => void;
+
+/**
+ * Turns one raw row (values in the kind's column order, undefined where the column is absent) into the
+ * SQL values to write, or records why not. The fast validators decide; a row they reject is parsed by
+ * the zod schema, whose messages are the ones reported.
+ */
+export class RowValidator {
+  private readonly width: number;
+  private readonly check: Check;
+  private readonly names: string[];
+  private readonly missing: number[] = [];
+
+  constructor(
+    private readonly spec: KindSpec,
+    refs: References,
+  ) {
+    this.width = spec.columns.length;
+    this.names = spec.columns.map((c) => c.name);
+    this.check = crossChecks(spec, refs);
+  }
+
+  validate(raw: readonly unknown[], row: number, errors: RowError[]): unknown[] | undefined {
+    const cols = this.spec.columns;
+    const out = new Array<unknown>(this.width);
+    let slow = false;
+    this.missing.length = 0;
+    for (let c = 0; c < this.width; c++) {
+      const col = cols[c]!;
+      const v = raw[c];
+      if (col.required && isAbsent(v)) {
+        this.missing.push(c);
+        continue;
+      }
+      const p = col.fast(v);
+      if (p === FAIL) slow = true;
+      else out[c] = p;
+    }
+    if (slow || this.missing.length > 0) return this.slowPath(raw, row, errors);
+    return this.finish(out, row, errors);
+  }
+
+  /** The reference path: zod words the errors; a row zod accepts is taken as zod returns it. */
+  private slowPath(raw: readonly unknown[], row: number, errors: RowError[]): unknown[] | undefined {
+    const missing = new Set(this.missing.map((c) => this.names[c]!));
+    for (const name of missing) errors.push({ row, field: name, reason: 'is required' });
+    const obj: Record<string, unknown> = {};
+    for (let c = 0; c < this.width; c++) if (raw[c] !== undefined) obj[this.names[c]!] = raw[c];
+    const r = this.spec.schema.safeParse(obj);
+    if (!r.success) {
+      for (const issue of r.error.issues) {
+        const field = issue.path.length > 0 ? String(issue.path[0]) : undefined;
+        if (field !== undefined && missing.has(field)) continue;
+        const item = typeof issue.path[1] === 'number' ? `item ${issue.path[1] + 1} ` : '';
+        errors.push({ row, ...(field !== undefined ? { field } : {}), reason: item + issue.message });
+      }
+      return undefined;
+    }
+    if (missing.size > 0) return undefined;
+    return this.finish(
+      this.names.map((n) => r.data[n]),
+      row,
+      errors,
+    );
+  }
+
+  private finish(parsed: unknown[], row: number, errors: RowError[]): unknown[] | undefined {
+    const before = errors.length;
+    this.check(parsed, row, errors);
+    if (errors.length > before) return undefined;
+    const cols = this.spec.columns;
+    for (let c = 0; c < this.width; c++) {
+      const v = parsed[c];
+      const toSql = cols[c]!.toSql;
+      parsed[c] = toSql ? toSql(v) : v === undefined ? null : v;
+    }
+    return parsed;
+  }
+}
+
+/** Rules beyond the row schema: catalogue functions and references to what the store holds. */
+function crossChecks(spec: KindSpec, refs: References): Check {
+  const at = (name: string) => spec.columns.findIndex((c) => c.name === name);
+  const known = (set: ReadonlySet<string> | ReadonlyMap<string, string>, c: number, what: string, plural: string): Check =>
+    (v, row, errors) => {
+      const id = v[c] as string;
+      if (!set.has(id)) errors.push({ row, field: spec.columns[c]!.name, reason: `unknown ${what} "${id}" (import ${plural} first)` });
+    };
+  switch (spec.kind) {
+    case 'operators':
+    case 'suppliers':
+      return () => {};
+    case 'designations':
+      return known(refs.suppliers, at('supplier_id'), 'supplier', 'suppliers');
+    case 'products': {
+      const supplier = known(refs.suppliers, at('supplier_id'), 'supplier', 'suppliers');
+      const fn = at('function');
+      return (v, row, errors) => {
+        supplier(v, row, errors);
+        if (!findFunction(v[fn] as string)) {
+          errors.push({ row, field: 'function', reason: `"${String(v[fn])}" is not a function of the catalogue` });
+        }
+      };
+    }
+    case 'assets': {
+      const operator = known(refs.operators, at('operator_id'), 'operator', 'operators');
+      const supplier = known(refs.suppliers, at('supplier_id'), 'supplier', 'suppliers');
+      const [seg, fn, sup, prod] = [at('segment'), at('function'), at('supplier_id'), at('product_id')];
+      return (v, row, errors) => {
+        operator(v, row, errors);
+        supplier(v, row, errors);
+        const f = findFunction(v[fn] as string);
+        if (!f) errors.push({ row, field: 'function', reason: `"${String(v[fn])}" is not a function of the catalogue` });
+        else if (f.segment !== v[seg]) {
+          errors.push({ row, field: 'function', reason: `"${f.id}" belongs to segment ${f.segment}, not ${String(v[seg])}` });
+        }
+        const p = v[prod] as string | undefined;
+        if (p !== undefined) {
+          const owner = refs.productSupplier.get(p);
+          if (owner === undefined) errors.push({ row, field: 'product_id', reason: `unknown product "${p}" (import products first)` });
+          else if (owner !== v[sup]) {
+            errors.push({ row, field: 'product_id', reason: `product "${p}" is supplied by "${owner}", not by "${String(v[sup])}"` });
+          }
+        }
+      };
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export { IMPORT_KINDS, type ImportKind } from './import/kinds.js';
+export { importFile, importRows, type ImportSummary, type ImportOptions } from './import/import.js';
+export { ImportErrors, MAX_ERRORS } from './import/errors.js';

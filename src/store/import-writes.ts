@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { Store } from './open.js';
+
+/*
+ * The small synchronous reads and writes an import makes inside its transaction (raw statements on
+ * the same connection, so they belong to it). Plain SQL that PostgreSQL reads the same way.
+ */
+
+export interface ReferenceData {
+  operators: Set<string>;
+  suppliers: Set<string>;
+  productSupplier: Map<string, string>;
+}
+
+export function referenceData(store: Store): ReferenceData {
+  const db = store.sqlite;
+  return {
+    operators: new Set(db.prepare('SELECT operator_id FROM operators').pluck().all() as string[]),
+    suppliers: new Set(db.prepare('SELECT supplier_id FROM suppliers').pluck().all() as string[]),
+    productSupplier: new Map(
+      (db.prepare('SELECT product_id, supplier_id FROM products').raw().all() as [string, string][]).map(([p, s]) => [p, s]),
+    ),
+  };
+}
+
+export interface ImportLogEntry {
+  kind: string;
+  file: string;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  sha256: string | null;
+  startedAt: string;
+  finishedAt: string;
+}
+
+export function recordImport(store: Store, e: ImportLogEntry): string {
+  const id = randomUUID();
+  store.sqlite
+    .prepare(
+      'INSERT INTO imports (import_id, kind, file, rows, inserted, updated, unchanged, sha256, started_at, finished_at) VALUES (?,?,?,?,?,?,?,?,?,?)',
+    )
+    .run(id, e.kind, e.file, e.rows, e.inserted, e.updated, e.unchanged, e.sha256, e.startedAt, e.finishedAt);
+  return id;
+}
+
+/** Stored policy documents (JSON text) by member state and version. */
+export function storedPolicyDocument(store: Store, memberState: string, version: string): string | undefined {
+  return store.sqlite.prepare('SELECT document FROM policies WHERE member_state = ? AND version = ?').pluck().get(memberState, version) as
+    | string
+    | undefined;
+}
+
+export function writePolicy(store: Store, memberState: string, version: string, document: string, importedAt: string): void {
+  store.sqlite
+    .prepare(
+      'INSERT INTO policies (member_state, version, document, imported_at) VALUES (?,?,?,?) ' +
+        'ON CONFLICT(member_state, version) DO UPDATE SET document = excluded.document, imported_at = excluded.imported_at',
+    )
+    .run(memberState, version, document, importedAt);
+}
+
+let lastStamp = 0;
+/** ISO timestamps that strictly increase within the process, so "latest" is never a tie. */
+export function importTimestamp(): string {
+  lastStamp = Math.max(Date.now(), lastStamp + 1);
+  return new Date(lastStamp).toISOString();
+}

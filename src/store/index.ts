@@ -1,0 +1,6 @@
+export { openStore, type Store } from './open.js';
+export type * from './schema.js';
+export { toJsonColumn, fromJsonColumn } from './json.js';
+export { beginBulkLoad, bulkWriter, type DuplicateKey, type BulkWriter, type BulkTransaction } from './bulk-write.js';
+export { loadSnapshot, type SnapshotFilter } from './snapshot-load.js';
+export * from './repositories.js';

@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { UserError } from '../domain/index.js';
+import { migrationProvider } from './migrations/index.js';
+import type { Database } from './schema.js';
+import { applyConnectionPragmas } from './sqlite.js';
+
+export interface Store {
+  /** typed query builder for small reads and writes */
+  db: Kysely<Database>;
+  /** the same connection, raw, for bulk paths (imports, snapshot load) */
+  sqlite: BetterSqlite3.Database;
+  file: string;
+  close(): Promise<void>;
+}
+
+/** Opens (creating if needed) the SQLite database at `file` and brings its schema up to date. */
+export async function openStore(file: string): Promise<Store> {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  let sqlite: BetterSqlite3.Database;
+  try {
+    sqlite = new BetterSqlite3(file);
+    applyConnectionPragmas(sqlite);
+  } catch (err) {
+    throw new UserError(`cannot open database ${file}: ${(err as Error).message}`);
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+  if (error) {
+    await db.destroy();
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new UserError(`cannot migrate database ${file}${failed ? ` (migration ${failed})` : ''}: ${(error as Error).message}`);
+  }
+  let closed = false;
+  return {
+    db,
+    sqlite,
+    file,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy(); // closes the better-sqlite3 handle too
+    },
+  };
+}
