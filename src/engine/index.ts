@@ -6,3 +6,4 @@ export { isInForce } from './context.js';
 export { SM06_HIGH_HHI } from './rules/sm06-national-resilience.js';
 export { simulate, compareScenarios } from './simulation/index.js';
 export type * from './simulation/types.js';
+export type { ComparisonRow, ScenarioComparison } from './simulation/compare.js';

@@ -1,5 +1,6 @@
 import type { ConcentrationChange, FeasibilityRow, SimulationResult, TwinTransitionFigures } from '../engine/index.js';
-import type { DisruptionFigures, NoAlternativeRow } from '../engine/index.js';
+import type { ComparisonRow, DisruptionFigures, NoAlternativeRow, ScenarioComparison } from '../engine/index.js';
+import type { SavedScenario } from '../store/index.js';
 import { renderMarkdown, renderText, section, type ReportDocument, type ReportSection } from './document.js';
 import { fmtInt, fmtPct } from './format.js';
 import type { Column } from './table.js';
@@ -79,3 +80,36 @@ function simulationDocument(r: SimulationResult): ReportDocument {
 
 export const simulationToText = (r: SimulationResult) => renderText(simulationDocument(r));
 export const simulationToMarkdown = (r: SimulationResult) => renderMarkdown(simulationDocument(r));
+
+const compareValue = (unit: ComparisonRow['unit'], v: number | null) =>
+  v === null ? '—' : unit === 'share' ? fmtPct(v) : unit === 'EUR' ? eur(v) : fmtInt(v);
+
+function comparisonDocument(c: ScenarioComparison): ReportDocument {
+  const columns: Column<ComparisonRow>[] = [
+    { header: 'figure', value: (r) => r.label },
+    ...c.scenarios.map((s, i) => ({ header: `${s.name}@${s.version}`, value: (r: ComparisonRow) => compareValue(r.unit, r.values[i] ?? null), align: 'right' as const })),
+  ];
+  return {
+    title: 'secure5g scenarios side by side',
+    lines: c.scenarios.map((s) => `${s.name}@${s.version}: from ${s.startDate} over ${s.horizonMonths} months`),
+    sections: [section('Headline figures (Union)', c.rows, columns)],
+  };
+}
+
+export const comparisonToText = (c: ScenarioComparison) => renderText(comparisonDocument(c));
+export const comparisonToMarkdown = (c: ScenarioComparison) => renderMarkdown(comparisonDocument(c));
+
+export function scenarioListToText(list: readonly SavedScenario[]): string {
+  return renderText({
+    title: `${list.length} saved scenario${list.length === 1 ? '' : 's'}`,
+    lines: [],
+    sections: [
+      section('', list, [
+        { header: 'name', value: (s) => s.name },
+        { header: 'version', value: (s) => s.version },
+        { header: 'saved', value: (s) => s.savedAt.slice(0, 19).replace('T', ' ') },
+        { header: 'description', value: (s) => (s.description ?? '').slice(0, 80) },
+      ]),
+    ],
+  });
+}

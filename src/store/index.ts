@@ -4,3 +4,4 @@ export { toJsonColumn, fromJsonColumn } from './json.js';
 export { beginBulkLoad, bulkWriter, type DuplicateKey, type BulkWriter, type BulkTransaction } from './bulk-write.js';
 export { loadSnapshot, type SnapshotFilter } from './snapshot-load.js';
 export * from './repositories.js';
+export { saveScenario, listScenarios, getScenario, type SavedScenario } from './scenarios.js';

@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulationResult } from '../../src/engine/index.js';
@@ -33,6 +33,39 @@ describe('secure5g simulate on the small demo', () => {
       expect(md.stdout.startsWith('# secure5g simulation')).toBe(true);
     });
   }
+
+  it('saves scenarios by name and version, refuses changed content under the same version, and compares them', async () => {
+    const ran = join(EXAMPLES, 'ran-cap-35.json');
+    const nl = join(EXAMPLES, 'nl-designated-core-management.json');
+    const first = await cli('scenario', 'save', ran, '--db', t.db);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^saved: /);
+    expect((await cli('scenario', 'save', ran, '--db', t.db)).stdout).toContain('already saved, unchanged');
+    const changed = join(t.dir, 'changed.json');
+    const doc = JSON.parse(readFileSync(ran, 'utf8'));
+    writeFileSync(changed, JSON.stringify({ ...doc, horizon_months: doc.horizon_months + 1 }));
+    const refused = await cli('scenario', 'save', changed, '--db', t.db);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('new version');
+    writeFileSync(changed, JSON.stringify({ ...doc, version: '2', horizon_months: doc.horizon_months + 1 }));
+    expect((await cli('scenario', 'save', changed, '--db', t.db)).code).toBe(0);
+    const list = JSON.parse((await cli('scenario', 'list', '--db', t.db, '--format', 'json')).stdout) as { name: string; version: string }[];
+    expect(list.map((s) => `${s.name}@${s.version}`)).toEqual([`${doc.name}@${doc.version}`, `${doc.name}@2`]);
+
+    // the saved scenario simulates exactly as its file does
+    const fromFile = JSON.parse((await cli('simulate', '--scenario', ran, '--db', t.db, '--format', 'json')).stdout) as SimulationResult;
+    const fromStore = JSON.parse((await cli('simulate', '--scenario', `${doc.name}@${doc.version}`, '--db', t.db, '--format', 'json')).stdout) as SimulationResult;
+    expect(fromStore.totals).toEqual(fromFile.totals);
+
+    const cmp = await cli('compare', `${doc.name}@${doc.version}`, nl, '--db', t.db, '--format', 'json');
+    expect(cmp.code).toBe(0);
+    const comparison = JSON.parse(cmp.stdout) as { scenarios: { name: string }[]; rows: { metric: string; values: (number | null)[] }[] };
+    expect(comparison.scenarios.map((s) => s.name)).toEqual([doc.name, 'nl-designated-core-management']);
+    const nlRun = JSON.parse((await cli('simulate', '--scenario', nl, '--db', t.db, '--format', 'json')).stdout) as SimulationResult;
+    const spend = comparison.rows.find((r) => r.metric === 'spendEur')!;
+    expect(spend.values).toEqual([fromFile.totals.spendEur, nlRun.totals.spendEur]);
+    expect((await cli('compare', 'no-such-scenario', '--db', t.db)).code).toBe(2);
+  });
 
   it('names the field of a bad scenario and exits 2', async () => {
     const bad = join(t.dir, 'bad.json');

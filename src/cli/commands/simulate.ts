@@ -1,16 +1,17 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { UserError, parseScenario } from '../../domain/index.js';
-import { simulate } from '../../engine/index.js';
-import { simulationToMarkdown, simulationToText } from '../../report/simulation.js';
-import { loadSnapshot, openStore } from '../../store/index.js';
+import { UserError, parseScenario, type Scenario } from '../../domain/index.js';
+import { compareScenarios, simulate } from '../../engine/index.js';
+import { comparisonToMarkdown, comparisonToText, scenarioListToText, simulationToMarkdown, simulationToText } from '../../report/simulation.js';
+import { getScenario, listScenarios, loadSnapshot, openStore, saveScenario, type Store } from '../../store/index.js';
 import type { CommandContext } from '../main.js';
 import { dbOption, parseOption, resolveDbPath } from '../options.js';
 
 const Format = z.enum(['table', 'json', 'md'], { error: 'must be table, json or md' });
 
-async function readScenario(file: string): Promise<unknown> {
+async function readScenarioFile(file: string): Promise<Scenario> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -18,9 +19,29 @@ async function readScenario(file: string): Promise<unknown> {
     throw new UserError(`${file}: cannot read the scenario file`);
   }
   try {
-    return JSON.parse(text);
+    return parseScenario(JSON.parse(text), file);
   } catch (error) {
-    throw new UserError(`${file}: not valid JSON (${(error as Error).message})`);
+    if (error instanceof SyntaxError) throw new UserError(`${file}: not valid JSON (${error.message})`);
+    throw error;
+  }
+}
+
+/** A scenario reference is a file path, or the name of a saved scenario with an optional @version. */
+async function resolveScenario(store: Store, ref: string): Promise<Scenario> {
+  if (existsSync(ref)) return readScenarioFile(ref);
+  const at = ref.lastIndexOf('@');
+  const [name, version] = at > 0 ? [ref.slice(0, at), ref.slice(at + 1)] : [ref, undefined];
+  const saved = await getScenario(store, name, version);
+  if (!saved) throw new UserError(`no scenario file or saved scenario named ${ref} (see: secure5g scenario list)`);
+  return saved;
+}
+
+async function withStore<T>(db: string | undefined, f: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(resolveDbPath(db));
+  try {
+    return await f(store);
+  } finally {
+    await store.close();
   }
 }
 
@@ -28,18 +49,71 @@ export function registerSimulate(program: Command, { io }: CommandContext) {
   program
     .command('simulate')
     .description('what-if: restrict or lose suppliers and see swaps, deadlines, cost, concentration and e-waste')
-    .requiredOption('--scenario <file>', 'scenario JSON (see examples/scenarios and docs/simulation.md)')
+    .requiredOption('--scenario <file|name[@version]>', 'scenario JSON file (see examples/scenarios) or a saved scenario')
     .option('--format <format>', 'table | json | md', 'table')
     .addOption(dbOption())
     .action(async (opts: { scenario: string; format: string; db?: string }) => {
       const format = parseOption(Format, opts.format, '--format');
-      const scenario = parseScenario(await readScenario(opts.scenario), opts.scenario);
-      const store = await openStore(resolveDbPath(opts.db));
-      try {
-        const result = simulate(await loadSnapshot(store), scenario, { file: opts.scenario });
+      await withStore(opts.db, async (store) => {
+        const scenario = await resolveScenario(store, opts.scenario);
+        const result = simulate(loadSnapshot(store), scenario, { file: opts.scenario });
         io.out(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'md' ? simulationToMarkdown(result) : simulationToText(result));
-      } finally {
-        await store.close();
-      }
+      });
+    });
+
+  program
+    .command('compare')
+    .description('run several scenarios over the same data and show their headline figures side by side')
+    .argument('<scenarios...>', 'scenario files or saved names (name or name@version)')
+    .option('--format <format>', 'table | json | md', 'table')
+    .addOption(dbOption())
+    .action(async (refs: string[], opts: { format: string; db?: string }) => {
+      const format = parseOption(Format, opts.format, '--format');
+      await withStore(opts.db, async (store) => {
+        const scenarios = await Promise.all(refs.map((r) => resolveScenario(store, r)));
+        const snapshot = loadSnapshot(store);
+        const comparison = compareScenarios(scenarios.map((s, i) => simulate(snapshot, s, { file: refs[i] })));
+        io.out(format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : format === 'md' ? comparisonToMarkdown(comparison) : comparisonToText(comparison));
+      });
+    });
+
+  const scenario = program.command('scenario').description('saved, named and versioned what-if scenarios');
+  scenario
+    .command('save')
+    .description('validate a scenario file and save it under its name and version (versions are immutable)')
+    .argument('<file>', 'scenario JSON')
+    .addOption(dbOption())
+    .action(async (file: string, opts: { db?: string }) => {
+      const parsed = await readScenarioFile(file);
+      await withStore(opts.db, async (store) => {
+        const { saved, created } = await saveScenario(store, parsed);
+        io.out(`${created ? 'saved' : 'already saved, unchanged'}: ${saved.name}@${saved.version}\n`);
+      });
+    });
+  scenario
+    .command('list')
+    .description('list saved scenarios')
+    .option('--format <format>', 'table | json', 'table')
+    .addOption(dbOption())
+    .action(async (opts: { format: string; db?: string }) => {
+      const format = parseOption(z.enum(['table', 'json'], { error: 'must be table or json' }), opts.format, '--format');
+      await withStore(opts.db, async (store) => {
+        const list = await listScenarios(store);
+        io.out(format === 'json' ? `${JSON.stringify(list, null, 2)}\n` : scenarioListToText(list));
+      });
+    });
+  scenario
+    .command('show')
+    .description('print a saved scenario as JSON')
+    .argument('<name[@version]>')
+    .addOption(dbOption())
+    .action(async (ref: string, opts: { db?: string }) => {
+      await withStore(opts.db, async (store) => {
+        const at = ref.lastIndexOf('@');
+        const [name, version] = at > 0 ? [ref.slice(0, at), ref.slice(at + 1)] : [ref, undefined];
+        const saved = await getScenario(store, name, version);
+        if (!saved) throw new UserError(`no saved scenario ${ref}`);
+        io.out(`${JSON.stringify(saved, null, 2)}\n`);
+      });
     });
 }
