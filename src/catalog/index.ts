@@ -8,3 +8,4 @@ export * from './risk-measure-links.js';
 export * from './catalog.js';
 export * from './simulation-defaults.js';
 export * from './resolve-policy.js';
+export * from './risk-model.js';

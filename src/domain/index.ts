@@ -7,3 +7,5 @@ export * from './errors.js';
 export * from './ownership.js';
 export * from './profile.js';
 export * from './scenario.js';
+export * from './implementation.js';
+export * from './screening.js';
