@@ -2,7 +2,6 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ImportError } from '../../domain/index.js';
-import { BatchDecoder } from './batch-codec.js';
 import type { CsvWorkerData, CsvWorkerMessage } from './csv-worker.js';
 import type { TableKind } from './kinds.js';
 import type { TableLoad } from './table-load.js';
@@ -36,7 +35,6 @@ export function csvOnWorker(load: TableLoad, kind: TableKind, file: string, name
     written,
   };
   const worker = startWorker(data);
-  const decoder = new BatchDecoder();
   return new Promise<string>((resolve, reject) => {
     let settled = false;
     const settle = (fn: () => void) => {
@@ -49,7 +47,7 @@ export function csvOnWorker(load: TableLoad, kind: TableKind, file: string, name
       if (settled) return;
       try {
         if (m.type === 'batch') {
-          load.apply(decoder.decode(m.batch));
+          load.apply(m.batch);
           Atomics.add(counter, 0, 1);
           Atomics.notify(counter, 0);
           progress(m.bytes);

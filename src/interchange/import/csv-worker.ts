@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ImportError } from '../../domain/index.js';
-import { BatchEncoder, type EncodedBatch } from './batch-codec.js';
+import type { EncodedBatch } from './batch-codec.js';
 import { readCsv } from './csv.js';
 import { KINDS, type TableKind } from './kinds.js';
 import { RowStage } from './row-stage.js';
@@ -37,24 +37,21 @@ async function main(data: CsvWorkerData): Promise<void> {
     suppliers: new Set(data.suppliers),
     productSupplier: new Map(data.products),
   });
-  const encoder = new BatchEncoder(spec.columns.length, [spec.columns.findIndex((c) => c.name === spec.key)]);
   const written = new Int32Array(data.written);
   let posted = 0;
   let bytes = 0;
   const post = () => {
     while (posted - Atomics.load(written, 0) >= IN_FLIGHT) Atomics.wait(written, 0, Atomics.load(written, 0), 50);
-    const batch = encoder.encode(stage.take());
+    const batch = stage.take();
     port.postMessage({ type: 'batch', batch, bytes } satisfies CsvWorkerMessage, [batch.codes.buffer, batch.numbers.buffer, batch.rows.buffer] as ArrayBuffer[]);
     posted++;
   };
   try {
     const sha256 = await readCsv(data.file, data.name, {
       header: (names) => stage.header(names),
-      rows(rows, firstRow) {
-        if (stage.stopped) return;
-        stage.csvRows(rows, firstRow);
-        post();
-      },
+      record: (fields, count, row) => stage.csvRecord(fields, count, row),
+      flush: post,
+      wants: () => !stage.stopped,
       progress(b) {
         bytes = b;
       },

@@ -1,14 +1,21 @@
 import { createHash } from 'node:crypto';
+import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
 import { ImportError } from '../../domain/index.js';
 
 export interface CsvSink {
   /** the header row, as written */
   header(names: string[]): void;
-  /** data rows in file order; `firstRow` is the 1-based number of rows[0] */
-  rows(rows: string[][], firstRow: number): void;
+  /**
+   * One data record in file order: its fields are `fields[0..count)`; `row` is its 1-based number.
+   * The array is reused for the next record, so keep values, not the array.
+   */
+  record(fields: readonly string[], count: number, row: number): void;
+  /** the end of a stretch of records (one read of the file): a natural point to hand rows on */
+  flush(): void;
+  /** false once the sink wants no more records (the rest of the file is then only hashed) */
+  wants(): boolean;
   progress(bytesDone: number): void;
 }
 
@@ -16,72 +23,106 @@ const CHUNK = 4 << 20;
 
 /**
  * Streams a CSV file into `sink`, returning the SHA-256 of its bytes. Stretches without a double quote
- * (nearly all of a machine-written inventory) are split directly on newlines and commas; any stretch
- * that holds a quote goes to papaparse, so quoted fields, escaped quotes and newlines inside quotes
- * work as RFC 4180 says. Each stretch ends at a newline outside quotes, so no record is cut in two.
- * Blank lines are skipped and do not count as rows.
+ * (nearly all of a machine-written inventory) are scanned directly for newlines and commas, with no
+ * per-line strings or arrays; any stretch that holds a quote goes to papaparse, so quoted fields,
+ * escaped quotes and newlines inside quotes work as RFC 4180 says. Each stretch ends at a newline
+ * outside quotes, so no record is cut in two. Blank lines are skipped and do not count as rows.
  */
 export async function readCsv(file: string, name: string, sink: CsvSink): Promise<string> {
   const hash = createHash('sha256');
-  const decoder = new StringDecoder('utf8');
-  let carry = '';
   let bytes = 0;
   let nextRow = 1;
   let headerSeen = false;
+  const fields: string[] = [];
 
-  const emit = (whole: string) => {
-    // a stretch ends where a newline was cut off: a CR left before it is part of a CRLF terminator
-    const part = whole.endsWith('\r') ? whole.slice(0, -1) : whole;
-    let rows: string[][];
-    if (part.indexOf('"') === -1) {
-      const lines = part.split('\n');
-      rows = [];
-      for (let line of lines) {
-        if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-        if (line.length > 0) rows.push(line.split(','));
-      }
-    } else {
-      const r = Papa.parse<string[]>(part, { skipEmptyLines: true });
-      const bad = r.errors.find((e) => e.type === 'Quotes');
-      if (bad) throw new ImportError(name, nextRow - 1 + (bad.row ?? 0) + (headerSeen ? 1 : 0), undefined, `malformed CSV: ${bad.message}`);
-      rows = r.data;
-    }
-    if (!headerSeen && rows.length > 0) {
+  const take = (f: readonly string[], count: number) => {
+    if (headerSeen) sink.record(f, count, nextRow++);
+    else {
       headerSeen = true;
-      sink.header(rows.shift()!.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim()));
-    }
-    if (rows.length > 0) {
-      sink.rows(rows, nextRow);
-      nextRow += rows.length;
+      sink.header(f.slice(0, count).map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim()));
     }
   };
 
+  const emit = (whole: string) => {
+    if (!sink.wants()) return;
+    // a stretch ends where a newline was cut off: a CR left before it is part of a CRLF terminator
+    const part = whole.endsWith('\r') ? whole.slice(0, -1) : whole;
+    if (part.indexOf('"') === -1) scanPlain(part, fields, take);
+    else {
+      const r = Papa.parse<string[]>(part, { skipEmptyLines: true });
+      const bad = r.errors.find((e) => e.type === 'Quotes');
+      if (bad) throw new ImportError(name, nextRow - 1 + (bad.row ?? 0) + (headerSeen ? 1 : 0), undefined, `malformed CSV: ${bad.message}`);
+      for (const rec of r.data) take(rec, rec.length);
+    }
+    sink.flush();
+  };
+
+  // Work in bytes up to the cut: a newline byte never occurs inside a multi-byte UTF-8 sequence, so
+  // each stretch decodes on its own, and one memchr finds whether it needs the quote-aware path.
+  let carry: Buffer = Buffer.alloc(0);
   for await (const chunk of createReadStream(file, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     bytes += chunk.length;
-    const text = carry + decoder.write(chunk);
-    const cut = lastRecordEnd(text);
+    const buf = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    const cut = lastRecordEnd(buf);
     if (cut < 0) {
-      carry = text;
+      carry = Buffer.from(buf);
     } else {
-      carry = text.slice(cut + 1);
-      emit(text.slice(0, cut));
+      carry = Buffer.from(buf.subarray(cut + 1));
+      emit(decode(buf, cut));
     }
     sink.progress(bytes);
   }
-  const rest = carry + decoder.end();
-  if (rest.length > 0) emit(rest);
+  if (carry.length > 0) emit(decode(carry, carry.length));
   if (!headerSeen) throw new ImportError(name, undefined, undefined, 'the file is empty (no header row)');
   return hash.digest('hex');
 }
 
-/** Index of the last newline outside double quotes, -1 if none. `text` starts at a record boundary. */
-function lastRecordEnd(text: string): number {
-  if (text.indexOf('"') === -1) return text.lastIndexOf('\n');
+/** The text of buf[0..end): pure ASCII (checked in one fast pass) decodes as Latin-1, a plain copy. */
+function decode(buf: Buffer, end: number): string {
+  const part = buf.subarray(0, end);
+  return part.toString(isAscii(part) ? 'latin1' : 'utf8');
+}
+
+/** Records of a quote-free stretch, each handed over in the one reused `fields` array. */
+function scanPlain(text: string, fields: string[], take: (f: readonly string[], count: number) => void): void {
+  const len = text.length;
+  let start = 0;
+  // the next comma at or after the current field; kept across lines, so lines with few or no commas
+  // do not rescan the same stretch
+  let comma = -1;
+  while (start < len) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = len;
+    const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    if (lineEnd > start) {
+      let n = 0;
+      let p = start;
+      for (;;) {
+        if (comma < p) {
+          comma = text.indexOf(',', p);
+          if (comma === -1) comma = len;
+        }
+        if (comma >= lineEnd) {
+          fields[n++] = text.slice(p, lineEnd);
+          break;
+        }
+        fields[n++] = text.slice(p, comma);
+        p = comma + 1;
+      }
+      take(fields, n);
+    }
+    start = end + 1;
+  }
+}
+
+/** Index of the last newline byte outside double quotes, -1 if none. `buf` starts at a record boundary. */
+function lastRecordEnd(buf: Buffer): number {
+  if (buf.indexOf(34) === -1) return buf.lastIndexOf(10);
   let inQuotes = false;
   let last = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i]!;
     if (c === 34) inQuotes = !inQuotes;
     else if (c === 10 && !inQuotes) last = i;
   }

@@ -91,11 +91,9 @@ async function csvInThread(load: TableLoad, kind: TableKind, file: string, name:
       stage.header(names);
       load.apply(stage.take());
     },
-    rows(rows, firstRow) {
-      if (stage.stopped || load.stopped) return;
-      stage.csvRows(rows, firstRow);
-      load.apply(stage.take());
-    },
+    record: (fields, count, row) => stage.csvRecord(fields, count, row),
+    flush: () => load.apply(stage.take()),
+    wants: () => !stage.stopped && !load.stopped,
     progress,
   });
 }

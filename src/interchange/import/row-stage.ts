@@ -1,5 +1,6 @@
-import type { KindSpec } from './kinds.js';
+import { BatchBuilder, type EncodedBatch } from './batch-codec.js';
 import { MAX_ERRORS } from './errors.js';
+import type { KindSpec } from './kinds.js';
 import { RowValidator, type References, type RowError } from './validate.js';
 
 /** A problem found before any row is written; `row` is absent for the file as a whole (e.g. its header). */
@@ -9,17 +10,10 @@ export interface ErrorData {
   reason: string;
 }
 
-/** Checked rows ready to write (SQL values in the kind's column order), with their 1-based row numbers. */
-export interface Batch {
-  values: unknown[][];
-  rows: number[];
-  errors: ErrorData[];
-}
-
 /**
  * Validation of records, separate from writing so that it can run on a worker thread while the main
- * thread writes. Records come as CSV string arrays (with a header) or as objects; the stage stops
- * taking records once MAX_ERRORS errors are found.
+ * thread writes. Records come as CSV fields (after a header) or as objects; checked rows go straight
+ * into a flat batch (batch-codec.ts). The stage stops taking records once MAX_ERRORS errors are found.
  */
 export class RowStage {
   private readonly validator: RowValidator;
@@ -28,7 +22,8 @@ export class RowStage {
   private readonly raw: unknown[];
   private pos: Int32Array | undefined;
   private width = 0;
-  private batch: Batch = { values: [], rows: [], errors: [] };
+  private readonly out: BatchBuilder;
+  private readonly rowErrors: RowError[] = [];
   private errorCount = 0;
 
   constructor(
@@ -39,6 +34,7 @@ export class RowStage {
     this.names = spec.columns.map((c) => c.name);
     this.colIndex = new Map(this.names.map((n, i) => [n, i]));
     this.raw = new Array<unknown>(this.names.length);
+    this.out = new BatchBuilder(this.names.length, [this.names.indexOf(spec.key)]);
   }
 
   /** Enough errors, or a header so wrong that its rows cannot be read. */
@@ -48,7 +44,7 @@ export class RowStage {
   private headerFailed = false;
 
   private error(e: ErrorData): void {
-    this.batch.errors.push(e);
+    this.out.error(e);
     this.errorCount++;
   }
 
@@ -80,19 +76,20 @@ export class RowStage {
     };
   }
 
-  /** CSV records after the header; `firstRow` is the 1-based number of rows[0]. */
-  csvRows(rows: string[][], firstRow: number): void {
+  /** One CSV record after the header: `fields[0..count)`; `row` is its 1-based number. */
+  csvRecord(fields: readonly string[], count: number, row: number): void {
+    if (this.stopped) return;
+    if (count !== this.width) {
+      this.error({ row, reason: `has ${count} fields, the header has ${this.width}` });
+      return;
+    }
     const pos = this.pos!;
     const raw = this.raw;
-    for (let i = 0; i < rows.length && !this.stopped; i++) {
-      const r = rows[i]!;
-      if (r.length !== this.width) {
-        this.error({ row: firstRow + i, reason: `has ${r.length} fields, the header has ${this.width}` });
-        continue;
-      }
-      for (let c = 0; c < pos.length; c++) raw[c] = pos[c]! >= 0 ? r[pos[c]!] : undefined;
-      this.check(firstRow + i);
+    for (let c = 0; c < pos.length; c++) {
+      const p = pos[c]!;
+      raw[c] = p >= 0 ? fields[p] : undefined;
     }
+    this.check(row);
   }
 
   /** One record given as an object keyed by column name. */
@@ -114,20 +111,17 @@ export class RowStage {
   }
 
   private check(row: number): void {
-    const errors = this.batch.errors as RowError[];
-    const before = errors.length;
+    const errors = this.rowErrors;
     const values = this.validator.validate(this.raw, row, errors);
-    this.errorCount += errors.length - before;
-    if (values) {
-      this.batch.values.push(values);
-      this.batch.rows.push(row);
+    if (errors.length > 0) {
+      for (const e of errors) this.error(e);
+      errors.length = 0;
     }
+    if (values) this.out.add(values, row);
   }
 
   /** The rows and errors gathered since the last call. */
-  take(): Batch {
-    const b = this.batch;
-    this.batch = { values: [], rows: [], errors: [] };
-    return b;
+  take(): EncodedBatch {
+    return this.out.take();
   }
 }

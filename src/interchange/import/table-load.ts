@@ -2,7 +2,8 @@ import { ImportError } from '../../domain/index.js';
 import { beginBulkLoad, bulkWriter, type BulkTransaction, type BulkWriter, type Store } from '../../store/index.js';
 import { ImportErrors, MAX_ERRORS } from './errors.js';
 import type { KindSpec } from './kinds.js';
-import type { Batch, ErrorData } from './row-stage.js';
+import { BatchDecoder, type EncodedBatch } from './batch-codec.js';
+import type { ErrorData } from './row-stage.js';
 
 export interface LoadCounts {
   rows: number;
@@ -21,6 +22,9 @@ export class TableLoad {
   private readonly writer: BulkWriter;
   private readonly errors: ErrorData[] = [];
   private written = 0;
+  private readonly decoder = new BatchDecoder();
+  /** one batch's values, row-major, reused from batch to batch */
+  private readonly flat: unknown[] = [];
 
   constructor(
     store: Store,
@@ -40,13 +44,15 @@ export class TableLoad {
     return this.errors.length >= MAX_ERRORS;
   }
 
-  apply(batch: Batch): void {
+  /** Writes a batch of checked rows; batches must come in the order their builder made them. */
+  apply(batch: EncodedBatch): void {
     for (const e of batch.errors) this.errors.push(e);
-    const { values, rows } = batch;
-    const dups = this.writer.write(values);
-    this.written += values.length - dups.length;
+    if (batch.n === 0) return;
+    this.decoder.decodeInto(batch, this.flat);
+    const dups = this.writer.write(this.flat, batch.n);
+    this.written += batch.n - dups.length;
     for (const d of dups) {
-      this.errors.push({ row: rows[d.index]!, field: this.spec.key, reason: `duplicate id "${String(d.key)}": it appears earlier in this file` });
+      this.errors.push({ row: batch.rows[d.index]!, field: this.spec.key, reason: `duplicate id "${String(d.key)}": it appears earlier in this file` });
     }
   }
 
@@ -62,6 +68,7 @@ export class TableLoad {
           sorted.length >= MAX_ERRORS,
         );
       }
+      this.writer.finish();
       const { inserted, updated } = this.writer.counts();
       const counts = { rows: this.written, inserted, updated, unchanged: this.written - inserted - updated };
       beforeCommit(counts);

@@ -1,6 +1,6 @@
 import { findFunction } from '../../catalog/segments.js';
 import type { KindSpec } from './kinds.js';
-import { FAIL, isAbsent } from './fields.js';
+import { detached, FAIL, isAbsent } from './fields.js';
 
 /** One rejected field of one row; `row` is 1-based, header excluded. */
 export interface RowError {
@@ -17,6 +17,10 @@ export interface References {
   productSupplier: ReadonlyMap<string, string>;
 }
 
+/** Distinct values remembered per column; past this the column is simply checked each time. */
+const MEMO_MAX = 4096;
+const ABSENT: unique symbol = Symbol('absent');
+
 type Check = (values: unknown[], row: number, errors: RowError[]) => void;
 
 /**
@@ -29,6 +33,14 @@ export class RowValidator {
   private readonly check: Check;
   private readonly names: string[];
   private readonly missing: number[] = [];
+  /** reused for every row: validate()'s result is only valid until the next call */
+  private readonly out: unknown[];
+  /**
+   * Per column (not the key), the accepted raw strings and their values: operator, segment, supplier,
+   * dates… repeat across millions of rows, and a lookup costs less than checking again. The fast
+   * validators are pure, so a remembered result is the result; a rejected value is never remembered.
+   */
+  private readonly memos: (Map<string, unknown> | undefined)[];
 
   constructor(
     private readonly spec: KindSpec,
@@ -37,11 +49,14 @@ export class RowValidator {
     this.width = spec.columns.length;
     this.names = spec.columns.map((c) => c.name);
     this.check = crossChecks(spec, refs);
+    this.out = new Array<unknown>(this.width).fill(undefined);
+    this.memos = spec.columns.map((c) => (c.name === spec.key ? undefined : new Map<string, unknown>()));
   }
 
+  /** The row's SQL values (an array reused by the next call), or undefined with the reasons in `errors`. */
   validate(raw: readonly unknown[], row: number, errors: RowError[]): unknown[] | undefined {
     const cols = this.spec.columns;
-    const out = new Array<unknown>(this.width);
+    const out = this.out;
     let slow = false;
     this.missing.length = 0;
     for (let c = 0; c < this.width; c++) {
@@ -51,9 +66,22 @@ export class RowValidator {
         this.missing.push(c);
         continue;
       }
+      const memo = this.memos[c];
+      if (memo !== undefined && typeof v === 'string') {
+        const m = memo.get(v);
+        if (m !== undefined) {
+          out[c] = m === ABSENT ? undefined : m;
+          continue;
+        }
+      }
       const p = col.fast(v);
       if (p === FAIL) slow = true;
-      else out[c] = p;
+      else {
+        out[c] = p;
+        if (memo !== undefined && typeof v === 'string' && memo.size < MEMO_MAX) {
+          memo.set(detached(v), p === undefined ? ABSENT : typeof p === 'string' ? detached(p) : p);
+        }
+      }
     }
     if (slow || this.missing.length > 0) return this.slowPath(raw, row, errors);
     return this.finish(out, row, errors);
