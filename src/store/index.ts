@@ -5,3 +5,5 @@ export { beginBulkLoad, bulkWriter, type DuplicateKey, type BulkWriter, type Bul
 export { loadSnapshot, type SnapshotFilter } from './snapshot-load.js';
 export * from './repositories.js';
 export { saveScenario, listScenarios, getScenario, type SavedScenario } from './scenarios.js';
+export { loadSnapshotReport, type SnapshotLoad, type SnapshotLoadOptions } from './snapshot-load.js';
+export { markDataChanged, dataVersion, clearSnapshotCache } from './snapshot-cache.js';

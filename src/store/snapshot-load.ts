@@ -4,43 +4,85 @@ import type { Designation, Policy } from '../domain/index.js';
 import { toEpochDay, type Snapshot } from '../engine/snapshot.js';
 import { fromJsonColumn } from './json.js';
 import type { Store } from './open.js';
+import { dataVersion, readSnapshotCache, withLazyIds, writeSnapshotCache, type SnapshotCore } from './snapshot-cache.js';
 
 export interface SnapshotFilter {
   memberState?: string;
   operatorId?: string;
 }
 
-// Days since 1970-01-01 as SQL computes them: julianday('1970-01-01') is 2440587.5.
-const EPOCH_DAY_SQL = (col: string) => `CAST(julianday(${col}) - 2440587.5 AS INTEGER)`;
+export interface SnapshotLoadOptions {
+  /** use the persisted snapshot cache (snapshot-cache.ts): read it when valid, write it after a full SQL load; default true */
+  cache?: boolean;
+}
+
+export interface SnapshotLoad {
+  snapshot: Snapshot;
+  /** where the inventory columns came from (designations and policies are always read fresh) */
+  source: 'cache' | 'sql';
+  /** true when this load wrote a new cache */
+  cacheWritten: boolean;
+}
 
 /**
- * Builds the engine's columnar snapshot straight from the store. The filter narrows operators and
- * their assets; suppliers, products and designations are kept whole (the engine needs them to judge
- * any asset). Policies: for every member state present, the EU baseline overridden by the member
- * state's latest stored national policy.
+ * Builds the engine's columnar snapshot. The filter narrows operators and their assets; suppliers,
+ * products and designations are kept whole (the engine needs them to judge any asset). Policies: for
+ * every member state present, the EU baseline overridden by the member state's latest national policy.
+ * Assets come in the order they were stored (rowid), whichever path built them.
  *
- * Speed at 5 million assets: SQLite does the dictionary encoding. Small temporary tables map each
- * operator, segment, function, supplier and product id to its index, and the asset scan joins them,
- * so each asset row reaches JavaScript as integers plus its own id; no per-row Map lookup or string
- * beyond the id. The
- * typed arrays are sized by a COUNT first.
+ * With the cache on (the default), a valid cache gives the inventory columns (5 M assets in about a
+ * second instead of twelve, bench/SNAPSHOT-NOTES.md) and a filtered load selects its rows from them in
+ * memory. Without one, the columns are read by SQL; an unfiltered load then writes the cache (a
+ * filtered miss does not: it read only part of the data).
  */
-export function loadSnapshot(store: Store, filter: SnapshotFilter = {}): Snapshot {
-  const db = store.sqlite;
-  const all = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).raw(true).all(...params) as T[];
+export function loadSnapshot(store: Store, filter: SnapshotFilter = {}, options: SnapshotLoadOptions = {}): Snapshot {
+  return loadSnapshotReport(store, filter, options).snapshot;
+}
 
-  const opWhere: string[] = [];
-  const opParams: string[] = [];
-  if (filter.memberState) (opWhere.push('member_state = ?'), opParams.push(filter.memberState));
-  if (filter.operatorId) (opWhere.push('operator_id = ?'), opParams.push(filter.operatorId));
-  const opRows = all<[string, string, string, number | null]>(
-    `SELECT operator_id, name, member_state, subscribers FROM operators${opWhere.length ? ` WHERE ${opWhere.join(' AND ')}` : ''} ORDER BY operator_id`,
-    ...opParams,
-  );
-  const supRows = all<[string, string, string]>('SELECT supplier_id, name, hq_country FROM suppliers ORDER BY supplier_id');
-  const prodRows = all<[string, string, string, string, string, string | null]>(
-    'SELECT product_id, name, supplier_id, function, certifications, end_of_support FROM products ORDER BY product_id',
-  );
+/** loadSnapshot, also saying whether the cache served it. */
+export function loadSnapshotReport(store: Store, filter: SnapshotFilter = {}, options: SnapshotLoadOptions = {}): SnapshotLoad {
+  const useCache = options.cache !== false;
+  const filtered = Boolean(filter.memberState || filter.operatorId);
+  // one read transaction: the version, the cached or scanned columns, designations and policies agree
+  const read = store.sqlite.transaction(() => {
+    const rules = loadRules(store);
+    const version = useCache ? dataVersion(store) : '';
+    const cached = useCache ? readSnapshotCache(store, version) : undefined;
+    if (cached) return { rules, version, core: filtered ? selectCore(cached, filter) : cached, source: 'cache' as const };
+    return { rules, version, core: loadCoreSql(store, filter), source: 'sql' as const };
+  });
+  const { rules, version, core, source } = withMmap(store, useCache, read);
+  // written from its own read's version: if a writer committed in between, the stored version is already stale, never wrong
+  const cacheWritten = useCache && source === 'sql' && !filtered && writeSnapshotCache(store, version, core);
+  return { snapshot: assemble(core, rules), source, cacheWritten };
+}
+
+/**
+ * Runs `fn` with the file memory-mapped: reading the cache's BLOBs (long overflow-page chains) took 40 %
+ * less time mapped than through read() calls. Set around the load only, so the connection's other work
+ * keeps SQLite's default.
+ */
+function withMmap<T>(store: Store, on: boolean, fn: () => T): T {
+  const db = store.sqlite;
+  if (!on || db.inTransaction) return fn();
+  const before = Number(db.pragma('mmap_size', { simple: true }));
+  db.pragma(`mmap_size = ${MMAP_BYTES}`);
+  try {
+    return fn();
+  } finally {
+    db.pragma(`mmap_size = ${before}`);
+  }
+}
+const MMAP_BYTES = 1 << 30;
+
+interface Rules {
+  designations: Designation[];
+  national: Map<string, Policy>;
+}
+
+/** Designations and national policies: small, never cached. */
+function loadRules(store: Store): Rules {
+  const all = <T>(sql: string) => store.sqlite.prepare(sql).raw(true).all() as T[];
   const designations = all<[string, string, string, string, string, string, string, number, string]>(
     'SELECT designation_id, member_state, supplier_id, kind, segments, legal_basis, effective_date, transition_months, status FROM designations ORDER BY designation_id',
   ).map(
@@ -61,126 +103,173 @@ export function loadSnapshot(store: Store, filter: SnapshotFilter = {}): Snapsho
   for (const [ms, doc] of all<[string, string]>('SELECT member_state, document FROM policies ORDER BY imported_at, version')) {
     national.set(ms, fromJsonColumn<Policy>(doc, undefined as never));
   }
+  return { designations, national };
+}
 
-  const memberStates = [...new Set([...opRows.map((o) => o[2]), ...designations.map((d) => d.member_state), ...national.keys()])].sort();
+/** The snapshot from the inventory columns and fresh rules. Takes ownership of `core` (its function column is rewritten). */
+function assemble(core: SnapshotCore, rules: Rules): Snapshot {
+  const { designations, national } = rules;
+  const memberStates = [...new Set([...core.operators.memberState, ...designations.map((d) => d.member_state), ...national.keys()])].sort();
   const msIndex = new Map(memberStates.map((c, i) => [c, i]));
-  const supIndex = new Map(supRows.map((s, i) => [s[0], i]));
-  const segments = SEGMENTS.map((s) => s.id);
-
-  const assets = loadAssets(store, opRows.map((o) => o[0]), opWhere.length > 0, supRows.map((s) => s[0]), prodRows, segments);
 
   // functions as found in the data: products' first, then assets', each in order of first appearance
   const catalogueFns = FUNCTIONS.map((f) => f.id);
   const remap = new Int32Array(catalogueFns.length).fill(-1);
   const functions: string[] = [];
-  const use = (f: number) => (remap[f] === -1 ? (remap[f] = functions.push(catalogueFns[f]!) - 1) : remap[f]!);
+  const use = (f: number) => (f < 0 ? -1 : remap[f] === -1 ? (remap[f] = functions.push(catalogueFns[f]!) - 1) : remap[f]!);
   const fnOfCatalogue = new Map(catalogueFns.map((f, i) => [f, i]));
-  for (const p of prodRows) {
-    const f = fnOfCatalogue.get(p[3]);
+  for (const p of core.products.function) {
+    const f = fnOfCatalogue.get(p);
     if (f !== undefined) use(f);
   }
-  const fcol = assets.function;
+  const fcol = core.assets.function;
   for (let i = 0; i < fcol.length; i++) fcol[i] = use(fcol[i]!);
 
   const policies = new Map<string, EffectivePolicy>();
   for (const ms of memberStates) policies.set(ms, resolvePolicy(ms, national.get(ms)));
-
+  const { memberState, ...operators } = core.operators;
   return {
     memberStates,
-    operators: {
-      ids: opRows.map((o) => o[0]),
-      names: opRows.map((o) => o[1]),
-      memberState: Int32Array.from(opRows, (o) => msIndex.get(o[2])!),
-      subscribers: Float64Array.from(opRows, (o) => (o[3] === null ? Number.NaN : Number(o[3]))),
-    },
-    suppliers: {
-      ids: supRows.map((s) => s[0]),
-      names: supRows.map((s) => s[1]),
-      hqCountry: supRows.map((s) => s[2]),
-    },
-    products: {
-      ids: prodRows.map((p) => p[0]),
-      names: prodRows.map((p) => p[1]),
-      supplier: Int32Array.from(prodRows, (p) => supIndex.get(p[2]) ?? -1),
-      function: prodRows.map((p) => p[3]),
-      certifications: prodRows.map((p) => fromJsonColumn<string[]>(p[4], []).map((c) => c.toUpperCase())),
-      endOfSupport: Float64Array.from(prodRows, (p) => toEpochDay(p[5])),
-    },
-    segments,
+    operators: { ids: operators.ids, names: operators.names, memberState: Int32Array.from(memberState, (c) => msIndex.get(c)!), subscribers: operators.subscribers },
+    suppliers: core.suppliers,
+    products: core.products,
+    segments: SEGMENTS.map((s) => s.id),
     functions,
-    assets,
+    assets: core.assets,
     designations,
     policies,
   };
 }
 
-function loadAssets(
-  store: Store,
-  operatorIds: string[],
-  filtered: boolean,
-  supplierIds: string[],
-  prodRows: [string, string, string, string, string, string | null][],
-  segments: readonly string[],
-): Snapshot['assets'] {
-  const db = store.sqlite;
-  const dictionaries: [string, readonly string[]][] = [
-    ['snap_operator', operatorIds],
-    ['snap_segment', segments],
-    ['snap_function', FUNCTIONS.map((f) => f.id)],
-    ['snap_supplier', supplierIds],
-    ['snap_product', prodRows.map((p) => p[0])],
-  ];
-  const productEnd = Float64Array.from(prodRows, (p) => toEpochDay(p[5]));
-  try {
-    for (const [table, ids] of dictionaries) {
-      db.exec(`DROP TABLE IF EXISTS temp.${table}; CREATE TEMP TABLE ${table} (id TEXT PRIMARY KEY, i INTEGER NOT NULL) WITHOUT ROWID`);
-      const insert = db.prepare(`INSERT INTO temp.${table} (id, i) VALUES (?, ?)`);
-      db.transaction(() => ids.forEach((id, i) => insert.run(id, i)))();
-    }
-    const from =
-      'FROM assets a JOIN temp.snap_operator o ON o.id = a.operator_id JOIN temp.snap_segment s ON s.id = a.segment ' +
-      'JOIN temp.snap_function f ON f.id = a.function JOIN temp.snap_supplier u ON u.id = a.supplier_id ' +
-      'LEFT JOIN temp.snap_product p ON p.id = a.product_id';
-    // every reference was checked on import, so only the operator filter can drop rows
-    const n = Number(
-      db
-        .prepare(`SELECT COUNT(*) FROM assets a${filtered ? ' JOIN temp.snap_operator o ON o.id = a.operator_id' : ''}`)
-        .pluck()
-        .get(),
-    );
-    const cols = {
-      count: n,
-      ids: new Array<string>(n),
-      operator: new Int32Array(n),
-      segment: new Int32Array(n),
-      function: new Int32Array(n),
-      supplier: new Int32Array(n),
-      product: new Int32Array(n),
-      quantity: new Float64Array(n),
-      endOfSupport: new Float64Array(n),
-    };
-    const scan = db
-      .prepare(`SELECT a.asset_id, o.i, s.i, f.i, u.i, p.i, a.quantity, ${EPOCH_DAY_SQL('a.end_of_support')} ${from}`)
-      .raw(true);
-    let k = 0;
-    for (const r of scan.iterate() as Iterable<[string, number, number, number, number, number | null, number, number | null]>) {
-      if (k === n) break; // a writer added rows since the COUNT: the snapshot keeps its size
-      cols.ids[k] = r[0];
-      cols.operator[k] = r[1];
-      cols.segment[k] = r[2];
-      cols.function[k] = r[3];
-      cols.supplier[k] = r[4];
-      const p = r[5] ?? -1;
-      cols.product[k] = p;
-      cols.quantity[k] = r[6];
-      cols.endOfSupport[k] = r[7] !== null ? r[7] : p >= 0 ? productEnd[p]! : Number.NaN;
-      k++;
-    }
-    if (k < n) return shrink(cols, k);
-    return cols;
-  } finally {
-    for (const [table] of dictionaries) db.exec(`DROP TABLE IF EXISTS temp.${table}`);
+/** The rows of a full core that a filter keeps, in the same order, with operator indices renumbered. */
+export function selectCore(core: SnapshotCore, filter: SnapshotFilter): SnapshotCore {
+  const o = core.operators;
+  const keep: number[] = [];
+  for (let i = 0; i < o.ids.length; i++) {
+    if ((!filter.memberState || o.memberState[i] === filter.memberState) && (!filter.operatorId || o.ids[i] === filter.operatorId)) keep.push(i);
   }
+  const newIndex = new Int32Array(o.ids.length).fill(-1);
+  keep.forEach((old, i) => (newIndex[old] = i));
+  const a = core.assets;
+  let n = 0;
+  for (let i = 0; i < a.count; i++) if (newIndex[a.operator[i]!]! >= 0) n++;
+  const rows = new Int32Array(n);
+  const { ids: _unmade, ...out } = emptyAssets(n, false);
+  let k = 0;
+  for (let i = 0; i < a.count; i++) {
+    const op = newIndex[a.operator[i]!]!;
+    if (op < 0) continue;
+    rows[k] = i;
+    out.operator[k] = op;
+    out.segment[k] = a.segment[i]!;
+    out.function[k] = a.function[i]!;
+    out.supplier[k] = a.supplier[i]!;
+    out.product[k] = a.product[i]!;
+    out.quantity[k] = a.quantity[i]!;
+    out.endOfSupport[k] = a.endOfSupport[i]!;
+    k++;
+  }
+  return {
+    operators: {
+      ids: keep.map((i) => o.ids[i]!),
+      names: keep.map((i) => o.names[i]!),
+      memberState: keep.map((i) => o.memberState[i]!),
+      subscribers: Float64Array.from(keep, (i) => o.subscribers[i]!),
+    },
+    suppliers: core.suppliers,
+    products: core.products,
+    // ids stay unmade until read, as in the full cached core
+    assets: withLazyIds(out, () => Array.from(rows, (i) => a.ids[i]!)),
+  };
+}
+
+function emptyAssets(n: number, withIds = true): Snapshot['assets'] {
+  return {
+    count: n,
+    ids: withIds ? new Array<string>(n) : [],
+    operator: new Int32Array(n),
+    segment: new Int32Array(n),
+    function: new Int32Array(n),
+    supplier: new Int32Array(n),
+    product: new Int32Array(n),
+    quantity: new Float64Array(n),
+    endOfSupport: new Float64Array(n),
+  };
+}
+
+// Days since 1970-01-01 as SQL computes them: julianday('1970-01-01') is 2440587.5.
+const EPOCH_DAY_SQL = (col: string) => `CAST(julianday(${col}) - 2440587.5 AS INTEGER)`;
+
+/**
+ * The inventory columns by SQL. The asset scan returns the raw text columns and JavaScript
+ * dictionary-encodes them with Map lookups against the small dictionaries; this measured as fast as or
+ * faster than having SQLite join temporary id→index tables, and needs no temporary tables
+ * (bench/SNAPSHOT-NOTES.md).
+ */
+function loadCoreSql(store: Store, filter: SnapshotFilter): SnapshotCore {
+  const db = store.sqlite;
+  const all = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).raw(true).all(...params) as T[];
+  const opWhere: string[] = [];
+  const opParams: string[] = [];
+  if (filter.memberState) (opWhere.push('member_state = ?'), opParams.push(filter.memberState));
+  if (filter.operatorId) (opWhere.push('operator_id = ?'), opParams.push(filter.operatorId));
+  const where = opWhere.length ? ` WHERE ${opWhere.join(' AND ')}` : '';
+  const opRows = all<[string, string, string, number | null]>(`SELECT operator_id, name, member_state, subscribers FROM operators${where} ORDER BY operator_id`, ...opParams);
+  const supRows = all<[string, string, string]>('SELECT supplier_id, name, hq_country FROM suppliers ORDER BY supplier_id');
+  const prodRows = all<[string, string, string, string, string, string | null]>(
+    'SELECT product_id, name, supplier_id, function, certifications, end_of_support FROM products ORDER BY product_id',
+  );
+  const index = (ids: readonly string[]) => new Map(ids.map((id, i) => [id, i]));
+  const supIndex = index(supRows.map((s) => s[0]));
+  const products: Snapshot['products'] = {
+    ids: prodRows.map((p) => p[0]),
+    names: prodRows.map((p) => p[1]),
+    supplier: Int32Array.from(prodRows, (p) => supIndex.get(p[2]) ?? -1),
+    function: prodRows.map((p) => p[3]),
+    certifications: prodRows.map((p) => fromJsonColumn<string[]>(p[4], []).map((c) => c.toUpperCase())),
+    endOfSupport: Float64Array.from(prodRows, (p) => toEpochDay(p[5])),
+  };
+
+  const opIndex = index(opRows.map((o) => o[0]));
+  const segIndex = index(SEGMENTS.map((s) => s.id));
+  const fnIndex = index(FUNCTIONS.map((f) => f.id));
+  const prodIndex = index(products.ids);
+  const assetWhere = where ? ` WHERE operator_id IN (SELECT operator_id FROM operators${where})` : '';
+  // unfiltered, max(rowid) bounds the row count without a scan (rowids only grow; gaps are trimmed below)
+  const capacity = Number(
+    (where ? db.prepare(`SELECT count(*) FROM assets${assetWhere}`) : db.prepare('SELECT ifnull(max(rowid), 0) FROM assets')).pluck().get(...opParams),
+  );
+  const cols = emptyAssets(capacity);
+  const scan = db
+    .prepare(
+      `SELECT asset_id, operator_id, segment, function, supplier_id, product_id, quantity, ${EPOCH_DAY_SQL('end_of_support')} FROM assets${assetWhere} ORDER BY rowid`,
+    )
+    .raw(true);
+  const productEnd = products.endOfSupport;
+  let k = 0;
+  for (const r of scan.iterate(...opParams) as Iterable<[string, string, string, string, string, string | null, number, number | null]>) {
+    cols.ids[k] = r[0];
+    cols.operator[k] = opIndex.get(r[1]) ?? -1;
+    cols.segment[k] = segIndex.get(r[2]) ?? -1;
+    cols.function[k] = fnIndex.get(r[3]) ?? -1;
+    cols.supplier[k] = supIndex.get(r[4]) ?? -1;
+    const p = r[5] === null ? -1 : (prodIndex.get(r[5]) ?? -1);
+    cols.product[k] = p;
+    cols.quantity[k] = r[6];
+    cols.endOfSupport[k] = r[7] !== null ? r[7] : p >= 0 ? productEnd[p]! : Number.NaN;
+    k++;
+  }
+  return {
+    operators: {
+      ids: opRows.map((o) => o[0]),
+      names: opRows.map((o) => o[1]),
+      memberState: opRows.map((o) => o[2]),
+      subscribers: Float64Array.from(opRows, (o) => (o[3] === null ? Number.NaN : Number(o[3]))),
+    },
+    suppliers: { ids: supRows.map((s) => s[0]), names: supRows.map((s) => s[1]), hqCountry: supRows.map((s) => s[2]) },
+    products,
+    assets: k < capacity ? shrink(cols, k) : cols,
+  };
 }
 
 function shrink(c: Snapshot['assets'], k: number): Snapshot['assets'] {
