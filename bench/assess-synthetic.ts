@@ -1,19 +1,11 @@
 import type { Designation } from '../src/domain/index.js';
 import { BASELINE_POLICY, FUNCTIONS, SEGMENTS, type EffectivePolicy } from '../src/catalog/index.js';
 import { EU_MEMBER_STATES } from '../src/domain/index.js';
-import { toEpochDay, type Snapshot } from '../src/engine/snapshot.js';
+import { allocateAssetColumns, toEpochDay, type Snapshot } from '../src/engine/snapshot.js';
+import { mulberry32 } from '../src/demo/random.js';
 
-/** Small deterministic PRNG (mulberry32), so every run and both engines see the same data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic, so every run and both engines see the same data. */
+const random = mulberry32;
 
 export interface SyntheticOptions {
   assets: number;
@@ -74,17 +66,7 @@ export function syntheticSnapshot({ assets: n, operators: nOps, suppliers: nSup,
     weight[c] = rnd() < 0.1 ? 1 : 0.4 + 0.55 * rnd();
   }
 
-  const assets = {
-    count: n,
-    ids: new Array<string>(n),
-    operator: new Int32Array(n),
-    segment: new Int32Array(n),
-    function: new Int32Array(n),
-    supplier: new Int32Array(n),
-    product: new Int32Array(n),
-    quantity: new Float64Array(n),
-    endOfSupport: new Float64Array(n),
-  };
+  const assets = allocateAssetColumns(n);
   const perOp = Math.ceil(n / nOps);
   for (let i = 0; i < n; i++) {
     const o = Math.floor(i / perOp);

@@ -1,7 +1,7 @@
 import type { Asset, Designation, Operator, Product, Supplier } from '../domain/index.js';
 import { ImportError } from '../domain/index.js';
 import { BASELINE_POLICY, SEGMENTS, findFunction, type EffectivePolicy } from '../catalog/index.js';
-import { toEpochDay, type Snapshot } from './snapshot.js';
+import { allocateAssetColumns, toEpochDay, type Snapshot } from './snapshot.js';
 
 export interface SnapshotInput {
   operators: Operator[];
@@ -63,17 +63,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
 
   const productEnd = Float64Array.from(products, (p) => toEpochDay(p.end_of_support));
   const n = assets.length;
-  const cols = {
-    count: n,
-    ids: new Array<string>(n),
-    operator: new Int32Array(n),
-    segment: new Int32Array(n),
-    function: new Int32Array(n),
-    supplier: new Int32Array(n),
-    product: new Int32Array(n),
-    quantity: new Float64Array(n),
-    endOfSupport: new Float64Array(n),
-  };
+  const cols = allocateAssetColumns(n);
   assets.forEach((a, i) => {
     const row = i + 1;
     cols.ids[i] = a.asset_id;

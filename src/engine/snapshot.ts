@@ -73,3 +73,18 @@ export function addMonths(iso: string, months: number): string {
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   return new Date(Date.UTC(year, month, Math.min(d, lastDay))).toISOString().slice(0, 10);
 }
+
+/** Asset columns for `n` rows, zero-filled; `ids` sized for filling when `withIds`, else left empty for lazy ids. */
+export function allocateAssetColumns(n: number, withIds = true): Snapshot['assets'] {
+  return {
+    count: n,
+    ids: withIds ? new Array<string>(n) : [],
+    operator: new Int32Array(n),
+    segment: new Int32Array(n),
+    function: new Int32Array(n),
+    supplier: new Int32Array(n),
+    product: new Int32Array(n),
+    quantity: new Float64Array(n),
+    endOfSupport: new Float64Array(n),
+  };
+}

@@ -1,7 +1,7 @@
 import { resolvePolicy } from '../catalog/resolve-policy.js';
 import { FUNCTIONS, SEGMENTS, type EffectivePolicy } from '../catalog/index.js';
 import type { Designation, Policy } from '../domain/index.js';
-import { toEpochDay, type Snapshot } from '../engine/snapshot.js';
+import { allocateAssetColumns, toEpochDay, type Snapshot } from '../engine/snapshot.js';
 import { fromJsonColumn } from './json.js';
 import type { Store } from './open.js';
 import { dataVersion, readSnapshotCache, withLazyIds, writeSnapshotCache, type SnapshotCore } from './snapshot-cache.js';
@@ -154,7 +154,7 @@ export function selectCore(core: SnapshotCore, filter: SnapshotFilter): Snapshot
   let n = 0;
   for (let i = 0; i < a.count; i++) if (newIndex[a.operator[i]!]! >= 0) n++;
   const rows = new Int32Array(n);
-  const { ids: _unmade, ...out } = emptyAssets(n, false);
+  const { ids: _unmade, ...out } = allocateAssetColumns(n, false);
   let k = 0;
   for (let i = 0; i < a.count; i++) {
     const op = newIndex[a.operator[i]!]!;
@@ -183,19 +183,6 @@ export function selectCore(core: SnapshotCore, filter: SnapshotFilter): Snapshot
   };
 }
 
-function emptyAssets(n: number, withIds = true): Snapshot['assets'] {
-  return {
-    count: n,
-    ids: withIds ? new Array<string>(n) : [],
-    operator: new Int32Array(n),
-    segment: new Int32Array(n),
-    function: new Int32Array(n),
-    supplier: new Int32Array(n),
-    product: new Int32Array(n),
-    quantity: new Float64Array(n),
-    endOfSupport: new Float64Array(n),
-  };
-}
 
 // Days since 1970-01-01 as SQL computes them: julianday('1970-01-01') is 2440587.5.
 const EPOCH_DAY_SQL = (col: string) => `CAST(julianday(${col}) - 2440587.5 AS INTEGER)`;
@@ -239,7 +226,7 @@ function loadCoreSql(store: Store, filter: SnapshotFilter): SnapshotCore {
   const capacity = Number(
     (where ? db.prepare(`SELECT count(*) FROM assets${assetWhere}`) : db.prepare('SELECT ifnull(max(rowid), 0) FROM assets')).pluck().get(...opParams),
   );
-  const cols = emptyAssets(capacity);
+  const cols = allocateAssetColumns(capacity);
   const scan = db
     .prepare(
       `SELECT asset_id, operator_id, segment, function, supplier_id, product_id, quantity, ${EPOCH_DAY_SQL('end_of_support')} FROM assets${assetWhere} ORDER BY rowid`,
