@@ -8,6 +8,7 @@ import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerStart } from './commands/start.js';
+import { registerServer } from './commands/serve.js';
 
 /** Exit codes: 0 done, 1 the run's own verdict (e.g. --fail-on met), 2 bad usage or input, 3 internal error. */
 export const EXIT = { ok: 0, verdict: 1, usage: 2, internal: 3 } as const;
@@ -30,6 +31,7 @@ export function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command
   registerCatalog(program, ctx);
   registerSimulate(program, ctx);
   registerStart(program, ctx);
+  registerServer(program, ctx);
   // Subcommands inherit the output routing and exit override.
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;

@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_core.js';
+import * as m0002 from './0002_identity_audit.js';
 import * as m0003 from './0003_snapshot_cache.js';
 import * as m0004 from './0004_scenarios.js';
 
 /** Migrations in code (not read from a folder at run time), so they travel inside the build. Names sort in order. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_core': m0001,
+  '0002_identity_audit': m0002,
   '0003_snapshot_cache': m0003,
   '0004_scenarios': m0004,
 };

@@ -1,0 +1,128 @@
+import type { Command } from 'commander';
+import { UserError } from '../../domain/index.js';
+import {
+  createDemoAccounts,
+  createUser,
+  formatDemoAccounts,
+  generatePassword,
+  listUsers,
+  MIN_PASSWORD_LENGTH,
+  updateUser,
+} from '../../store/identity/index.js';
+import { openStore, type Store } from '../../store/index.js';
+import type { CommandContext } from '../main.js';
+import { dbOption, resolveDbPath } from '../options.js';
+
+const CLI_ACTOR = { name: 'cli' };
+
+async function withStore<T>(db: string | undefined, f: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(resolveDbPath(db));
+  try {
+    return await f(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Reads a line from a terminal without echoing it. */
+async function promptHidden(question: string): Promise<string> {
+  const stdin = process.stdin;
+  process.stderr.write(question);
+  stdin.setRawMode(true);
+  stdin.resume();
+  stdin.setEncoding('utf8');
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') return done(() => resolve(value));
+        if (ch === '\u0003') return done(() => reject(new UserError('cancelled')));
+        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+        else value += ch;
+      }
+    };
+    const done = (f: () => void) => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write('\n');
+      f();
+    };
+    stdin.on('data', onData);
+  });
+}
+
+async function readStdinLine(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) text += chunk;
+  return text.split(/\r?\n/)[0] ?? '';
+}
+
+export function registerUsers(program: Command, { io }: CommandContext) {
+  const users = program.command('users').description('user accounts: the first admin, demo accounts, listing');
+  users
+    .command('create-admin')
+    .description('create an admin: the password is prompted (terminal), read from stdin, or generated and printed once')
+    .option('--username <name>', 'user name', 'admin')
+    .option('--password-stdin', 'read the password from the first line of standard input')
+    .addOption(dbOption())
+    .action(async (opts: { username: string; passwordStdin?: boolean; db?: string }) => {
+      let password: string;
+      let generated = false;
+      if (opts.passwordStdin) password = await readStdinLine();
+      else if (process.stdin.isTTY) {
+        password = await promptHidden(`password for ${opts.username} (at least ${MIN_PASSWORD_LENGTH} characters): `);
+        if ((await promptHidden('again: ')) !== password) throw new UserError('the two passwords differ');
+      } else {
+        password = generatePassword();
+        generated = true;
+      }
+      if (password.length < MIN_PASSWORD_LENGTH) throw new UserError(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+      await withStore(opts.db, async (store) => {
+        const u = await createUser(store, CLI_ACTOR, { username: opts.username, password, role: 'admin' });
+        io.out(`admin ${u.username} created\n`);
+        if (generated) io.out(`password (shown only now): ${password}\n`);
+      });
+    });
+  users
+    .command('create-demo')
+    .description('create one demo account per role (flagged as demo) with generated passwords, printed once')
+    .addOption(dbOption())
+    .action(async (opts: { db?: string }) => {
+      await withStore(opts.db, async (store) => {
+        const { created, existing } = await createDemoAccounts(store, CLI_ACTOR);
+        if (created.length) io.out(formatDemoAccounts(created));
+        if (existing.length) io.out(`already there (passwords not shown again): ${existing.join(', ')}\n`);
+      });
+    });
+  users
+    .command('disable-demo')
+    .description('disable every demo account and end its sessions and tokens')
+    .addOption(dbOption())
+    .action(async (opts: { db?: string }) => {
+      await withStore(opts.db, async (store) => {
+        const demo = listUsers(store).filter((u) => u.demo && !u.disabled);
+        const others = listUsers(store).filter((u) => !u.demo && u.role === 'admin' && !u.disabled);
+        for (const u of demo) {
+          if (u.role === 'admin' && others.length === 0) {
+            io.out(`${u.username} kept: it is the only admin (create one with users create-admin first)\n`);
+            continue;
+          }
+          await updateUser(store, CLI_ACTOR, u.userId, { disabled: true });
+          io.out(`${u.username} disabled\n`);
+        }
+      });
+    });
+  users
+    .command('list')
+    .description('list user accounts')
+    .addOption(dbOption())
+    .action(async (opts: { db?: string }) => {
+      await withStore(opts.db, async (store) => {
+        for (const u of listUsers(store))
+          io.out(
+            `${u.username.padEnd(28)} ${u.role.padEnd(14)} ${(u.memberState ?? u.operatorId ?? '').padEnd(12)}${u.demo ? ' demo' : ''}${u.disabled ? ' disabled' : ''}\n`,
+          );
+      });
+    });
+}

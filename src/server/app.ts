@@ -1,0 +1,182 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Store } from '../store/index.js';
+import type { ServerContext } from './context.js';
+import { authorize, authPlugin, CSRF_HEADER, SESSION_COOKIE } from './plugins/auth.js';
+import { Metrics, metricsPlugin } from './plugins/metrics.js';
+import { problemPlugin } from './plugins/problem.js';
+import { API_ROUTES } from './routes/index.js';
+import { API_PREFIX, type ApiRoute } from './route-table.js';
+import { DashboardService } from './services/dashboard.js';
+import { ImportJobs } from './services/import-jobs.js';
+
+export interface BuildAppOptions {
+  store: Store;
+  /** pino options, a pino logger, or false (tests); default: info level JSON logs with secrets redacted */
+  logger?: FastifyServerOptions['logger'] | FastifyServerOptions['loggerInstance'];
+  /** where uploaded import files wait for their job (default: the OS temporary folder) */
+  uploadDir?: string;
+  /** the date the dashboard assesses at (tests); default: today */
+  dashboardDate?: () => string;
+  /** behind a TLS-terminating proxy: trust its X-Forwarded-* headers */
+  trustProxy?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** the policy action the route needs (policy.ts) */
+    access?: string;
+  }
+}
+
+export interface App extends FastifyInstance {
+  ctx: ServerContext;
+  routeTable: readonly ApiRoute[];
+}
+
+/** Secrets never reach the log: credentials in headers and any field that looks like one in bodies. */
+export const LOG_REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  `req.headers["${CSRF_HEADER}"]`,
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.newPassword',
+  '*.currentPassword',
+  '*.secret',
+  '*.token',
+  '*.csrfToken',
+];
+
+export const DEFAULT_LOGGER = { level: process.env.SECURE5G_LOG_LEVEL ?? 'info', redact: { paths: LOG_REDACT, censor: '[redacted]' } };
+
+/** A strict policy for the API and the web UI: same-origin scripts, styles and connections only, no framing. */
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** Builds the app without listening: tests drive it with inject(), startServer() adds listen and shutdown. */
+export async function buildApp(opts: BuildAppOptions): Promise<App> {
+  const loggerOption = opts.logger === undefined ? DEFAULT_LOGGER : opts.logger;
+  const isInstance = typeof loggerOption === 'object' && loggerOption !== null && 'child' in loggerOption && typeof loggerOption.child === 'function';
+  const app = Fastify({
+    ...(isInstance ? { loggerInstance: loggerOption as FastifyServerOptions['loggerInstance'] } : { logger: loggerOption as FastifyServerOptions['logger'] }),
+    bodyLimit: 1024 * 1024,
+    connectionTimeout: 60_000,
+    requestTimeout: 600_000,
+    keepAliveTimeout: 10_000,
+    return503OnClosing: true,
+    trustProxy: opts.trustProxy ?? false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }) as unknown as App;
+
+  const ctx: ServerContext = {
+    store: opts.store,
+    dashboard: new DashboardService(opts.store, app.log, opts.dashboardDate),
+    jobs: new ImportJobs(app.log),
+    uploadDir: opts.uploadDir ?? join(tmpdir(), 'secure5g-uploads'),
+  };
+  app.decorate('ctx', ctx);
+  app.decorate('routeTable', API_ROUTES);
+
+  app.setValidatorCompiler(validatorCompiler);
+  // response schemas document the API; output is serialised as built (a zod parse would strip or slow it)
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  problemPlugin(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP },
+    crossOriginEmbedderPolicy: true,
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'secure5g API',
+        version: '1',
+        description:
+          'The EU 5G Toolbox at work. Errors are RFC 9457 problem+json. Sign in with POST /api/v1/auth/login (cookie session; send the ' +
+          `CSRF token in the ${CSRF_HEADER} header on writes) or use an API token as a bearer token. See docs/api.md.`,
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token s5g_<id>_<secret>' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const metrics = new Metrics();
+  metricsPlugin(app, metrics, () => ({ secure5g_dashboard_ready: ctx.dashboard.ready ? 1 : 0 }));
+  authPlugin(app, opts.store);
+
+  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+    // a trivial query proves the database answers
+    opts.store.sqlite.prepare('SELECT 1').get();
+    return reply.send({ status: 'ok' });
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const register = (instance: FastifyInstance, r: ApiRoute) =>
+    instance.route({
+      method: r.method,
+      url: API_PREFIX + r.path,
+      schema: {
+        tags: [r.tag],
+        summary: r.summary,
+        ...(r.params ? { params: r.params } : {}),
+        ...(r.query ? { querystring: r.query } : {}),
+        ...(r.body && !r.rawBody ? { body: r.body } : {}),
+        ...(r.response ? { response: r.response } : {}),
+        ...(r.access === 'public' ? { security: [] } : {}),
+      },
+      ...(r.bodyLimit ? { bodyLimit: r.bodyLimit } : {}),
+      config: {
+        access: r.access,
+        ...(r.rateLimit
+          ? { rateLimit: { max: r.rateLimit.max, timeWindow: r.rateLimit.timeWindow, keyGenerator: r.rateLimit.key, hook: 'preHandler' as const } }
+          : {}),
+      },
+      // before the body is read or validated: a caller without the right gets 403, never a 400 about a body it may not send
+      onRequest: authorize(r),
+      handler: (request, reply) =>
+        r.handler({ request, reply, caller: request.caller!, params: request.params, query: request.query, body: request.body }, ctx),
+    });
+
+  for (const r of API_ROUTES.filter((r) => !r.rawBody)) register(app, r);
+  // uploads: the body stays a stream, written to disk as it arrives (a Union-scale file does not fit a JSON parse)
+  await app.register(async (raw) => {
+    raw.removeAllContentTypeParsers();
+    raw.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+    for (const r of API_ROUTES.filter((r) => r.rawBody)) register(raw, r);
+  });
+
+  app.addHook('onClose', async () => {
+    await ctx.jobs.idle();
+  });
+  return app;
+}

@@ -1,0 +1,91 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { authenticateSession, authenticateToken, secretHash, sameHash, type Authenticated } from '../../store/identity/index.js';
+import type { Store } from '../../store/index.js';
+import { allowed, READ_ONLY_POST, WRITE_METHODS } from '../policy.js';
+import type { ApiRoute, Caller } from '../route-table.js';
+import { forbidden, HttpProblem, unauthorized } from './problem.js';
+
+export const SESSION_COOKIE = 'secure5g_session';
+export const CSRF_COOKIE = 'secure5g_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Caller | null;
+  }
+}
+
+function asCaller(a: Authenticated): Caller {
+  return { ...a, actor: { userId: a.user.userId, name: a.tokenId ? `${a.user.username} (token ${a.tokenId})` : a.user.username } };
+}
+
+/**
+ * Who is calling: a bearer token (`Authorization: Bearer s5g_…`) or the session cookie. A bad token is
+ * refused at once (the client meant to authenticate); a stale cookie just leaves the caller anonymous.
+ */
+export function authPlugin(app: FastifyInstance, store: Store): void {
+  app.decorateRequest('caller', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const m = /^Bearer\s+(\S+)$/i.exec(header);
+      const a = m ? authenticateToken(store, m[1]!) : undefined;
+      if (!a) throw unauthorized('the API token is malformed, unknown, expired or revoked');
+      request.caller = asCaller(a);
+      return;
+    }
+    const sid = request.cookies?.[SESSION_COOKIE];
+    if (sid) {
+      const a = authenticateSession(store, sid);
+      if (a) request.caller = asCaller(a);
+    }
+  });
+}
+
+/** The per-route gate: signed in, the role allowed by the policy table, writes only with write rights and CSRF token. */
+export function authorize(route: ApiRoute) {
+  const changes = WRITE_METHODS.has(route.method);
+  const storesSomething = changes && !(route.access !== 'public' && READ_ONLY_POST.has(route.access));
+  return async (request: FastifyRequest) => {
+    if (route.access === 'public') return;
+    const c = request.caller;
+    if (!c) throw unauthorized();
+    if (!allowed(c.user.role, route.access)) throw forbidden(`the ${c.user.role} role may not do this (${route.access})`);
+    if (storesSomething && c.readOnly) throw forbidden('this API token is read-only');
+    if (changes && c.csrfHash) checkCsrf(request, c.csrfHash);
+  };
+}
+
+/**
+ * Double-submit CSRF check for cookie sessions: the header must repeat the CSRF cookie, and both must be
+ * the token issued with this session (its hash is stored with the session), so a token planted in the
+ * cookie by a sibling subdomain does not pass either.
+ */
+export function checkCsrf(request: FastifyRequest, csrfHash: string): void {
+  const header = request.headers[CSRF_HEADER];
+  const cookie = request.cookies?.[CSRF_COOKIE];
+  if (typeof header !== 'string' || !cookie || header !== cookie || !sameHash(secretHash(header), csrfHash))
+    throw new HttpProblem(403, 'csrf', 'CSRF check failed', `state-changing requests with a session cookie need the ${CSRF_HEADER} header holding the ${CSRF_COOKIE} cookie`);
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/** Cookies are Secure everywhere but plain http on the loopback interface (a browser would drop them there). */
+export function cookieSecure(request: FastifyRequest): boolean {
+  return request.protocol === 'https' || !LOOPBACK.has(request.hostname.replace(/:\d+$/, ''));
+}
+
+export function setSessionCookies(request: FastifyRequest, reply: FastifyReply, session: { sessionId: string; csrfToken: string; expiresAt: string }): void {
+  const secure = cookieSecure(request);
+  const expires = new Date(session.expiresAt);
+  reply.setCookie(SESSION_COOKIE, session.sessionId, { path: '/', httpOnly: true, sameSite: 'strict', secure, expires });
+  // readable by the page's script, which copies it into the header
+  reply.setCookie(CSRF_COOKIE, session.csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure, expires });
+}
+
+export function clearSessionCookies(request: FastifyRequest, reply: FastifyReply): void {
+  const secure = cookieSecure(request);
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure });
+  reply.clearCookie(CSRF_COOKIE, { path: '/', sameSite: 'strict', secure });
+}

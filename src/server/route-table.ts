@@ -1,0 +1,63 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { Actor } from '../store/audit/index.js';
+import type { Authenticated } from '../store/identity/index.js';
+import type { ServerContext } from './context.js';
+import type { RouteAccess } from './policy.js';
+
+/*
+ * Every API route is one entry of a table: method, path, the action it needs (see policy.ts), its zod
+ * schemas and its handler. The app registers the table; the access-matrix test walks the same table.
+ * A resource adds itself by adding a module to routes/index.ts.
+ */
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface Caller extends Authenticated {
+  actor: Actor;
+}
+
+export interface RouteInput<P = unknown, Q = unknown, B = unknown> {
+  request: FastifyRequest;
+  reply: FastifyReply;
+  /** present on every route but the public ones */
+  caller: Caller;
+  params: P;
+  query: Q;
+  body: B;
+}
+
+export interface ApiRoute {
+  method: Method;
+  /** path below /api/v1, with :params */
+  path: string;
+  access: RouteAccess;
+  summary: string;
+  tag: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** response schemas by status, for the OpenAPI description and serialisation */
+  response?: Record<number, z.ZodType>;
+  /** larger bodies (imports) */
+  bodyLimit?: number;
+  /** the request body stays an unread stream (imports) */
+  rawBody?: boolean;
+  /** sign-in: its own rate limit */
+  rateLimit?: { max: number; timeWindow: number; key: (request: FastifyRequest) => string };
+  handler: (input: RouteInput<any, any, any>, ctx: ServerContext) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any -- typed by route() below
+}
+
+/** Builds a table entry whose handler sees the parsed (zod output) params, query and body. */
+export function route<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown>(
+  r: Omit<ApiRoute, 'params' | 'query' | 'body' | 'handler'> & {
+    params?: P;
+    query?: Q;
+    body?: B;
+    handler: (input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>, ctx: ServerContext) => unknown;
+  },
+): ApiRoute {
+  return r as ApiRoute;
+}
+
+export const API_PREFIX = '/api/v1';

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { IsoDate, MemberStateCode, Severity } from '../../domain/index.js';
+import { assess } from '../../engine/index.js';
+import * as access from '../../store/access/index.js';
+import { notFound } from '../plugins/problem.js';
+import { route, type ApiRoute } from '../route-table.js';
+import { findingsCsv } from '../services/exports.js';
+import { IdParam, page, PageQuery, problems, UuidParam } from '../schemas.js';
+
+const Header = z.object({
+  assessmentId: z.string(),
+  runAt: z.string(),
+  date: z.string(),
+  catalogVersion: z.string(),
+  filter: z.object({ memberState: z.string().optional(), operatorId: z.string().optional() }),
+  findings: z.number().int().describe('findings of this run in your scope'),
+  bySeverity: z.record(z.string(), z.number()),
+});
+const FindingOut = z.looseObject({ id: z.string(), rule: z.string(), severity: Severity, memberState: z.string(), assetCount: z.number().int() });
+const FindingQuery = PageQuery.extend({
+  severity: Severity.optional(),
+  rule: z.enum(['SM03', 'SM05', 'SM06', 'TM07', 'TM09']).optional(),
+  memberState: MemberStateCode.optional(),
+  operatorId: IdParam.optional(),
+  segment: IdParam.optional(),
+  supplierId: IdParam.optional(),
+});
+const AssessmentParams = z.object({ assessmentId: UuidParam });
+
+const header = (store: Parameters<typeof access.getAssessment>[0], scope: access.Scope, id: string) => {
+  const h = access.getAssessment(store, scope, id);
+  if (!h) throw notFound('assessment');
+  return h;
+};
+
+const latest = (store: Parameters<typeof access.getAssessment>[0], scope: access.Scope) => {
+  const id = access.latestAssessmentId(store, scope);
+  if (!id) throw notFound('assessment: run one first (POST /api/v1/assessments)');
+  return id;
+};
+
+export const assessmentRoutes: ApiRoute[] = [
+  route({
+    method: 'POST',
+    path: '/assessments',
+    access: 'assessments.run',
+    tag: 'assessments',
+    summary: 'Assess the inventory of your scope as of a date and store the result (audited)',
+    body: z.object({ date: IsoDate.optional().describe('default: today') }).default({}),
+    response: { 201: Header, ...problems(400, 401, 403) },
+    handler: ({ body, caller, reply }, { store }) => {
+      const { snapshot, filter } = access.loadScopedSnapshot(store, caller.scope);
+      const result = assess(snapshot, { date: body.date ?? new Date().toISOString().slice(0, 10), ...filter });
+      const id = access.saveAssessment(store, caller.actor, result, caller.scope.memberState);
+      return reply.code(201).header('location', `/api/v1/assessments/${id}`).send(access.getAssessment(store, caller.scope, id));
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/assessments',
+    access: 'assessments.read',
+    tag: 'assessments',
+    summary: 'Stored assessment runs that cover your scope, newest first',
+    query: PageQuery,
+    response: { 200: page(Header), ...problems(400, 401, 403) },
+    handler: ({ query, caller }, { store }) => access.listAssessments(store, caller.scope, query),
+  }),
+  route({
+    method: 'GET',
+    path: '/assessments/:assessmentId',
+    access: 'assessments.read',
+    tag: 'assessments',
+    summary: 'One stored run, with the counts of its findings in your scope',
+    params: AssessmentParams,
+    response: { 200: Header, ...problems(401, 403, 404) },
+    handler: ({ params, caller }, { store }) => header(store, caller.scope, params.assessmentId),
+  }),
+  route({
+    method: 'GET',
+    path: '/assessments/:assessmentId/findings',
+    access: 'findings.read',
+    tag: 'assessments',
+    summary: "A stored run's findings in your scope",
+    params: AssessmentParams,
+    query: FindingQuery,
+    response: { 200: page(FindingOut), ...problems(400, 401, 403, 404) },
+    handler: ({ params, query, caller }, { store }) => {
+      header(store, caller.scope, params.assessmentId);
+      return access.listFindings(store, caller.scope, params.assessmentId, query);
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/assessments/:assessmentId/metrics',
+    access: 'assessments.read',
+    tag: 'assessments',
+    summary: "A stored run's concentration and exposure rows in your scope, with explanations",
+    params: AssessmentParams,
+    query: PageQuery.extend({ kind: z.enum(['concentration', 'exposure']).optional(), scopeLevel: z.enum(['union', 'member-state', 'operator']).optional() }),
+    response: { 200: page(z.looseObject({ scope: z.string() })), ...problems(400, 401, 403, 404) },
+    handler: ({ params, query, caller }, { store }) => {
+      header(store, caller.scope, params.assessmentId);
+      return access.listMetrics(store, caller.scope, params.assessmentId, query);
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/assessments/:assessmentId/export',
+    access: 'findings.read',
+    tag: 'exports',
+    summary: "Export a stored run's findings in your scope as JSON or CSV",
+    params: AssessmentParams,
+    query: z.object({ format: z.enum(['json', 'csv']).default('json') }),
+    response: { 200: z.string().describe('JSON document or CSV text'), ...problems(400, 401, 403, 404) },
+    handler: ({ params, query, caller, reply }, { store }) => {
+      const h = header(store, caller.scope, params.assessmentId);
+      const findings = access.iterateFindings(store, caller.scope, params.assessmentId);
+      const base = `assessment-${h.date}-${h.assessmentId.slice(0, 8)}`;
+      if (query.format === 'csv')
+        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${base}.csv"`).send(findingsCsv(findings));
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${base}.json"`)
+        .send(JSON.stringify({ assessment: h, findings: [...findings], metrics: access.allMetrics(store, caller.scope, params.assessmentId) }));
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/findings',
+    access: 'findings.read',
+    tag: 'findings',
+    summary: 'Findings in your scope from the newest stored run you can see',
+    query: FindingQuery,
+    response: { 200: page(FindingOut).extend({ assessmentId: z.string() }), ...problems(400, 401, 403, 404) },
+    handler: ({ query, caller }, { store }) => {
+      const id = latest(store, caller.scope);
+      return { assessmentId: id, ...access.listFindings(store, caller.scope, id, query) };
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/findings/:findingId',
+    access: 'findings.read',
+    tag: 'findings',
+    summary: 'One finding of the newest stored run you can see',
+    params: z.object({ findingId: z.string().min(1).max(512) }),
+    response: { 200: FindingOut, ...problems(401, 403, 404) },
+    handler: ({ params, caller }, { store }) => {
+      const f = access.getFinding(store, caller.scope, latest(store, caller.scope), params.findingId);
+      if (!f) throw notFound('finding');
+      return f;
+    },
+  }),
+];

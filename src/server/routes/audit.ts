@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { listAudit, verifyAuditInScope } from '../../store/access/index.js';
+import { route, type ApiRoute } from '../route-table.js';
+import { page, PageQuery, problems } from '../schemas.js';
+
+const Entry = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actor: z.string(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  memberState: z.string().nullable(),
+  operatorId: z.string().nullable(),
+  beforeDigest: z.string().nullable(),
+  afterDigest: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+
+export const auditRoutes: ApiRoute[] = [
+  route({
+    method: 'GET',
+    path: '/audit',
+    access: 'audit.read',
+    tag: 'audit',
+    summary: 'Audit entries in your scope, newest first',
+    query: PageQuery.extend({
+      action: z.string().max(64).optional(),
+      actorId: z.string().max(64).optional(),
+      targetType: z.string().max(64).optional(),
+      targetId: z.string().max(256).optional(),
+      from: z.string().datetime({ offset: true }).optional(),
+      to: z.string().datetime({ offset: true }).optional(),
+    }),
+    response: { 200: page(Entry), ...problems(400, 401, 403) },
+    handler: ({ query, caller }, { store }) => listAudit(store, caller.scope, query),
+  }),
+  route({
+    method: 'GET',
+    path: '/audit/verify',
+    access: 'audit.read',
+    tag: 'audit',
+    summary: 'Check the hash chain of the whole audit trail (whole-instance scopes)',
+    response: {
+      200: z.object({
+        ok: z.boolean(),
+        entries: z.number(),
+        head: z.string(),
+        problem: z.object({ kind: z.string(), seq: z.number(), detail: z.string() }).optional(),
+      }),
+      ...problems(401, 403),
+    },
+    handler: ({ caller }, { store }) => verifyAuditInScope(store, caller.scope),
+  }),
+];

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { UserError } from '../../domain/index.js';
+import { appendAudit } from '../../store/audit/index.js';
+import {
+  createSession,
+  dummyHash,
+  findUserByName,
+  revokeSession,
+  toUser,
+  updateUser,
+  verifyPassword,
+  MIN_PASSWORD_LENGTH,
+} from '../../store/identity/index.js';
+import { clearSessionCookies, SESSION_COOKIE, setSessionCookies } from '../plugins/auth.js';
+import { HttpProblem } from '../plugins/problem.js';
+import { route, type ApiRoute } from '../route-table.js';
+import { problems } from '../schemas.js';
+
+const Login = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) });
+
+export const LOGIN_LIMIT = { max: 5, timeWindow: 60_000 };
+
+const UserOut = z.object({
+  userId: z.string(),
+  username: z.string(),
+  role: z.string(),
+  memberState: z.string().optional(),
+  operatorId: z.string().optional(),
+  demo: z.boolean(),
+});
+
+export const authRoutes: ApiRoute[] = [
+  route({
+    method: 'POST',
+    path: '/auth/login',
+    access: 'public',
+    tag: 'session',
+    summary: 'Sign in with username and password; sets the session and CSRF cookies',
+    body: Login,
+    response: { 200: z.object({ user: UserOut, csrfToken: z.string(), expiresAt: z.string() }), ...problems(400, 401, 429) },
+    rateLimit: {
+      ...LOGIN_LIMIT,
+      key: (request) => `${request.ip}|${String((request.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
+    },
+    async handler({ body, request, reply }, { store }) {
+      const row = findUserByName(store, body.username);
+      // the same work and the same answer whether the user exists or not
+      const ok = await verifyPassword(row?.password_hash ?? (await dummyHash()), body.password);
+      if (!row || !ok || row.disabled === 1) {
+        request.log.info({ event: 'login-failed' }, 'sign-in refused');
+        throw new HttpProblem(401, 'bad-credentials', 'Unauthorized', 'wrong username or password');
+      }
+      const session = createSession(store, row.user_id);
+      setSessionCookies(request, reply, session);
+      appendAudit(store, { userId: row.user_id, name: row.username }, { action: 'session.login', targetType: 'user', targetId: row.user_id });
+      return { user: toUser(row), csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/auth/logout',
+    access: 'session.write',
+    tag: 'session',
+    summary: 'Sign out: the session ends on the server, the cookies are cleared',
+    response: { 204: z.null(), ...problems(401, 403) },
+    async handler({ request, reply, caller }, { store }) {
+      const sid = request.cookies?.[SESSION_COOKIE];
+      if (sid && caller.sessionHash) revokeSession(store, sid);
+      clearSessionCookies(request, reply);
+      return reply.code(204).send();
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/auth/me',
+    access: 'session.read',
+    tag: 'session',
+    summary: 'Who you are: user, role and data scope',
+    response: { 200: z.object({ user: UserOut, scope: z.object({ role: z.string(), memberState: z.string().optional(), operatorId: z.string().optional() }), via: z.enum(['session', 'token']) }) },
+    handler: ({ caller }) => ({ user: caller.user, scope: caller.scope, via: caller.tokenId ? 'token' : 'session' }),
+  }),
+  route({
+    method: 'POST',
+    path: '/auth/password',
+    access: 'session.write',
+    tag: 'session',
+    summary: 'Change your own password; every session of yours ends',
+    body: z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(MIN_PASSWORD_LENGTH).max(1024) }),
+    response: { 204: z.null(), ...problems(400, 401, 403) },
+    async handler({ body, caller, request, reply }, { store }) {
+      const row = findUserByName(store, caller.user.username);
+      if (!row || !(await verifyPassword(row.password_hash, body.currentPassword))) throw new UserError('the current password is wrong');
+      await updateUser(store, caller.actor, caller.user.userId, { password: body.newPassword });
+      clearSessionCookies(request, reply);
+      return reply.code(204).send();
+    },
+  }),
+];

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { Designation, DESIGNATION_STATUSES, MemberStateCode, Policy } from '../../domain/index.js';
+import * as access from '../../store/access/index.js';
+import { notFound } from '../plugins/problem.js';
+import { route, type ApiRoute } from '../route-table.js';
+import { IdParam, page, PageQuery, problems } from '../schemas.js';
+import { found } from './inventory.js';
+
+/** Designations and national policies: a member state's decisions. */
+export const decisionRoutes: ApiRoute[] = [
+  route({
+    method: 'GET',
+    path: '/designations',
+    access: 'designations.read',
+    tag: 'designations',
+    summary: 'Designations of the member states in your scope',
+    query: PageQuery.extend({ memberState: MemberStateCode.optional(), supplierId: IdParam.optional(), status: z.enum(DESIGNATION_STATUSES).optional() }),
+    response: { 200: page(Designation), ...problems(400, 401, 403) },
+    handler: ({ query, caller }, { store }) => access.listDesignations(store, caller.scope, query),
+  }),
+  route({
+    method: 'GET',
+    path: '/designations/:designationId',
+    access: 'designations.read',
+    tag: 'designations',
+    summary: 'One designation',
+    params: z.object({ designationId: IdParam }),
+    response: { 200: Designation, ...problems(401, 403, 404) },
+    handler: ({ params, caller }, { store }) => found(access.getDesignation(store, caller.scope, params.designationId), 'designation'),
+  }),
+  route({
+    method: 'PUT',
+    path: '/designations/:designationId',
+    access: 'designations.write',
+    tag: 'designations',
+    summary: "Record or change a designation of your member state's (audited)",
+    params: z.object({ designationId: IdParam }),
+    body: z.looseObject({}).describe('a designation as in docs/data-formats.md; designation_id comes from the path'),
+    response: { 200: Designation, 201: Designation, ...problems(400, 401, 403) },
+    handler: ({ params, body, caller, reply }, { store, dashboard }) => {
+      const { designation, created } = access.putDesignation(store, caller.scope, caller.actor, { ...body, designation_id: params.designationId });
+      dashboard.invalidate();
+      return reply.code(created ? 201 : 200).send(designation);
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/policies',
+    access: 'policies.read',
+    tag: 'policies',
+    summary: 'The national policy in force of each member state in your scope',
+    response: { 200: z.object({ items: z.array(z.object({ memberState: z.string(), version: z.string(), importedAt: z.string(), policy: Policy })) }) },
+    handler: ({ caller }, { store }) => ({ items: access.listPolicies(store, caller.scope) }),
+  }),
+  route({
+    method: 'GET',
+    path: '/policies/:memberState',
+    access: 'policies.read',
+    tag: 'policies',
+    summary: "A member state's policy in force",
+    params: z.object({ memberState: MemberStateCode }),
+    response: { 200: z.object({ memberState: z.string(), version: z.string(), importedAt: z.string(), policy: Policy }), ...problems(401, 403, 404) },
+    handler: ({ params, caller }, { store }) => {
+      const p = access.listPolicies(store, caller.scope, { memberState: params.memberState })[0];
+      if (!p) throw notFound('policy');
+      return p;
+    },
+  }),
+  route({
+    method: 'PUT',
+    path: '/policies/:memberState',
+    access: 'policies.write',
+    tag: 'policies',
+    summary: "Store a version of your member state's policy; it becomes the one in force (audited)",
+    params: z.object({ memberState: MemberStateCode }),
+    body: z.looseObject({}).describe('a policy document as in docs/data-formats.md; member_state comes from the path'),
+    response: { 201: z.object({ memberState: z.string(), version: z.string(), importedAt: z.string(), policy: Policy }), ...problems(400, 401, 403) },
+    handler: ({ params, body, caller, reply }, { store, dashboard }) => {
+      const stored = access.putPolicy(store, caller.scope, caller.actor, params.memberState, body as never);
+      dashboard.invalidate();
+      return reply.code(201).send(stored);
+    },
+  }),
+];

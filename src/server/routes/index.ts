@@ -1,0 +1,29 @@
+import type { ApiRoute } from '../route-table.js';
+import { assessmentRoutes } from './assessments.js';
+import { auditRoutes } from './audit.js';
+import { authRoutes } from './auth.js';
+import { catalogRoutes } from './catalog.js';
+import { dashboardRoutes } from './dashboard.js';
+import { decisionRoutes } from './decisions.js';
+import { userRoutes, tokenRoutes } from './identity.js';
+import { importRoutes } from './imports.js';
+import { inventoryRoutes } from './inventory.js';
+import { simulationRoutes } from './simulations.js';
+
+/**
+ * The API's route table. A new resource (profiles, implementation, saved scenarios …) adds its module
+ * here and its actions to policy.ts; the access-matrix test then covers it without further work.
+ */
+export const API_ROUTES: readonly ApiRoute[] = [
+  ...authRoutes,
+  ...dashboardRoutes,
+  ...catalogRoutes,
+  ...inventoryRoutes,
+  ...decisionRoutes,
+  ...assessmentRoutes,
+  ...simulationRoutes,
+  ...importRoutes,
+  ...userRoutes,
+  ...tokenRoutes,
+  ...auditRoutes,
+];

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { Asset, MemberStateCode, Operator, OPERATOR_KINDS, Product, SEGMENT_IDS, Supplier } from '../../domain/index.js';
+import * as access from '../../store/access/index.js';
+import { notFound } from '../plugins/problem.js';
+import { route, type ApiRoute } from '../route-table.js';
+import { IdParam, page, PageQuery, problems } from '../schemas.js';
+
+const found = <T>(value: T | undefined, what: string): T => {
+  if (value === undefined) throw notFound(what);
+  return value;
+};
+
+export const inventoryRoutes: ApiRoute[] = [
+  route({
+    method: 'GET',
+    path: '/operators',
+    access: 'operators.read',
+    tag: 'inventory',
+    summary: 'Operators in your scope',
+    query: PageQuery.extend({ memberState: MemberStateCode.optional(), kind: z.enum(OPERATOR_KINDS).optional(), q: z.string().max(100).optional() }),
+    response: { 200: page(Operator), ...problems(400, 401, 403) },
+    handler: ({ query, caller }, { store }) => access.listOperators(store, caller.scope, query),
+  }),
+  route({
+    method: 'GET',
+    path: '/operators/:operatorId',
+    access: 'operators.read',
+    tag: 'inventory',
+    summary: 'One operator',
+    params: z.object({ operatorId: IdParam }),
+    response: { 200: Operator, ...problems(401, 403, 404) },
+    handler: ({ params, caller }, { store }) => found(access.getOperator(store, caller.scope, params.operatorId), 'operator'),
+  }),
+  route({
+    method: 'GET',
+    path: '/suppliers',
+    access: 'suppliers.read',
+    tag: 'inventory',
+    summary: 'Suppliers (reference data, visible to every role)',
+    query: PageQuery.extend({ hqCountry: z.string().length(2).toUpperCase().optional(), q: z.string().max(100).optional() }),
+    response: { 200: page(Supplier), ...problems(400, 401) },
+    handler: ({ query, caller }, { store }) => access.listSuppliers(store, caller.scope, query),
+  }),
+  route({
+    method: 'GET',
+    path: '/suppliers/:supplierId',
+    access: 'suppliers.read',
+    tag: 'inventory',
+    summary: 'One supplier',
+    params: z.object({ supplierId: IdParam }),
+    response: { 200: Supplier, ...problems(401, 404) },
+    handler: ({ params, caller }, { store }) => found(access.getSupplier(store, caller.scope, params.supplierId), 'supplier'),
+  }),
+  route({
+    method: 'GET',
+    path: '/products',
+    access: 'products.read',
+    tag: 'inventory',
+    summary: 'Products (reference data, visible to every role)',
+    query: PageQuery.extend({ supplierId: IdParam.optional(), function: IdParam.optional() }),
+    response: { 200: page(Product), ...problems(400, 401) },
+    handler: ({ query, caller }, { store }) => access.listProducts(store, caller.scope, query),
+  }),
+  route({
+    method: 'GET',
+    path: '/products/:productId',
+    access: 'products.read',
+    tag: 'inventory',
+    summary: 'One product',
+    params: z.object({ productId: IdParam }),
+    response: { 200: Product, ...problems(401, 404) },
+    handler: ({ params, caller }, { store }) => found(access.getProduct(store, caller.scope, params.productId), 'product'),
+  }),
+  route({
+    method: 'GET',
+    path: '/assets',
+    access: 'assets.read',
+    tag: 'inventory',
+    summary: 'Assets in your scope, a page at a time',
+    query: PageQuery.extend({
+      operatorId: IdParam.optional(),
+      memberState: MemberStateCode.optional(),
+      segment: z.enum(SEGMENT_IDS).optional(),
+      supplierId: IdParam.optional(),
+      productId: IdParam.optional(),
+    }),
+    response: { 200: page(Asset), ...problems(400, 401, 403) },
+    handler: ({ query, caller }, { store }) => access.listAssets(store, caller.scope, query),
+  }),
+  route({
+    method: 'GET',
+    path: '/assets/:assetId',
+    access: 'assets.read',
+    tag: 'inventory',
+    summary: 'One asset',
+    params: z.object({ assetId: IdParam }),
+    response: { 200: Asset, ...problems(401, 403, 404) },
+    handler: ({ params, caller }, { store }) => found(access.getAsset(store, caller.scope, params.assetId), 'asset'),
+  }),
+];
+
+export { found };

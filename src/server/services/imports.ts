@@ -1,0 +1,124 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import Papa from 'papaparse';
+import { ImportError, UserError } from '../../domain/index.js';
+import { importFile, type ImportKind } from '../../interchange/index.js';
+import { assertImportInScope, tenancyOf, type RowKeys, type Scope, type ScopedImportKind } from '../../store/access/index.js';
+import { appendAudit, type Actor } from '../../store/audit/index.js';
+import type { ServerContext } from '../context.js';
+import { HttpProblem } from '../plugins/problem.js';
+import type { ImportJob } from './import-jobs.js';
+
+/** Writes the request body to a file, refusing bodies over `limit` bytes; returns its size and SHA-256. */
+export async function saveUpload(body: Readable, file: string, limit: number): Promise<{ bytes: number; sha256: string }> {
+  let bytes = 0;
+  const hash = createHash('sha256');
+  await mkdir(dirname(file), { recursive: true });
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      bytes += chunk.length;
+      hash.update(chunk);
+      if (bytes > limit) done(new HttpProblem(413, 'payload-too-large', 'Payload too large', `an import file may hold at most ${limit} bytes`));
+      else done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(body, counter, createWriteStream(file));
+  } catch (err) {
+    await rm(dirname(file), { recursive: true, force: true });
+    throw err;
+  }
+  return { bytes, sha256: hash.digest('hex') };
+}
+
+const KEY_COLUMNS: Record<ScopedImportKind, { id?: string; memberState?: string; operatorId?: string }> = {
+  operators: { id: 'operator_id', memberState: 'member_state' },
+  assets: { id: 'asset_id', operatorId: 'operator_id' },
+  designations: { id: 'designation_id', memberState: 'member_state' },
+  policies: { memberState: 'member_state' },
+};
+
+const text = (v: unknown) => (typeof v === 'string' ? v.trim() : v === undefined || v === null ? undefined : String(v));
+
+/** The deciding keys of every row of an uploaded file, read before the import so a scoped caller's rows can be checked. */
+export async function readRowKeys(kind: ScopedImportKind, file: string, name: string, ext: '.csv' | '.json'): Promise<RowKeys[]> {
+  const cols = KEY_COLUMNS[kind];
+  const keys = (o: Record<string, unknown>, row: number): RowKeys => ({
+    row,
+    id: cols.id ? text(o[cols.id]) : undefined,
+    memberState: cols.memberState ? text(o[cols.memberState])?.toUpperCase() : undefined,
+    operatorId: cols.operatorId ? text(o[cols.operatorId]) : undefined,
+  });
+  if (ext === '.json') {
+    let doc: unknown;
+    try {
+      doc = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+    } catch (err) {
+      throw new ImportError(name, undefined, undefined, `not valid JSON: ${(err as Error).message}`);
+    }
+    const wrapped = doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>)[kind] : undefined;
+    const items = Array.isArray(doc) ? doc : Array.isArray(wrapped) ? wrapped : kind === 'policies' ? [doc] : [];
+    return items.map((o, i) => keys(o !== null && typeof o === 'object' ? (o as Record<string, unknown>) : {}, i + 1));
+  }
+  const out: RowKeys[] = [];
+  await new Promise<void>((resolve, reject) => {
+    Papa.parse<Record<string, string>>(createReadStream(file, 'utf8') as unknown as File, {
+      header: true,
+      skipEmptyLines: true,
+      transformHeader: (h) => h.replace(/^\uFEFF/, '').trim(),
+      step: (r) => void out.push(keys(r.data, out.length + 1)),
+      complete: () => resolve(),
+      error: (e: Error) => reject(new ImportError(name, undefined, undefined, e.message)),
+    });
+  });
+  return out;
+}
+
+export const IMPORT_CONTENT_TYPES: Record<string, '.csv' | '.json'> = { 'text/csv': '.csv', 'application/json': '.json' };
+
+/**
+ * Queues an uploaded file's import. The job checks the caller's scope against every row first (whole-
+ * instance callers skip this), then imports in one transaction, records the audit entry and refreshes
+ * the dashboard.
+ */
+export function submitImport(
+  ctx: ServerContext,
+  kind: ImportKind,
+  upload: { file: string; name: string; ext: '.csv' | '.json'; bytes: number; sha256: string },
+  caller: { scope: Scope; actor: Actor },
+): ImportJob {
+  return ctx.jobs.submit(kind, caller.actor.name, caller.scope, upload.bytes, async (job) => {
+    try {
+      if (tenancyOf(caller.scope).kind !== 'all') {
+        if (kind === 'suppliers' || kind === 'products') throw new UserError(`${kind} are shared reference data: an administrator imports them`);
+        const keys = await readRowKeys(kind, upload.file, upload.name, upload.ext);
+        assertImportInScope(ctx.store, caller.scope, kind, upload.name, keys);
+      }
+      const s = await importFile(ctx.store, kind, upload.file, { onProgress: (done, total) => void (job.progress = { done, total }) });
+      const t = tenancyOf(caller.scope);
+      appendAudit(ctx.store, caller.actor, {
+        action: `import.${kind}`,
+        targetType: 'import',
+        targetId: job.jobId,
+        memberState: t.kind === 'member-state' || t.kind === 'operator' ? t.memberState : undefined,
+        operatorId: t.kind === 'operator' ? t.operatorId : undefined,
+        detail: { file: upload.name, sha256: upload.sha256, rows: s.rows, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged },
+      });
+      if (s.inserted + s.updated > 0) ctx.dashboard.invalidate();
+      return { rows: s.rows, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, ms: s.ms };
+    } finally {
+      await rm(dirname(upload.file), { recursive: true, force: true });
+    }
+  });
+}
+
+/** Each upload gets its own folder, so the file keeps the name the caller gave it (and errors name it). */
+export function uploadPath(ctx: ServerContext, kind: string, ext: string, filename: unknown): { file: string; name: string } {
+  const given = typeof filename === 'string' ? filename.replace(/^.*[\\/]/, '').replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 100) : '';
+  const name = given && given.toLowerCase().endsWith(ext) ? given : `${kind}${ext}`;
+  return { file: join(ctx.uploadDir, randomUUID(), name), name };
+}

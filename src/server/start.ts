@@ -1,0 +1,101 @@
+import { generateDemo, seedDemo } from '../demo/index.js';
+import { importRows } from '../interchange/index.js';
+import { countAdmins, createDemoAccounts, formatDemoAccounts, pruneSessions } from '../store/identity/index.js';
+import { countRows, openStore, type Store } from '../store/index.js';
+import { buildApp, type App, type BuildAppOptions } from './app.js';
+
+export interface StartOptions {
+  db: string;
+  host?: string;
+  port?: number;
+  /** seed the small fictional demo and its demo accounts when the database holds no assets (npm start) */
+  seedDemo?: boolean;
+  logger?: BuildAppOptions['logger'];
+  /** behind a TLS-terminating proxy: trust X-Forwarded-* (cookies then follow the forwarded protocol) */
+  trustProxy?: boolean;
+  /** where to print the address and sign-in help (default: stdout) */
+  print?: (text: string) => void;
+  /** end the process on SIGINT/SIGTERM after closing (default true) */
+  handleSignals?: boolean;
+}
+
+export interface RunningServer {
+  app: App;
+  store: Store;
+  url: string;
+  close(): Promise<void>;
+}
+
+const SYSTEM = { name: 'system (server start)' };
+
+/**
+ * Opens the database, seeds the demo on first run if asked, assesses the inventory for the dashboard,
+ * listens (127.0.0.1:8080 by default) and prints where and how to sign in. SIGINT/SIGTERM close the
+ * server gracefully: no new connections, running requests and import jobs finish, the database closes.
+ */
+export async function startServer(opts: StartOptions): Promise<RunningServer> {
+  const print = opts.print ?? ((t: string) => void process.stdout.write(t));
+  const host = opts.host ?? '127.0.0.1';
+  const port = opts.port ?? 8080;
+  const store = await openStore(opts.db);
+  let app: App | undefined;
+  try {
+    let demoText = '';
+    if (opts.seedDemo && (await countRows(store)).assets === 0) {
+      print(`${opts.db} is empty: seeding the fictional demo data (small scale)…\n`);
+      await seedDemo(store, generateDemo({ scale: 'small', seed: 1 }), importRows);
+      const { created } = await createDemoAccounts(store, SYSTEM);
+      if (created.length) demoText = formatDemoAccounts(created);
+    }
+    app = await buildApp({ store, logger: opts.logger, trustProxy: opts.trustProxy });
+    print('assessing the inventory for the dashboard…\n');
+    await app.ctx.dashboard.refresh();
+    await app.listen({ host, port });
+    const shown = host.includes(':') ? `[${host}]` : host;
+    const url = `http://${shown}:${port}`;
+    print(
+      [
+        '',
+        `secure5g is serving on ${url}`,
+        `  API:      ${url}/api/v1   (OpenAPI: ${url}/api/openapi.json, docs: ${url}/api/docs)`,
+        `  health:   ${url}/healthz   metrics: ${url}/metrics`,
+        '',
+      ].join('\n'),
+    );
+    if (demoText) print(`${demoText}\n`);
+    if (countAdmins(store) === 0)
+      print(`No admin account yet. Create one (the password is prompted, or generated and shown once):\n  npx secure5g users create-admin --db ${opts.db}\n\n`);
+    else print(`Sign in: POST ${url}/api/v1/auth/login with {"username", "password"}, or use an API token (docs/api.md).\n\n`);
+
+    // ended sessions serve no check after a day: keep the table small
+    pruneSessions(store);
+    const pruning = setInterval(() => pruneSessions(store), 3600_000);
+    pruning.unref();
+    const running = app;
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        clearInterval(pruning);
+        await running.close();
+        await store.close();
+      })());
+    if (opts.handleSignals !== false) {
+      const onSignal = (signal: string) => {
+        running.log.info({ signal }, 'shutting down');
+        const force = setTimeout(() => process.exit(1), 30_000);
+        force.unref();
+        close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+    }
+    return { app: running, store, url, close };
+  } catch (err) {
+    await app?.close();
+    await store.close();
+    throw err;
+  }
+}

@@ -1,0 +1,6 @@
+export * from './users.js';
+export * from './sessions.js';
+export * from './tokens.js';
+export { hashPassword, verifyPassword, generatePassword, dummyHash, MIN_PASSWORD_LENGTH } from './password.js';
+export { secretHash, sameHash } from './secrets.js';
+export * from './demo.js';

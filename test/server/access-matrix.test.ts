@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POLICY, type Action } from '../../src/server/policy.js';
+import { API_PREFIX, type ApiRoute } from '../../src/server/route-table.js';
+import { DATA, fixtureApp, login, PERSONAS, type Fixture, type Persona, type Session } from './helpers.js';
+
+/*
+ * Every route × every persona (each role, with member-state and operator scopes), generated from the
+ * app's own route table and judged against policy.ts: allowed → answered (2xx, or a 4xx other than
+ * 401/403 for a deliberately harmless request); denied → 403. The table of samples below must name
+ * every route, so a new route fails this test until it is covered.
+ */
+
+let f: Fixture;
+const sessions = new Map<string, Session>();
+let assessmentId: string;
+let targetUserId: string;
+
+/** each persona's own rows, to ask for in-scope single items */
+const HOME: Record<string, { operator: string; asset: string; designation: string; ms: string }> = {
+  admin: { operator: 'OP-DE-1', asset: 'DE1-RAN-A', designation: 'D-DE-1', ms: 'DE' },
+  auditor: { operator: 'OP-FR-1', asset: 'FR1-RAN-B', designation: 'D-FR-1', ms: 'FR' },
+  'authority-de': { operator: 'OP-DE-2', asset: 'DE2-SEPP', designation: 'D-DE-1', ms: 'DE' },
+  'authority-fr': { operator: 'OP-FR-1', asset: 'FR1-RAN-B', designation: 'D-FR-1', ms: 'FR' },
+  'operator-de1': { operator: 'OP-DE-1', asset: 'DE1-AMF', designation: 'D-DE-1', ms: 'DE' },
+  'operator-fr1': { operator: 'OP-FR-1', asset: 'FR1-RAN-B', designation: 'D-FR-1', ms: 'FR' },
+  union: { operator: 'OP-DE-1', asset: 'DE1-RAN-A', designation: 'D-DE-1', ms: 'DE' },
+  'auditor-de': { operator: 'OP-DE-1', asset: 'DE1-RAN-A', designation: 'D-DE-1', ms: 'DE' },
+};
+
+interface Sample {
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+  /** what an allowed caller gets for this harmless request, when not 200 */
+  allowedStatus?: number[];
+}
+
+const csv = (header: string) => ({ payload: `${header}\n`, headers: { 'content-type': 'text/csv' } });
+const IMPORT_HEADERS: Record<string, string> = {
+  operators: 'operator_id,name,member_state,kind,subscribers',
+  suppliers: 'supplier_id,name,hq_country',
+  products: 'product_id,supplier_id,name,function,certifications,end_of_support',
+  assets: 'asset_id,operator_id,segment,function,supplier_id,product_id,software_version,quantity,region,in_service,end_of_support',
+  designations: 'designation_id,member_state,supplier_id,kind,segments,legal_basis,effective_date,transition_months,status',
+};
+
+const SAMPLES: Record<string, (p: Persona, h: (typeof HOME)[string]) => Sample> = {
+  'POST /auth/login': (p) => ({ url: '/auth/login', payload: { username: p.name, password: p.password } }),
+  'POST /auth/logout': () => ({ url: '/auth/logout', allowedStatus: [204] }),
+  'GET /auth/me': () => ({ url: '/auth/me' }),
+  'POST /auth/password': () => ({ url: '/auth/password', payload: { currentPassword: 'wrong-wrong-wrong', newPassword: 'new-password-123456' }, allowedStatus: [400] }),
+  'GET /dashboard': () => ({ url: '/dashboard' }),
+  'GET /catalog': () => ({ url: '/catalog' }),
+  'GET /exports/catalog.oscal.json': () => ({ url: '/exports/catalog.oscal.json' }),
+  'GET /operators': () => ({ url: '/operators' }),
+  'GET /operators/:operatorId': (_p, h) => ({ url: `/operators/${h.operator}` }),
+  'GET /suppliers': () => ({ url: '/suppliers' }),
+  'GET /suppliers/:supplierId': () => ({ url: '/suppliers/SUP-A' }),
+  'GET /products': () => ({ url: '/products' }),
+  'GET /products/:productId': () => ({ url: '/products/P-A-GNB' }),
+  'GET /assets': () => ({ url: '/assets' }),
+  'GET /assets/:assetId': (_p, h) => ({ url: `/assets/${h.asset}` }),
+  'GET /designations': () => ({ url: '/designations' }),
+  'GET /designations/:designationId': (_p, h) => ({ url: `/designations/${h.designation}` }),
+  'PUT /designations/:designationId': (p, h) => ({
+    url: `/designations/D-T-${p.name}`,
+    payload: { member_state: h.ms, supplier_id: 'SUP-C', kind: 'conditional', segments: ['core'], legal_basis: 'Fictional test act', effective_date: '2027-01-01', transition_months: 6, status: 'proposed' },
+    allowedStatus: [201],
+  }),
+  'GET /policies': () => ({ url: '/policies' }),
+  'GET /policies/:memberState': (_p, h) => ({ url: `/policies/${h.ms}` }),
+  'PUT /policies/:memberState': (p, h) => ({ url: `/policies/${h.ms}`, payload: { version: `t-${p.name}`, thresholds: { national_hhi: 5000 } }, allowedStatus: [201] }),
+  'POST /assessments': () => ({ url: '/assessments', payload: {}, allowedStatus: [201] }),
+  'GET /assessments': () => ({ url: '/assessments' }),
+  'GET /assessments/:assessmentId': () => ({ url: `/assessments/${assessmentId}` }),
+  'GET /assessments/:assessmentId/findings': () => ({ url: `/assessments/${assessmentId}/findings` }),
+  'GET /assessments/:assessmentId/metrics': () => ({ url: `/assessments/${assessmentId}/metrics` }),
+  'GET /assessments/:assessmentId/export': () => ({ url: `/assessments/${assessmentId}/export?format=csv` }),
+  'GET /findings': () => ({ url: '/findings' }),
+  // a finding id that exists in no scope: allowed callers pass the gate and get 404
+  'GET /findings/:findingId': () => ({ url: '/findings/NO-SUCH-FINDING', allowedStatus: [404] }),
+  'POST /simulations': () => ({
+    url: '/simulations',
+    payload: { name: 't', version: '1', start_date: '2026-07-01', horizon_months: 12, restrictions: [{ suppliers: ['SUP-B'], segments: ['ran'] }] },
+  }),
+  ...Object.fromEntries(
+    Object.entries(IMPORT_HEADERS).map(([kind, header]) => [`POST /imports/${kind}`, () => ({ url: `/imports/${kind}`, ...csv(header), allowedStatus: [202] })]),
+  ),
+  'POST /imports/policies': () => ({ url: '/imports/policies', payload: '[]', headers: { 'content-type': 'application/json' }, allowedStatus: [202] }),
+  'GET /imports/jobs': () => ({ url: '/imports/jobs' }),
+  'GET /imports/jobs/:jobId': () => ({ url: '/imports/jobs/00000000-0000-4000-8000-000000000000', allowedStatus: [404] }),
+  'GET /imports': () => ({ url: '/imports' }),
+  'GET /users': () => ({ url: '/users' }),
+  'POST /users': (p) => ({ url: '/users', payload: { username: `made-by-${p.name}`, password: 'made-password-123', role: 'auditor', memberState: 'FR' }, allowedStatus: [201] }),
+  'GET /users/:userId': () => ({ url: `/users/${targetUserId}` }),
+  'PATCH /users/:userId': () => ({ url: `/users/${targetUserId}`, payload: { disabled: false } }),
+  'DELETE /users/:userId/sessions': () => ({ url: `/users/${targetUserId}/sessions` }),
+  'GET /users/:userId/tokens': () => ({ url: `/users/${targetUserId}/tokens` }),
+  'GET /tokens': () => ({ url: '/tokens' }),
+  'POST /tokens': () => ({ url: '/tokens', payload: { name: 'matrix' }, allowedStatus: [201] }),
+  'DELETE /tokens/:tokenId': () => ({ url: '/tokens/0000000000000000', allowedStatus: [404] }),
+  'GET /audit': () => ({ url: '/audit' }),
+  // the whole chain: whole-instance scopes only, so a member-state auditor passes the role gate and meets the scope one
+  'GET /audit/verify': (p) => ({ url: '/audit/verify', allowedStatus: p.memberState || p.operatorId ? [403] : [200] }),
+};
+
+const key = (r: ApiRoute) => `${r.method} ${r.path}`;
+
+beforeAll(async () => {
+  f = await fixtureApp();
+  for (const p of PERSONAS) sessions.set(p.name, await login(f.app, p.name));
+  const admin = sessions.get('admin')!;
+  const run = await f.app.inject({ method: 'POST', url: '/api/v1/assessments', headers: admin.write, payload: { date: '2026-06-01' } });
+  assessmentId = run.json().assessmentId;
+  const u = await f.app.inject({
+    method: 'POST',
+    url: '/api/v1/users',
+    headers: admin.write,
+    payload: { username: 'matrix-target', password: 'target-password-1', role: 'auditor', memberState: 'DE' },
+  });
+  targetUserId = u.json().userId;
+});
+afterAll(async () => f.close());
+
+describe('route table', () => {
+  it('every route is in the app, with an action from policy.ts, and has a sample here', () => {
+    const registered = new Set(f.app.printRoutes({ commonPrefix: false }).split('\n'));
+    expect(f.app.routeTable.length).toBeGreaterThan(40);
+    for (const r of f.app.routeTable) {
+      expect(r.access === 'public' || r.access in POLICY, `${key(r)} names an action of policy.ts`).toBe(true);
+      expect(SAMPLES[key(r)], `sample for ${key(r)}`).toBeDefined();
+      expect(f.app.hasRoute({ method: r.method, url: API_PREFIX + r.path }), `${key(r)} is registered`).toBe(true);
+    }
+    void registered;
+  });
+
+  it('no API route is registered outside the table (nothing escapes the gate)', async () => {
+    const inTable = new Set(f.app.routeTable.map((r) => `${r.method} ${API_PREFIX}${r.path}`));
+    const spec = (await f.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      if (!path.startsWith(API_PREFIX)) continue;
+      for (const m of Object.keys(methods)) {
+        const fastifyPath = path.replace(/\{(\w+)\}/g, ':$1');
+        expect(inTable.has(`${m.toUpperCase()} ${fastifyPath}`), `${m} ${path}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('access matrix: route × role × scope', () => {
+  const cases = (): [string, string][] => [];
+  void cases;
+  for (const p of PERSONAS) {
+    it(`${p.name} (${p.role}${p.memberState ? ` ${p.memberState}` : ''}${p.operatorId ? ` ${p.operatorId}` : ''}) on every route`, async () => {
+      const results: string[] = [];
+      for (const r of f.app.routeTable) {
+        if (r.path === '/auth/login') continue; // public: covered in auth.test.ts
+        const sample = SAMPLES[key(r)]!(p, HOME[p.name]!);
+        // logout ends the session: give it its own
+        const s = r.path === '/auth/logout' ? await login(f.app, p.name) : sessions.get(p.name)!;
+        const res = await f.app.inject({
+          method: r.method,
+          url: API_PREFIX + sample.url,
+          headers: { ...(r.method === 'GET' ? s.read : s.write), ...sample.headers },
+          ...(sample.payload !== undefined ? { payload: sample.payload as string } : {}),
+        });
+        const allowed = (POLICY[r.access as Action] as readonly string[]).includes(p.role);
+        const expected = allowed ? (sample.allowedStatus ?? [200]) : [403];
+        if (!expected.includes(res.statusCode)) results.push(`${key(r)}: expected ${expected.join('|')}, got ${res.statusCode} ${res.body.slice(0, 200)}`);
+        if (!allowed && res.headers['content-type']?.toString().startsWith('application/problem+json') !== true)
+          results.push(`${key(r)}: a refusal must be problem+json`);
+      }
+      expect(results).toEqual([]);
+    });
+  }
+
+  it('anonymous callers get 401 on every route but sign-in', async () => {
+    const wrong: string[] = [];
+    for (const r of f.app.routeTable) {
+      if (r.access === 'public') continue;
+      const sample = SAMPLES[key(r)]!(PERSONAS[0]!, HOME.admin!);
+      const res = await f.app.inject({ method: r.method, url: API_PREFIX + sample.url, headers: sample.headers, ...(sample.payload !== undefined ? { payload: sample.payload as string } : {}) });
+      if (res.statusCode !== 401) wrong.push(`${key(r)}: ${res.statusCode}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+void DATA;
