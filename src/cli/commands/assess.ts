@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { Id, IsoDate, MemberStateCode, SEVERITY_RANK, Severity } from '../../domain/index.js';
 import { assess } from '../../engine/index.js';
 import { assessmentToMarkdown, assessmentToText } from '../../report/assessment.js';
-import { loadSnapshot, openStore } from '../../store/index.js';
+import { loadSnapshot } from '../../store/index.js';
 import { EXIT, type CommandContext } from '../main.js';
-import { dbOption, parseOption, resolveDbPath, today } from '../options.js';
+import { dbOption, parseOption, today } from '../options.js';
+import { withStore } from '../store.js';
 
 const Format = z.enum(['table', 'json', 'md'], { error: 'must be table, json or md' });
 
@@ -35,9 +36,8 @@ export function registerAssess(program: Command, { io, setExit }: CommandContext
       const operatorId = opts.operator === undefined ? undefined : parseOption(Id, opts.operator, '--operator');
       const failOn = opts.failOn === undefined ? undefined : parseOption(Severity, opts.failOn, '--fail-on');
 
-      const store = await openStore(resolveDbPath(opts.db));
-      try {
-        const snapshot = await loadSnapshot(store, { memberState, operatorId });
+      await withStore(opts.db, async (store) => {
+        const snapshot = loadSnapshot(store, { memberState, operatorId });
         const result = assess(snapshot, { date, memberState, operatorId });
         io.out(
           format === 'json'
@@ -47,8 +47,6 @@ export function registerAssess(program: Command, { io, setExit }: CommandContext
               : assessmentToText(result),
         );
         if (failOn && result.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn])) setExit(EXIT.verdict);
-      } finally {
-        await store.close();
-      }
+      });
     });
 }

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { generateDemo, seedDemo, writeDemoCsv } from '../../demo/index.js';
-import { importFile, importRows, type ImportKind } from '../../interchange/index.js';
+import { DEMO_FILES, DEMO_IMPORT_ORDER, generateDemo, seedDemo, writeDemoCsv } from '../../demo/index.js';
+import { importFile, importRows } from '../../interchange/index.js';
 import { fmtInt } from '../../report/format.js';
 import { openStore, type Store } from '../../store/index.js';
 import type { CommandContext } from '../main.js';
@@ -13,16 +13,6 @@ import { progressReporter } from '../progress.js';
 const Scale = z.enum(['small', 'eu'], { error: 'must be small or eu' });
 const Seed = z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0).max(2 ** 32 - 1);
 
-/** Import order follows references: operators and suppliers before products, products before assets. */
-const ORDER: ImportKind[] = ['operators', 'suppliers', 'products', 'assets', 'designations', 'policies'];
-const CSV_FILE: Record<ImportKind, string> = {
-  operators: 'operators.csv',
-  suppliers: 'suppliers.csv',
-  products: 'products.csv',
-  assets: 'assets.csv',
-  designations: 'designations.csv',
-  policies: 'policies.json',
-};
 
 export interface DemoOptions {
   scale: 'small' | 'eu';
@@ -41,10 +31,11 @@ export async function runDemo(store: Store, io: Io, opts: DemoOptions): Promise<
   } else {
     const written = await writeDemoCsv(data, opts.csvDir);
     io.out(`demo CSV written to ${opts.csvDir} (${fmtInt(Math.round(written.bytes / 1e6))} MB)\n`);
-    for (const kind of ORDER) {
+    // import order follows references: operators and suppliers before products, products before assets
+    for (const kind of DEMO_IMPORT_ORDER) {
       const progress = progressReporter(io, `import ${kind}`);
       try {
-        await importFile(store, kind, join(opts.csvDir, CSV_FILE[kind]), { onProgress: progress.update });
+        await importFile(store, kind, join(opts.csvDir, DEMO_FILES[kind]), { onProgress: progress.update });
       } finally {
         progress.stop();
       }

@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { UserError, parseScenario, type Scenario } from '../../domain/index.js';
 import { compareScenarios, simulate } from '../../engine/index.js';
 import { comparisonToMarkdown, comparisonToText, scenarioListToText, simulationToMarkdown, simulationToText } from '../../report/simulation.js';
-import { getScenario, listScenarios, loadSnapshot, openStore, saveScenario, type Store } from '../../store/index.js';
+import { getScenario, listScenarios, loadSnapshot, saveScenario, type Store } from '../../store/index.js';
 import type { CommandContext } from '../main.js';
-import { dbOption, parseOption, resolveDbPath } from '../options.js';
+import { dbOption, parseOption } from '../options.js';
+import { withStore } from '../store.js';
 
 const Format = z.enum(['table', 'json', 'md'], { error: 'must be table, json or md' });
 
@@ -34,15 +35,6 @@ async function resolveScenario(store: Store, ref: string): Promise<Scenario> {
   const saved = await getScenario(store, name, version);
   if (!saved) throw new UserError(`no scenario file or saved scenario named ${ref} (see: secure5g scenario list)`);
   return saved;
-}
-
-async function withStore<T>(db: string | undefined, f: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(resolveDbPath(db));
-  try {
-    return await f(store);
-  } finally {
-    await store.close();
-  }
 }
 
 export function registerSimulate(program: Command, { io }: CommandContext) {

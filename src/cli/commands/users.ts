@@ -9,20 +9,11 @@ import {
   MIN_PASSWORD_LENGTH,
   updateUser,
 } from '../../store/identity/index.js';
-import { openStore, type Store } from '../../store/index.js';
 import type { CommandContext } from '../main.js';
-import { dbOption, resolveDbPath } from '../options.js';
+import { dbOption } from '../options.js';
+import { withStore } from '../store.js';
 
 const CLI_ACTOR = { name: 'cli' };
-
-async function withStore<T>(db: string | undefined, f: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(resolveDbPath(db));
-  try {
-    return await f(store);
-  } finally {
-    await store.close();
-  }
-}
 
 /** Reads a line from a terminal without echoing it. */
 async function promptHidden(question: string): Promise<string> {
