@@ -9,6 +9,14 @@ import { registerInit } from './commands/init.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerStart } from './commands/start.js';
 import { registerServer } from './commands/serve.js';
+import { registerOwnership } from './commands/ownership.js';
+import { registerBom } from './commands/bom.js';
+import { registerProfiles } from './commands/profiles.js';
+import { registerDesignations } from './commands/designations.js';
+import { registerPolicies } from './commands/policies.js';
+import { registerImplementation } from './commands/implementation.js';
+import { registerFunding } from './commands/funding.js';
+import { registerScreening } from './commands/screening.js';
 
 /** Exit codes: 0 done, 1 the run's own verdict (e.g. --fail-on met), 2 bad usage or input, 3 internal error. */
 export const EXIT = { ok: 0, verdict: 1, usage: 2, internal: 3 } as const;
@@ -32,6 +40,14 @@ export function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command
   registerSimulate(program, ctx);
   registerStart(program, ctx);
   registerServer(program, ctx);
+  registerOwnership(program, ctx);
+  registerBom(program, ctx);
+  registerProfiles(program, ctx);
+  registerDesignations(program, ctx);
+  registerPolicies(program, ctx);
+  registerImplementation(program, ctx);
+  registerFunding(program, ctx);
+  registerScreening(program, ctx);
   // Subcommands inherit the output routing and exit override.
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;

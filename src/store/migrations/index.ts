@@ -3,6 +3,9 @@ import * as m0001 from './0001_core.js';
 import * as m0002 from './0002_identity_audit.js';
 import * as m0003 from './0003_snapshot_cache.js';
 import * as m0004 from './0004_scenarios.js';
+import * as m0005 from './0005_supplier_profiles.js';
+import * as m0006 from './0006_risk_tracking.js';
+import * as m0007 from './0007_import_jobs.js';
 
 /** Migrations in code (not read from a folder at run time), so they travel inside the build. Names sort in order. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +13,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_identity_audit': m0002,
   '0003_snapshot_cache': m0003,
   '0004_scenarios': m0004,
+  '0005_supplier_profiles': m0005,
+  '0006_risk_tracking': m0006,
+  '0007_import_jobs': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {
