@@ -6,6 +6,8 @@ import * as m0004 from './0004_scenarios.js';
 import * as m0005 from './0005_supplier_profiles.js';
 import * as m0006 from './0006_risk_tracking.js';
 import * as m0007 from './0007_import_jobs.js';
+import * as m0008 from './0008_ownership_boms.js';
+import * as m0009 from './0009_assessment_risks.js';
 
 /** Migrations in code (not read from a folder at run time), so they travel inside the build. Names sort in order. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +18,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_supplier_profiles': m0005,
   '0006_risk_tracking': m0006,
   '0007_import_jobs': m0007,
+  '0008_ownership_boms': m0008,
+  '0009_assessment_risks': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {
