@@ -1,4 +1,8 @@
 import type { Criticality, SegmentId } from '../domain/index.js';
+import type { DesignationKind, DesignationScopeItemId } from '../domain/entities.js';
+import type { ResultLevelRule } from '../domain/profile.js';
+import type { SupplierCap } from '../domain/policy.js';
+import { EU_BASELINE_LEVEL_RULE } from './profile-rule.js';
 
 /**
  * The EU baseline: the rule set applied where a member state has recorded no policy, and the values a
@@ -14,6 +18,15 @@ export interface EffectivePolicy {
   criticalityOverrides: { segment?: SegmentId; function?: string; criticality: Criticality }[];
   requiredCertifications: Partial<Record<SegmentId, string[]>>;
   defaultTransitionMonths: number;
+  /**
+   * The scope a designation of each kind restricts when the decision does not state its own: what
+   * "restricted" means in this member state. A designation's own segments win where it states them.
+   */
+  restrictionScopes: Record<DesignationKind, DesignationScopeItemId[]>;
+  /** Upper limits on the share designated suppliers may hold (see SupplierCap). */
+  caps: SupplierCap[];
+  /** How a supplier profile's criterion scores become its result level. */
+  profileRule: ResultLevelRule;
 }
 
 export const BASELINE_POLICY: Omit<EffectivePolicy, 'memberState'> = {
@@ -27,4 +40,9 @@ export const BASELINE_POLICY: Omit<EffectivePolicy, 'memberState'> = {
   requiredCertifications: { core: ['NESAS'], ran: ['NESAS'], interconnection: ['NESAS'] },
   // The 2026 Cybersecurity Act proposal's phase-out period for mobile networks.
   defaultTransitionMonths: 36,
+  // The Toolbox's SM03 asks to exclude high-risk suppliers from critical and sensitive ("key") assets.
+  restrictionScopes: { 'high-risk': ['key-assets'], restricted: ['key-assets'], conditional: ['key-assets'] },
+  // No caps by default: a cap is a national choice of figure.
+  caps: [],
+  profileRule: EU_BASELINE_LEVEL_RULE,
 };

@@ -8,6 +8,9 @@ import { BASELINE_POLICY, type EffectivePolicy } from './baseline-policy.js';
  * list lifts the requirement) and leaves other segments as the baseline has them; national criticality
  * overrides follow the baseline's, so that where both name the same thing the national one comes last.
  */
+const copyScopes = <T extends Partial<Record<string, string[]>>>(r: T): T =>
+  Object.fromEntries(Object.entries(r).map(([k, v]) => [k, [...(v ?? [])]])) as T;
+
 export function resolvePolicy(memberState: string, national?: Policy): EffectivePolicy {
   const base = BASELINE_POLICY;
   const copyCerts = (r: Partial<Record<SegmentId, string[]>>) =>
@@ -18,6 +21,8 @@ export function resolvePolicy(memberState: string, national?: Policy): Effective
       memberState,
       criticalityOverrides: base.criticalityOverrides.map((o) => ({ ...o })),
       requiredCertifications: copyCerts(base.requiredCertifications),
+      restrictionScopes: copyScopes(base.restrictionScopes),
+      caps: base.caps.map((c) => ({ ...c, designation_kinds: [...c.designation_kinds] })),
     };
   }
   const t = national.thresholds ?? {};
@@ -39,5 +44,9 @@ export function resolvePolicy(memberState: string, national?: Policy): Effective
       ...copyCerts(national.required_certifications ?? {}),
     },
     defaultTransitionMonths: national.default_transition_months ?? base.defaultTransitionMonths,
+    restrictionScopes: { ...copyScopes(base.restrictionScopes), ...copyScopes(national.restriction_scopes ?? {}) },
+    // a national list of caps replaces the baseline's (which is empty): caps are national figures
+    caps: (national.caps ?? base.caps).map((c) => ({ ...c, designation_kinds: [...c.designation_kinds] })),
+    profileRule: national.profile_rule ?? base.profileRule,
   };
 }

@@ -61,10 +61,12 @@ export const Asset = z.object({
 export type Asset = z.infer<typeof Asset>;
 
 export const DESIGNATION_KINDS = ['high-risk', 'restricted', 'conditional'] as const;
+export type DesignationKind = (typeof DESIGNATION_KINDS)[number];
 export const DESIGNATION_STATUSES = ['proposed', 'in-force', 'revoked'] as const;
 /** A designation scope is a list of segment ids, or `key-assets` for every critical or sensitive asset. */
 export const KEY_ASSETS = 'key-assets';
 export const DesignationScopeItem = z.enum([...SEGMENT_IDS, KEY_ASSETS]);
+export type DesignationScopeItemId = z.infer<typeof DesignationScopeItem>;
 
 export const Designation = z.object({
   designation_id: Id,
