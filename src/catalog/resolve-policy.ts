@@ -1,4 +1,5 @@
 import type { Policy, SegmentId } from '../domain/index.js';
+import type { DesignationKind, DesignationScopeItemId } from '../domain/entities.js';
 import { BASELINE_POLICY, type EffectivePolicy } from './baseline-policy.js';
 
 /**
@@ -49,4 +50,18 @@ export function resolvePolicy(memberState: string, national?: Policy): Effective
     caps: (national.caps ?? base.caps).map((c) => ({ ...c, designation_kinds: [...c.designation_kinds] })),
     profileRule: national.profile_rule ?? base.profileRule,
   };
+}
+
+/**
+ * The scope a designation of `kind` restricts when the decision states none: the policy's restriction
+ * scope for that kind (a copy). `designation create` fills a missing scope with it; a designation that
+ * states its own segments keeps them, and the engine (SM03) always applies the designation's own list.
+ */
+export function defaultDesignationScope(policy: EffectivePolicy, kind: DesignationKind): DesignationScopeItemId[] {
+  return [...policy.restrictionScopes[kind]];
+}
+
+/** The transition a designation gets when the decision states none: the policy's default, in months. */
+export function defaultTransitionMonths(policy: EffectivePolicy): number {
+  return policy.defaultTransitionMonths;
 }

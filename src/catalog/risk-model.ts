@@ -96,7 +96,7 @@ export const RiskModel = z
       })
       .strict(),
     /** which risk areas a finding of each rule bears on (recommendations per finding) */
-    findingRiskAreas: z.object({ SM03: AreaList, SM05: AreaList, SM06: AreaList, TM07: AreaList, TM09: AreaList }).strict(),
+    findingRiskAreas: z.object({ SM03: AreaList, 'SM03-CAP': AreaList, SM05: AreaList, SM06: AreaList, TM07: AreaList, TM09: AreaList }).strict(),
   })
   .strict();
 export type RiskModel = z.infer<typeof RiskModel>;
@@ -163,7 +163,8 @@ export const DEFAULT_RISK_MODEL: RiskModel = {
     maxReduction: 2,
     impactMeasures: ['TM11', 'SM06', 'SA07'],
   },
-  findingRiskAreas: { SM03: ['R5'], SM05: ['R4'], SM06: ['R4'], TM07: ['R3'], TM09: ['R3'] },
+  // a cap on designated suppliers bounds how much of a segment their interference could reach, as SM03 does
+  findingRiskAreas: { SM03: ['R5'], 'SM03-CAP': ['R5'], SM05: ['R4'], SM06: ['R4'], TM07: ['R3'], TM09: ['R3'] },
 };
 RiskModel.parse(DEFAULT_RISK_MODEL);
 

@@ -30,7 +30,9 @@ export function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    // the program's own options (--version) only before the command name, so `profile show X --version 2` reaches the subcommand
+    .enablePositionalOptions();
   const ctx = { io, setExit };
   registerInit(program, ctx);
   registerImport(program, ctx);

@@ -39,7 +39,8 @@ export interface ExposureRow {
   explanation: Explanation;
 }
 
-export type RuleId = 'SM03' | 'SM05' | 'SM06' | 'TM07' | 'TM09';
+/** Rule ids: the Toolbox measure a rule serves, with a suffix where one measure has several rules (SM03-CAP). */
+export type RuleId = 'SM03' | 'SM03-CAP' | 'SM05' | 'SM06' | 'TM07' | 'TM09';
 
 export interface Finding {
   /** Stable across runs over the same data: rule and the keys of what it is about. */

@@ -68,15 +68,63 @@ export const KEY_ASSETS = 'key-assets';
 export const DesignationScopeItem = z.enum([...SEGMENT_IDS, KEY_ASSETS]);
 export type DesignationScopeItemId = z.infer<typeof DesignationScopeItem>;
 
-export const Designation = z.object({
+const TransitionMonths = z.coerce.number().int('must be a whole number').min(0, 'must not be negative').max(240);
+
+/** The columns of a designation, each checked on its own (the importer's per-field reference). */
+const designationFields = {
   designation_id: Id,
   member_state: MemberStateCode,
   supplier_id: Id,
   kind: z.enum(DESIGNATION_KINDS),
   segments: list(DesignationScopeItem).refine((a) => a.length > 0, 'must name at least one segment or key-assets'),
   legal_basis: z.string().trim().min(1, 'is required'),
+  /** the day the decision was taken; the designation takes effect on effective_date, not before */
+  decision_date: optional(IsoDate),
   effective_date: IsoDate,
-  transition_months: z.coerce.number().int('must be a whole number').min(0, 'must not be negative').max(240),
+  transition_months: TransitionMonths,
   status: z.enum(DESIGNATION_STATUSES),
-});
+  /** the supplier risk profile version the decision rests on (both or neither) */
+  profile_id: optional(Id),
+  profile_version: optional(z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more')),
+};
+
+export interface DesignationProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * Rules across a designation's fields, shared by the schemas below and the importer's row checks (the
+ * importer's fast per-field validators cannot see across fields). Whether the referenced profile
+ * version exists, and is about the same supplier, is checked where the profiles are: in the store.
+ */
+export function designationProblems(d: {
+  decision_date?: string | undefined;
+  effective_date: string;
+  profile_id?: string | undefined;
+  profile_version?: number | undefined;
+}): DesignationProblem[] {
+  const out: DesignationProblem[] = [];
+  if (d.decision_date !== undefined && d.decision_date > d.effective_date)
+    out.push({ field: 'decision_date', message: `${d.decision_date} is after the effective date ${d.effective_date}: a decision takes effect on or after the day it is taken` });
+  if ((d.profile_id === undefined) !== (d.profile_version === undefined))
+    out.push({ field: d.profile_id === undefined ? 'profile_id' : 'profile_version', message: 'profile_id and profile_version go together: give both or neither' });
+  return out;
+}
+
+const crossFields = (d: Parameters<typeof designationProblems>[0], ctx: z.RefinementCtx) => {
+  for (const p of designationProblems(d)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
+};
+
+/**
+ * One row of a designations file, field by field: transition_months may be left out (the member
+ * state's policy default is taken when the row is written). Cross-field rules are designationProblems.
+ */
+export const DesignationRow = z.object({ ...designationFields, transition_months: optional(TransitionMonths) });
+/** A designation as given to a write (CLI, API, import): a row plus the cross-field rules. */
+export const DesignationInput = DesignationRow.superRefine(crossFields);
+export type DesignationInput = z.infer<typeof DesignationInput>;
+
+/** A designation as stored: transition_months is always a number. */
+export const Designation = z.object(designationFields).superRefine(crossFields);
 export type Designation = z.infer<typeof Designation>;

@@ -2,7 +2,15 @@ import type { AssessmentResult, ConcentrationRow, ExposureRow, Finding } from '.
 import { SEVERITY_RANK, type Severity } from '../domain/index.js';
 import { fmtInt, fmtPct } from './format.js';
 import { renderText, renderMarkdown, section, type ReportDocument } from './document.js';
+import { riskSections, type RiskReport } from './risk.js';
 import type { Column } from './table.js';
+
+/** What a report shows besides the engine's result: risk scores, recommendations, and where the run is stored. */
+export interface AssessmentReportExtras extends RiskReport {
+  /** the stored run's id; null when the run was not stored (--no-save) */
+  assessmentId?: string | null;
+  inputsHash?: string;
+}
 
 const SEVERITIES = Object.keys(SEVERITY_RANK).reverse() as Severity[];
 
@@ -71,21 +79,29 @@ function visibleRows<T extends { scope: string }>(result: AssessmentResult, rows
   return rows.filter((r) => narrowed || r.scope !== 'operator');
 }
 
-function assessmentDocument(result: AssessmentResult, title: string): ReportDocument {
+function storedLine(extras: AssessmentReportExtras): string[] {
+  const hash = extras.inputsHash ? ` · inputs ${extras.inputsHash.slice(0, 12)}` : '';
+  if (extras.assessmentId === undefined) return hash ? [`Inputs ${extras.inputsHash!.slice(0, 12)}`] : [];
+  return [extras.assessmentId === null ? `Not stored (--no-save)${hash}` : `Stored as assessment ${extras.assessmentId}${hash}`];
+}
+
+function assessmentDocument(result: AssessmentResult, title: string, extras: AssessmentReportExtras): ReportDocument {
+  const narrowed = Boolean(result.filter.memberState || result.filter.operatorId);
   const sections = [
+    ...(result.findings.length ? [section('Findings', result.findings, findingColumns)] : []),
+    ...riskSections(extras, narrowed),
     section('Supplier concentration', visibleRows(result, result.metrics.concentration), concentrationColumns),
     section('Exposure to designated suppliers', visibleRows(result, result.metrics.exposure), exposureColumns),
   ];
-  if (result.findings.length) sections.unshift(section('Findings', result.findings, findingColumns));
-  return { title, lines: [`Scope: ${scopeLabel(result)} · catalogue ${result.catalogVersion}`, countsLine(result.findings)], sections };
+  return { title, lines: [`Scope: ${scopeLabel(result)} · catalogue ${result.catalogVersion}`, ...storedLine(extras), countsLine(result.findings)], sections };
 }
 
-export function assessmentToText(result: AssessmentResult): string {
-  return renderText(assessmentDocument(result, `secure5g assessment of ${result.date}`));
+export function assessmentToText(result: AssessmentResult, extras: AssessmentReportExtras = {}): string {
+  return renderText(assessmentDocument(result, `secure5g assessment of ${result.date}`, extras));
 }
 
-export function assessmentToMarkdown(result: AssessmentResult): string {
-  return renderMarkdown(assessmentDocument(result, `secure5g assessment of ${result.date}`));
+export function assessmentToMarkdown(result: AssessmentResult, extras: AssessmentReportExtras = {}): string {
+  return renderMarkdown(assessmentDocument(result, `secure5g assessment of ${result.date}`, extras));
 }
 
 /** The short summary `npm start` prints: counts, the most severe findings, where concentration is highest. */

@@ -8,13 +8,14 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Store } from '../store/index.js';
+import { keepWalForBulkLoads } from '../store/sqlite.js';
 import type { ServerContext } from './context.js';
 import { authorize, authPlugin, CSRF_HEADER, SESSION_COOKIE } from './plugins/auth.js';
 import { Metrics, metricsPlugin } from './plugins/metrics.js';
 import { problemPlugin } from './plugins/problem.js';
 import { API_ROUTES } from './routes/index.js';
 import { API_PREFIX, type ApiRoute } from './route-table.js';
-import { DashboardService } from './services/dashboard.js';
+import { DashboardService, type DashboardOptions } from './services/dashboard.js';
 import { ImportJobs } from './services/import-jobs.js';
 
 export interface BuildAppOptions {
@@ -25,6 +26,8 @@ export interface BuildAppOptions {
   uploadDir?: string;
   /** the date the dashboard assesses at (tests); default: today */
   dashboardDate?: () => string;
+  /** where the dashboard's assessment runs (default: a worker thread for a database file) */
+  dashboard?: DashboardOptions;
   /** behind a TLS-terminating proxy: trust its X-Forwarded-* headers */
   trustProxy?: boolean;
 }
@@ -86,10 +89,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     routerOptions: { ignoreTrailingSlash: true },
   }) as unknown as App;
 
+  // the dashboard worker and other commands open the file beside this connection, at any moment: imports keep WAL
+  keepWalForBulkLoads(opts.store.sqlite);
   const ctx: ServerContext = {
     store: opts.store,
-    dashboard: new DashboardService(opts.store, app.log, opts.dashboardDate),
-    jobs: new ImportJobs(app.log),
+    dashboard: new DashboardService(opts.store, app.log, opts.dashboardDate, opts.dashboard),
+    jobs: new ImportJobs(opts.store, app.log),
     uploadDir: opts.uploadDir ?? join(tmpdir(), 'secure5g-uploads'),
   };
   app.decorate('ctx', ctx);
@@ -177,6 +182,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
 
   app.addHook('onClose', async () => {
     await ctx.jobs.idle();
+    await ctx.dashboard.close();
   });
   return app;
 }

@@ -32,6 +32,13 @@ export const POLICY = {
   'assessments.run': ['admin', 'authority', 'operator'],
   'findings.read': ROW_READERS,
   'simulations.run': ['admin', 'authority', 'operator', 'auditor'],
+  // saved what-if scenarios: documents of assumptions (suppliers, segments, dates), no tenancy rows, one
+  // namespace for the whole instance. Whoever may simulate reads them (a saved scenario is simulated
+  // over the caller's own scope, like an inline one); the union analyst, who may not simulate, does not.
+  'scenarios.read': ['admin', 'authority', 'operator', 'auditor'],
+  // saving publishes to every scope of the instance: the national authority and the administrator do;
+  // an operator's procurement what-if stays its own (POST /simulations with the scenario inline)
+  'scenarios.write': ['admin', 'authority'],
   // imports by kind: shared reference data is the administrator's
   'imports.read': ['admin', 'authority', 'operator', 'auditor'],
   'imports.operators': ['admin', 'authority'],

@@ -29,9 +29,11 @@ export interface RunningServer {
 const SYSTEM = { name: 'system (server start)' };
 
 /**
- * Opens the database, seeds the demo on first run if asked, assesses the inventory for the dashboard,
- * listens (127.0.0.1:8080 by default) and prints where and how to sign in. SIGINT/SIGTERM close the
- * server gracefully: no new connections, running requests and import jobs finish, the database closes.
+ * Opens the database, seeds the demo on first run if asked, starts assessing the inventory for the
+ * dashboard (on a worker thread; in the foreground for ':memory:'), listens (127.0.0.1:8080 by default)
+ * and prints where and how to sign in. Import jobs an earlier process left unfinished are marked failed.
+ * SIGINT/SIGTERM close the server gracefully: no new connections, running requests and import jobs
+ * finish, the dashboard worker stops, the database closes.
  */
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const print = opts.print ?? ((t: string) => void process.stdout.write(t));
@@ -48,8 +50,14 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       if (created.length) demoText = formatDemoAccounts(created);
     }
     app = await buildApp({ store, logger: opts.logger, trustProxy: opts.trustProxy });
-    print('assessing the inventory for the dashboard…\n');
-    await app.ctx.dashboard.refresh();
+    if (app.ctx.dashboard.usesWorker) {
+      // on a worker thread: /healthz and the API answer meanwhile, GET /dashboard says 503 with Retry-After until it is done
+      print('assessing the inventory for the dashboard in the background…\n');
+      app.ctx.dashboard.refresh().catch(() => undefined); // logged by the service; the next dashboard request tries again
+    } else {
+      print('assessing the inventory for the dashboard…\n');
+      await app.ctx.dashboard.refresh();
+    }
     await app.listen({ host, port });
     const shown = host.includes(':') ? `[${host}]` : host;
     const url = `http://${shown}:${port}`;

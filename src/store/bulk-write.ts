@@ -31,11 +31,20 @@ export interface BulkTransaction {
   rollback(): void;
 }
 
-/** Starts one transaction for a bulk load with bulk-load pragmas; both end with commit or rollback. */
+/**
+ * Starts one transaction for a bulk load with bulk-load pragmas (src/store/sqlite.ts: rollback journal
+ * when the connection has the file to itself, WAL otherwise); both end with commit or rollback.
+ */
 export function beginBulkLoad(store: Store): BulkTransaction {
   const db = store.sqlite;
   const restore = bulkLoadPragmas(db);
-  db.exec('BEGIN IMMEDIATE');
+  try {
+    // waits up to busy_timeout for another connection's write to end (WAL: readers never hold it up)
+    db.exec('BEGIN IMMEDIATE');
+  } catch (err) {
+    restore();
+    throw err;
+  }
   let open = true;
   const end = (sql: string) => {
     if (!open) return;

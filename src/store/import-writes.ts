@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { recordDesignationRevisions } from './designation-history.js';
+import { defaultTransitionMonths } from './effective-policy.js';
 import type { Store } from './open.js';
 
 /*
@@ -10,6 +12,10 @@ export interface ReferenceData {
   operators: Set<string>;
   suppliers: Set<string>;
   productSupplier: Map<string, string>;
+  designations: {
+    transitionMonths: Record<string, number>;
+    profileSuppliers: Record<string, string>;
+  };
 }
 
 export function referenceData(store: Store): ReferenceData {
@@ -20,6 +26,12 @@ export function referenceData(store: Store): ReferenceData {
     productSupplier: new Map(
       (db.prepare('SELECT product_id, supplier_id FROM products').raw().all() as [string, string][]).map(([p, s]) => [p, s]),
     ),
+    designations: {
+      transitionMonths: defaultTransitionMonths(store),
+      profileSuppliers: Object.fromEntries(
+        (db.prepare('SELECT profile_id, version, supplier_id FROM profiles').raw().all() as [string, number, string][]).map(([p, v, s]) => [`${p}@${Number(v)}`, s]),
+      ),
+    },
   };
 }
 
@@ -35,7 +47,12 @@ export interface ImportLogEntry {
   finishedAt: string;
 }
 
+/**
+ * Logs an import; runs inside the import's transaction, just before it commits. A designations import
+ * also records a history revision for every designation it created or changed, in that transaction.
+ */
 export function recordImport(store: Store, e: ImportLogEntry): string {
+  if (e.kind === 'designations') recordDesignationRevisions(store, { actor: 'import', source: `import ${e.file}` });
   const id = randomUUID();
   store.sqlite
     .prepare(

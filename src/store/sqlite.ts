@@ -4,19 +4,54 @@ import type BetterSqlite3 from 'better-sqlite3';
  * SQLite-only settings, kept in one place (PostgreSQL will have its own module for the same concerns).
  */
 
-/** Connection settings: WAL lets readers run beside one writer; a busy writer is waited for, not failed. */
+/**
+ * Connection settings: WAL lets readers run beside one writer; a busy writer is waited for, not failed.
+ * Switching to WAL needs the file to itself for a moment: while a bulk load that found the file alone
+ * runs in rollback-journal mode (bulkLoadPragmas), the switch is refused at once with SQLITE_BUSY, and
+ * this connection then works in the file's current mode (the bulk load switches back to WAL at its end).
+ */
 export function applyConnectionPragmas(db: BetterSqlite3.Database): void {
-  db.pragma('journal_mode = WAL');
+  setJournalMode(db, 'WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
 }
 
+const shared = new WeakSet<BetterSqlite3.Database>();
+
+/**
+ * Declares that other connections may open this connection's file at any moment (the server: its
+ * dashboard worker reads through its own connection, possibly in the middle of an import). Bulk loads
+ * on such a connection keep WAL, so those readers never hold up the load's commit, and it never fails
+ * over them.
+ */
+export function keepWalForBulkLoads(db: BetterSqlite3.Database): void {
+  shared.add(db);
+}
+
+const isBusy = (err: unknown) => String((err as { code?: unknown })?.code ?? '').startsWith('SQLITE_BUSY');
+
+/**
+ * Sets the journal mode if it can; false when another connection holds the file (SQLite answers
+ * SQLITE_BUSY at once for this change, without calling the busy handler) or the mode did not take.
+ */
+function setJournalMode(db: BetterSqlite3.Database, mode: 'WAL' | 'DELETE'): boolean {
+  try {
+    return String(db.pragma(`journal_mode = ${mode}`, { simple: true })).toUpperCase() === mode;
+  } catch (err) {
+    if (isBusy(err)) return false;
+    throw err;
+  }
+}
+
 /**
  * Settings for one large import transaction, returning a function that restores the previous ones.
- * - journal_mode DELETE instead of WAL: a WAL holds every new page twice (log, then checkpoint), which
- *   measured 1.5x slower for a 5-million-row load; the rollback journal only keeps pages that existed.
- *   If another connection holds the database in WAL, SQLite keeps WAL and the load is merely slower.
+ * - journal_mode DELETE instead of WAL, only when this connection has the file to itself: a WAL holds
+ *   every new page twice (log, then checkpoint), measured slower for a 5-million-row load (figures in
+ *   bench/IMPORT-NOTES.md); the rollback journal only keeps pages that existed. Leaving WAL needs
+ *   exclusive access, so with any other connection open (the server, another command, a dashboard
+ *   worker) the load keeps WAL, where readers go on reading beside it; a connection marked with
+ *   keepWalForBulkLoads always keeps it. Either way the writer lock is waited for up to busy_timeout.
  * - foreign_keys OFF: the importer has already checked every reference, with row-level messages.
  * - a 256 MiB page cache keeps the primary-key B-tree in memory; temporary tables stay in memory.
  * - synchronous NORMAL: with a rollback journal SQLite then syncs only around the commit, a few
@@ -32,13 +67,14 @@ export function bulkLoadPragmas(db: BetterSqlite3.Database): () => void {
     tempStore: Number(get('temp_store')),
   };
   const onDisk = db.name !== ':memory:' && db.name !== '';
-  if (onDisk && before.journalMode === 'wal') db.pragma('journal_mode = DELETE');
+  const leftWal = onDisk && before.journalMode === 'wal' && !shared.has(db) && setJournalMode(db, 'DELETE');
   db.pragma('foreign_keys = OFF');
   db.pragma('cache_size = -262144');
   db.pragma('synchronous = NORMAL');
   db.pragma('temp_store = MEMORY');
   return () => {
-    if (onDisk && before.journalMode === 'wal') db.pragma('journal_mode = WAL');
+    // a reader that opened meanwhile may hold the file: then it stays in rollback mode until the next connection that finds it alone
+    if (leftWal) setJournalMode(db, 'WAL');
     db.pragma(`foreign_keys = ${before.foreignKeys ? 'ON' : 'OFF'}`);
     db.pragma(`cache_size = ${before.cacheSize}`);
     db.pragma(`synchronous = ${before.synchronous}`);

@@ -249,7 +249,8 @@ describe('small demo: CSV round trip', () => {
     for (const [file, rows, columns] of tables) {
       const parsed = read(file);
       expect(parsed.meta.fields, file).toEqual(columns);
-      expect(parsed.data, file).toEqual(asText(rows));
+      // a column the row leaves out (an absent optional field) is written empty
+      expect(parsed.data, file).toEqual(asText(rows.map((r) => ({ ...Object.fromEntries(columns.map((c) => [c, ''])), ...r }))));
     }
     expect(JSON.parse(readFileSync(join(dir, 'policies.json'), 'utf8'))).toEqual(data.policies);
   });

@@ -123,7 +123,9 @@ describe('importFile: each kind from CSV and JSON', () => {
     expect(t.store.sqlite.prepare("SELECT software_version FROM assets WHERE asset_id = 'DE1-RAN-A'").pluck().get()).toBe('5.3');
     const p = t.file('pol.json', JSON.stringify({ member_state: 'FR', version: 'v1', thresholds: { national_hhi: 3500 } }));
     await importFile(t.store, 'policies', fixture('policies.json'));
-    expect(await importFile(t.store, 'policies', p)).toMatchObject({ inserted: 0, updated: 1, unchanged: 0 });
+    // a stored policy version is immutable: other content under v1 is refused, the same content is unchanged
+    await expect(importFile(t.store, 'policies', p)).rejects.toThrow(/v1/);
+    expect(await importFile(t.store, 'policies', fixture('policies.json'))).toMatchObject({ inserted: 0, updated: 0 });
   });
 
   it('importRows takes plain objects, with numbers as numbers', async () => {

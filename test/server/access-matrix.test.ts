@@ -44,6 +44,9 @@ const IMPORT_HEADERS: Record<string, string> = {
   designations: 'designation_id,member_state,supplier_id,kind,segments,legal_basis,effective_date,transition_months,status',
 };
 
+/** saved before the matrix runs (by the admin), for the routes that read or simulate a saved scenario */
+const SAVED_SCENARIO = { name: 'matrix-scenario', version: '1', start_date: '2026-07-01', horizon_months: 12, restrictions: [{ suppliers: ['SUP-B'], segments: ['ran'] }] };
+
 const SAMPLES: Record<string, (p: Persona, h: (typeof HOME)[string]) => Sample> = {
   'POST /auth/login': (p) => ({ url: '/auth/login', payload: { username: p.name, password: p.password } }),
   'POST /auth/logout': () => ({ url: '/auth/logout', allowedStatus: [204] }),
@@ -83,6 +86,11 @@ const SAMPLES: Record<string, (p: Persona, h: (typeof HOME)[string]) => Sample> 
     url: '/simulations',
     payload: { name: 't', version: '1', start_date: '2026-07-01', horizon_months: 12, restrictions: [{ suppliers: ['SUP-B'], segments: ['ran'] }] },
   }),
+  'GET /scenarios': () => ({ url: '/scenarios' }),
+  'GET /scenarios/:name': () => ({ url: `/scenarios/${SAVED_SCENARIO.name}` }),
+  // each caller saves its own version, so every allowed save is a new one
+  'POST /scenarios': (p) => ({ url: '/scenarios', payload: { ...SAVED_SCENARIO, name: 'matrix-save', version: `t-${p.name}` }, allowedStatus: [201] }),
+  'POST /scenarios/:name/simulations': () => ({ url: `/scenarios/${SAVED_SCENARIO.name}/simulations?version=1` }),
   ...Object.fromEntries(
     Object.entries(IMPORT_HEADERS).map(([kind, header]) => [`POST /imports/${kind}`, () => ({ url: `/imports/${kind}`, ...csv(header), allowedStatus: [202] })]),
   ),
@@ -112,6 +120,7 @@ beforeAll(async () => {
   const admin = sessions.get('admin')!;
   const run = await f.app.inject({ method: 'POST', url: '/api/v1/assessments', headers: admin.write, payload: { date: '2026-06-01' } });
   assessmentId = run.json().assessmentId;
+  expect((await f.app.inject({ method: 'POST', url: '/api/v1/scenarios', headers: admin.write, payload: SAVED_SCENARIO })).statusCode).toBe(201);
   const u = await f.app.inject({
     method: 'POST',
     url: '/api/v1/users',

@@ -136,9 +136,15 @@ describe('dashboard', () => {
     expect(r.statusCode).toBe(202);
     await f.app.ctx.jobs.idle();
     const job = (await get('admin', `/imports/jobs/${r.json().jobId}`)).json();
-    expect(job).toMatchObject({ status: 'succeeded', kind: 'assets', result: { rows: 1, inserted: 1 } });
-    const after = (await get('admin', '/dashboard')).json();
-    expect(after.totals.quantity).toBe(before.totals.quantity + 10);
+    expect(job).toMatchObject({ status: 'done', kind: 'assets', fileName: 'more.json', result: { rows: 1, inserted: 1 } });
+    // the first request after the write gets the previous figures, marked stale, and starts the recomputation
+    const during = await get('admin', '/dashboard');
+    expect(during.headers['x-dashboard-stale']).toBe('1');
+    expect(during.json().totals.quantity).toBe(before.totals.quantity);
+    await f.app.ctx.dashboard.refresh();
+    const after = await get('admin', '/dashboard');
+    expect(after.headers['x-dashboard-stale']).toBeUndefined();
+    expect(after.json().totals.quantity).toBe(before.totals.quantity + 10);
     const log = (await get('admin', '/imports')).json().items;
     expect(log[0]).toMatchObject({ kind: 'assets', rows: 1, inserted: 1 });
   });

@@ -182,7 +182,7 @@ describe('writes outside the scope', () => {
     expect(jobs.every((j) => j.createdBy === 'authority-fr')).toBe(true);
     // in scope, it goes through
     const ok = await upload('operator-de1', `${header}\nNEW-3,OP-DE-1,core,AMF,SUP-C,,,2,,,\n`);
-    expect(ok.status).toBe('succeeded');
+    expect(ok.status).toBe('done');
     expect(ok.result).toMatchObject({ rows: 1, inserted: 1 });
   });
 });

@@ -162,6 +162,10 @@ describe('resolvePolicy', () => {
       // ran replaced, transport added, core lifted (empty list), interconnection as the baseline has it
       requiredCertifications: { core: [], ran: ['NESAS', 'EUCC'], interconnection: ['NESAS'], transport: ['EUCC'] },
       defaultTransitionMonths: 24,
+      // not stated: the baseline's scopes, no caps, the baseline's profile rule
+      restrictionScopes: { 'high-risk': ['key-assets'], restricted: ['key-assets'], conditional: ['key-assets'] },
+      caps: [],
+      profileRule: BASELINE_POLICY.profileRule,
     });
     // the baseline itself is untouched
     expect(BASELINE_POLICY.requiredCertifications.ran).toEqual(['NESAS']);

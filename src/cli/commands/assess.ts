@@ -1,12 +1,15 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { Id, IsoDate, MemberStateCode, SEVERITY_RANK, Severity } from '../../domain/index.js';
-import { assess } from '../../engine/index.js';
+import { Id, IsoDate, MemberStateCode, SEVERITY_RANK, Severity, UserError } from '../../domain/index.js';
 import { assessmentToMarkdown, assessmentToText } from '../../report/assessment.js';
-import { loadSnapshot } from '../../store/index.js';
+import { diffToMarkdown, diffToText } from '../../report/assessment-runs.js';
+import { compareAssessments } from '../../services/assessment-compare.js';
+import { runAssessment, saveAssessmentRun } from '../../services/assessment-run.js';
+import { loadStoredAssessment, resolveAssessmentRef } from '../../store/access/stored-assessment.js';
 import { EXIT, type CommandContext } from '../main.js';
 import { dbOption, parseOption, today } from '../options.js';
 import { withStore } from '../store.js';
+import { CLI_ACTOR, CLI_SCOPE, registerAssessmentRuns } from './assessment-runs.js';
 
 const Format = z.enum(['table', 'json', 'md'], { error: 'must be table, json or md' });
 
@@ -17,36 +20,58 @@ interface AssessOptions {
   date?: string;
   format: string;
   failOn?: string;
+  save: boolean;
+  diff?: string[];
 }
 
-export function registerAssess(program: Command, { io, setExit }: CommandContext) {
+export function registerAssess(program: Command, ctx: CommandContext) {
+  const { io, setExit } = ctx;
   program
     .command('assess')
-    .description('assess the inventory against the Toolbox: concentration, exposure and findings')
+    .description('assess the inventory against the Toolbox: concentration, exposure, findings, risk scores R1–R9 and recommendations; stores the run')
     .option('--member-state <code>', 'only this member state (ISO 3166-1 alpha-2)')
     .option('--operator <id>', 'only this operator')
     .option('--date <YYYY-MM-DD>', 'judge designations and deadlines at this date (default: today)')
     .option('--format <format>', 'table | json | md', 'table')
     .option('--fail-on <severity>', 'exit 1 when a finding of this severity or worse exists (critical|high|medium|low|info)')
+    .option('--no-save', 'do not store the run')
+    .option('--diff <runs...>', 'explain what changed between two stored runs A B (ids, the start of one, latest or previous) instead of assessing')
     .addOption(dbOption())
     .action(async (opts: AssessOptions) => {
       const format = parseOption(Format, opts.format, '--format');
+      if (opts.diff) return diff(opts, format);
       const date = parseOption(IsoDate, opts.date ?? today(), '--date');
       const memberState = opts.memberState === undefined ? undefined : parseOption(MemberStateCode, opts.memberState, '--member-state');
       const operatorId = opts.operator === undefined ? undefined : parseOption(Id, opts.operator, '--operator');
       const failOn = opts.failOn === undefined ? undefined : parseOption(Severity, opts.failOn, '--fail-on');
 
       await withStore(opts.db, async (store) => {
-        const snapshot = loadSnapshot(store, { memberState, operatorId });
-        const result = assess(snapshot, { date, memberState, operatorId });
+        const run = await runAssessment(store, { date, memberState, operatorId });
+        const assessmentId = opts.save ? saveAssessmentRun(store, CLI_ACTOR, run) : null;
+        const { result, risks, recommendations, inputsHash, inputs } = run;
+        const extras = { risks, recommendations, assessmentId, inputsHash };
         io.out(
           format === 'json'
-            ? `${JSON.stringify(result, null, 2)}\n`
+            ? `${JSON.stringify({ ...result, risks, recommendations, assessmentId, inputsHash, inputs }, null, 2)}\n`
             : format === 'md'
-              ? assessmentToMarkdown(result)
-              : assessmentToText(result),
+              ? assessmentToMarkdown(result, extras)
+              : assessmentToText(result, extras),
         );
         if (failOn && result.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn])) setExit(EXIT.verdict);
       });
     });
+
+  async function diff(opts: AssessOptions, format: z.infer<typeof Format>) {
+    const refs = opts.diff!;
+    if (refs.length !== 2) throw new UserError(`option --diff: takes two stored runs, A and B (got ${refs.length})`);
+    const extra = (['memberState', 'operator', 'date', 'failOn'] as const).filter((k) => opts[k] !== undefined);
+    if (extra.length) throw new UserError(`option --diff compares stored runs: it takes no ${extra.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')}`);
+    await withStore(opts.db, async (store) => {
+      const [a, b] = refs.map((ref) => loadStoredAssessment(store, CLI_SCOPE, resolveAssessmentRef(store, CLI_SCOPE, ref))!);
+      const comparison = compareAssessments(a!, b!);
+      io.out(format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : format === 'md' ? diffToMarkdown(comparison) : diffToText(comparison));
+    });
+  }
+
+  registerAssessmentRuns(program, ctx);
 }

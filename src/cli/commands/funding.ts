@@ -1,5 +1,61 @@
 import type { Command } from 'commander';
+import { basename } from 'node:path';
+import { z } from 'zod';
+import { fundingCheckToText, fundingChecksToText } from '../../report/tracking.js';
+import { readFundingProject, runFundingCheck } from '../../services/funding-check.js';
+import { listFundingChecks, saveFundingCheck } from '../../store/funding.js';
 import type { CommandContext } from '../main.js';
+import { dbOption, optionSchemas, parseOption } from '../options.js';
+import { withStore } from '../store.js';
 
-// placeholder: filled in by the work on this command group
-export function registerFunding(_program: Command, _ctx: CommandContext): void {}
+const Format = z.enum(['table', 'json'], { error: 'must be table or json' });
+
+export function registerFunding(program: Command, { io }: CommandContext) {
+  const funding = program.command('funding').description('SA10: may public money fund a deployment project, under the designations in force?');
+
+  funding
+    .command('check')
+    .description('check a project (operator, member state, planned assets and their suppliers) and give the reasons')
+    .argument('<project.json>', 'project file (see docs/data-formats.md, examples/funding/project.json)')
+    .option('--date <date>', 'judge designations as in force on this day instead of the planned date')
+    .option('--save', 'keep the check, its inputs and the designations read, as evidence')
+    .option('--format <format>', 'table | json', 'table')
+    .addOption(dbOption())
+    .action(async (file: string, o: { date?: string; save?: boolean; format: string; db?: string }) => {
+      const format = parseOption(Format, o.format, '--format');
+      const date = o.date === undefined ? undefined : parseOption(optionSchemas.IsoDate, o.date, '--date');
+      const project = await readFundingProject(file);
+      await withStore(o.db, async (store) => {
+        const run = await runFundingCheck(store, project, { ...(date ? { date } : {}), file: basename(file) });
+        const saved = o.save ? await saveFundingCheck(store, run) : undefined;
+        if (format === 'json') {
+          const out = {
+            ...run.result,
+            dateUsed: run.dateUsed,
+            ...(run.policyVersion !== undefined ? { policyVersion: run.policyVersion } : {}),
+            ...(saved ? { checkId: saved.checkId, checkedAt: saved.checkedAt } : {}),
+          };
+          io.out(`${JSON.stringify(out, null, 2)}\n`);
+        } else io.out(fundingCheckToText(run.result, run.dateUsed, saved));
+      });
+    });
+
+  funding
+    .command('list')
+    .description('saved funding checks, oldest first')
+    .option('--project <id>', 'checks of this project')
+    .option('--member-state <code>', 'checks of projects in this member state')
+    .option('--format <format>', 'table | json', 'table')
+    .addOption(dbOption())
+    .action(async (o: { project?: string; memberState?: string; format: string; db?: string }) => {
+      const format = parseOption(Format, o.format, '--format');
+      const filter = {
+        ...(o.project !== undefined ? { projectId: o.project } : {}),
+        ...(o.memberState !== undefined ? { memberState: parseOption(optionSchemas.MemberStateCode, o.memberState, '--member-state') } : {}),
+      };
+      await withStore(o.db, async (store) => {
+        const checks = await listFundingChecks(store, filter);
+        io.out(format === 'json' ? `${JSON.stringify(checks, null, 2)}\n` : fundingChecksToText(checks));
+      });
+    });
+}

@@ -1,5 +1,161 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
-import type { CommandContext } from '../main.js';
+import { z } from 'zod';
+import { BASELINE_POLICY, resolvePolicy, type EffectivePolicy } from '../../catalog/index.js';
+import { ImportError, MemberStateCode, UserError, type Policy } from '../../domain/index.js';
+import { BASELINE_VERSION } from '../../domain/policy-check.js';
+import { diffEffectivePolicies } from '../../engine/policy-diff.js';
+import { ImportErrors, MAX_ERRORS } from '../../interchange/import/errors.js';
+import { policyItems, policyValidation, validatePolicy } from '../../interchange/policy-validate.js';
+import { baselineText, effectivePolicyText, policyDiffText, policyListText, storedPolicyText } from '../../report/policy.js';
+import { getPolicyVersion, listPolicyVersions } from '../../store/policies.js';
+import type { Store } from '../../store/index.js';
+import { EXIT, type CommandContext } from '../main.js';
+import { dbOption, parseOption } from '../options.js';
+import { withStore } from '../store.js';
 
-// placeholder: filled in by the work on this command group
-export function registerPolicies(_program: Command, _ctx: CommandContext): void {}
+const Format = z.enum(['table', 'json'], { error: 'must be table or json' });
+const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
+
+async function readJson(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UserError(`cannot read ${file}: no such file`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new ImportError(basename(file), undefined, undefined, `not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+function memberState(value: string): string {
+  const r = MemberStateCode.safeParse(value);
+  if (!r.success) throw new UserError(`member state "${value}" ${r.error.issues[0]?.message ?? 'is invalid'}`);
+  return r.data;
+}
+
+/** A stored version's effective policy; `baseline` stands for the EU baseline alone. */
+function storedEffective(store: Store, ms: string, version: string): EffectivePolicy {
+  if (version === BASELINE_VERSION) return resolvePolicy(ms);
+  const v = getPolicyVersion(store, ms, version);
+  if (!v) {
+    const known = listPolicyVersions(store, ms).map((x) => x.version);
+    throw new UserError(`${ms} has no policy version "${version}" (stored: ${known.join(', ') || 'none'}; "${BASELINE_VERSION}" names the EU baseline)`);
+  }
+  return resolvePolicy(ms, v.policy);
+}
+
+export function registerPolicies(program: Command, { io, setExit }: CommandContext): void {
+  const policy = program
+    .command('policy')
+    .description('national policies as versioned data: validate, list, show, compare; import with `secure5g import policies <file>`');
+
+  policy
+    .command('validate')
+    .description('check a policy file (one policy, an array, or {"policies": [...]}) without storing it')
+    .argument('<file>', 'policy JSON')
+    .option('--format <format>', 'table | json', 'table')
+    .action(async (file: string, opts: { format: string }) => {
+      const format = parseOption(Format, opts.format, '--format');
+      const name = basename(file);
+      const results = policyItems(await readJson(file)).map((item, i) => ({ row: i + 1, ...policyValidation(item, name, i + 1) }));
+      const errors = results.flatMap((r) => r.errors);
+      if (format === 'json') {
+        const issue = (e: ImportError) => ({ path: e.field ?? null, message: e.reason });
+        io.out(
+          json({
+            file: name,
+            valid: errors.length === 0,
+            policies: results.map((r) => ({
+              row: r.row,
+              memberState: r.policy?.member_state ?? null,
+              version: r.policy?.version ?? null,
+              valid: r.errors.length === 0,
+              errors: r.errors.map(issue),
+              warnings: r.warnings.map(issue),
+            })),
+          }),
+        );
+        if (errors.length > 0) setExit(EXIT.usage);
+        return;
+      }
+      for (const r of results) {
+        if (r.policy) io.out(`ok: ${name}, row ${r.row}: ${r.policy.member_state} version ${r.policy.version}\n`);
+        for (const w of r.warnings) io.out(`warning: ${w.message}\n`);
+      }
+      if (errors.length > 0) throw new ImportErrors(name, errors.slice(0, MAX_ERRORS), errors.length > MAX_ERRORS);
+    });
+
+  policy
+    .command('list')
+    .description('stored policy versions, oldest first; the last of each member state is in force')
+    .option('--member-state <code>', 'only this member state')
+    .option('--format <format>', 'table | json', 'table')
+    .addOption(dbOption())
+    .action(async (opts: { memberState?: string; format: string; db?: string }) => {
+      const format = parseOption(Format, opts.format, '--format');
+      const ms = opts.memberState === undefined ? undefined : parseOption(MemberStateCode, opts.memberState, '--member-state');
+      await withStore(opts.db, async (store) => {
+        const versions = listPolicyVersions(store, ms);
+        io.out(format === 'json' ? json(versions) : policyListText(versions));
+      });
+    });
+
+  policy
+    .command('show')
+    .description("a member state's policy: the version in force (or --version), or with --effective the rules that apply (baseline + national)")
+    .argument('<member-state>')
+    .option('--version <version>', 'a stored version instead of the one in force')
+    .option('--effective', 'the effective policy: the EU baseline with the national policy over it')
+    .option('--format <format>', 'table | json', 'table')
+    .addOption(dbOption())
+    .action(async (msArg: string, opts: { version?: string; effective?: boolean; format: string; db?: string }) => {
+      const format = parseOption(Format, opts.format, '--format');
+      const ms = memberState(msArg);
+      await withStore(opts.db, async (store) => {
+        const v = getPolicyVersion(store, ms, opts.version);
+        if (opts.version !== undefined && !v) storedEffective(store, ms, opts.version); // throws, naming the stored versions
+        if (opts.effective) {
+          const effective = resolvePolicy(ms, v?.policy);
+          io.out(format === 'json' ? json(effective) : effectivePolicyText(effective, v?.policy));
+          return;
+        }
+        if (!v) throw new UserError(`${ms} has no national policy: the EU baseline applies (see: secure5g policy show ${ms} --effective)`);
+        io.out(format === 'json' ? json(v) : storedPolicyText(v, resolvePolicy(ms, v.policy)));
+      });
+    });
+
+  policy
+    .command('diff')
+    .description('what changes between two versions, on the effective values: <member-state> <v1> <v2> (stored; "baseline" for the EU baseline) or <file1> <file2>')
+    .argument('<a>', 'member state, or the first policy file')
+    .argument('<b>', 'first version, or the second policy file')
+    .argument('[c]', 'second version')
+    .option('--format <format>', 'table | json', 'table')
+    .addOption(dbOption())
+    .action(async (a: string, b: string, c: string | undefined, opts: { format: string; db?: string }) => {
+      const format = parseOption(Format, opts.format, '--format');
+      let diff;
+      if (c === undefined) {
+        const [x, y] = await Promise.all([a, b].map(async (f): Promise<Policy> => validatePolicy(await readJson(f), basename(f))));
+        diff = diffEffectivePolicies(resolvePolicy(x!.member_state, x), resolvePolicy(y!.member_state, y));
+      } else {
+        const ms = memberState(a);
+        diff = await withStore(opts.db, async (store) => diffEffectivePolicies(storedEffective(store, ms, b), storedEffective(store, ms, c)));
+      }
+      io.out(format === 'json' ? json(diff) : policyDiffText(diff));
+    });
+
+  policy
+    .command('baseline')
+    .description('the EU baseline: the rules where a member state has no national policy, and the fallback of every field a national policy leaves out')
+    .option('--format <format>', 'table | json', 'table')
+    .action((opts: { format: string }) => {
+      const format = parseOption(Format, opts.format, '--format');
+      io.out(format === 'json' ? json(BASELINE_POLICY) : baselineText({ ...BASELINE_POLICY, memberState: 'EU' }));
+    });
+}

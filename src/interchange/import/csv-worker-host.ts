@@ -32,6 +32,7 @@ export function csvOnWorker(load: TableLoad, kind: TableKind, file: string, name
     operators: [...refs.operators],
     suppliers: [...refs.suppliers],
     products: [...refs.productSupplier],
+    designations: refs.designations,
     written,
   };
   const worker = startWorker(data);

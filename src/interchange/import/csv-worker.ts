@@ -4,6 +4,7 @@ import type { EncodedBatch } from './batch-codec.js';
 import { readCsv } from './csv.js';
 import { KINDS, type TableKind } from './kinds.js';
 import { RowStage } from './row-stage.js';
+import type { DesignationReferences } from './validate.js';
 
 /*
  * The parsing half of a large CSV import: reads, parses and validates on this thread and posts checked
@@ -18,6 +19,7 @@ export interface CsvWorkerData {
   operators: string[];
   suppliers: string[];
   products: [string, string][];
+  designations: DesignationReferences;
   /** shared counter: batches written by the main thread */
   written: SharedArrayBuffer;
 }
@@ -36,6 +38,7 @@ async function main(data: CsvWorkerData): Promise<void> {
     operators: new Set(data.operators),
     suppliers: new Set(data.suppliers),
     productSupplier: new Map(data.products),
+    designations: data.designations,
   });
   const written = new Int32Array(data.written);
   let posted = 0;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import {
   Asset,
-  Designation,
+  DesignationRow,
   DESIGNATION_KINDS,
   DESIGNATION_STATUSES,
   DesignationScopeItem,
@@ -105,7 +105,8 @@ export const KINDS: Record<TableKind, KindSpec> = {
     kind: 'designations',
     table: 'designations',
     key: 'designation_id',
-    schema: Designation,
+    // per field; the cross-field rules and the policy default are applied in validate.ts
+    schema: DesignationRow,
     columns: [
       req('designation_id', F.id),
       req('member_state', F.memberStateCode),
@@ -113,9 +114,12 @@ export const KINDS: Record<TableKind, KindSpec> = {
       req('kind', F.oneOf(DESIGNATION_KINDS)),
       { ...req('segments', F.list(F.oneOf(DesignationScopeItem.options), true)), toSql: json },
       req('legal_basis', F.requiredText),
+      opt('decision_date', F.optional(F.isoDate)),
       req('effective_date', F.isoDate),
-      req('transition_months', F.wholeNumber(0, 240)),
+      opt('transition_months', F.optional(F.wholeNumber(0, 240))),
       req('status', F.oneOf(DESIGNATION_STATUSES)),
+      opt('profile_id', F.optional(F.id)),
+      opt('profile_version', F.optional(F.wholeNumber(1, Number.MAX_SAFE_INTEGER))),
     ],
   },
 };

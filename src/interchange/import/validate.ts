@@ -1,4 +1,6 @@
 import { findFunction } from '../../catalog/segments.js';
+import { designationProblems } from '../../domain/entities.js';
+import { profileReferenceProblem } from '../../store/designation-rows.js';
 import type { KindSpec } from './kinds.js';
 import { detached, FAIL, isAbsent } from './fields.js';
 
@@ -15,6 +17,15 @@ export interface References {
   suppliers: ReadonlySet<string>;
   /** product id → its supplier id */
   productSupplier: ReadonlyMap<string, string>;
+  designations: DesignationReferences;
+}
+
+/** What designation rows need beyond the suppliers; plain objects, so they travel to a worker as they are. */
+export interface DesignationReferences {
+  /** member state → default transition months of its policy in force (every member state) */
+  transitionMonths: Readonly<Record<string, number>>;
+  /** `profile_id@version` → the supplier of every recorded profile version */
+  profileSuppliers: Readonly<Record<string, string>>;
 }
 
 /** Distinct values remembered per column; past this the column is simply checked each time. */
@@ -137,8 +148,24 @@ function crossChecks(spec: KindSpec, refs: References): Check {
     case 'operators':
     case 'suppliers':
       return () => {};
-    case 'designations':
-      return known(refs.suppliers, at('supplier_id'), 'supplier', 'suppliers');
+    case 'designations': {
+      const supplier = known(refs.suppliers, at('supplier_id'), 'supplier', 'suppliers');
+      const [sup, ms, dec, eff, tm, pid, pv] = ['supplier_id', 'member_state', 'decision_date', 'effective_date', 'transition_months', 'profile_id', 'profile_version'].map(at) as [
+        number, number, number, number, number, number, number,
+      ];
+      const { transitionMonths, profileSuppliers } = refs.designations;
+      return (v, row, errors) => {
+        supplier(v, row, errors);
+        const d = { decision_date: v[dec] as string | undefined, effective_date: v[eff] as string, profile_id: v[pid] as string | undefined, profile_version: v[pv] as number | undefined };
+        for (const p of designationProblems(d)) errors.push({ row, field: p.field, reason: p.message });
+        if (d.profile_id !== undefined && d.profile_version !== undefined) {
+          const problem = profileReferenceProblem(d.profile_id, d.profile_version, v[sup] as string, profileSuppliers[`${d.profile_id}@${d.profile_version}`]);
+          if (problem) errors.push({ row, field: 'profile_id', reason: problem });
+        }
+        // a row without a transition period takes its member state's policy default, as any designation write does
+        if (v[tm] === undefined) v[tm] = transitionMonths[v[ms] as string];
+      };
+    }
     case 'products': {
       const supplier = known(refs.suppliers, at('supplier_id'), 'supplier', 'suppliers');
       const fn = at('function');

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { PROBLEM_TYPE, sendProblem } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { problems } from '../schemas.js';
+import { RETRY_AFTER_SECONDS } from '../services/dashboard.js';
 
 export const dashboardRoutes: ApiRoute[] = [
   route({
@@ -8,7 +10,9 @@ export const dashboardRoutes: ApiRoute[] = [
     path: '/dashboard',
     access: 'dashboard.read',
     tag: 'dashboard',
-    summary: 'Headline figures of your scope from the latest assessment of the whole inventory (as of today)',
+    summary:
+      'Headline figures of your scope from the latest assessment of the whole inventory (as of today). While it is recomputed after a ' +
+      'write, the previous figures are answered with `x-dashboard-stale: 1`; before the first result exists, 503 with Retry-After',
     response: {
       200: z.looseObject({
         date: z.string(),
@@ -18,9 +22,21 @@ export const dashboardRoutes: ApiRoute[] = [
         exposure: z.array(z.looseObject({})),
         memberStates: z.array(z.looseObject({})),
       }),
-      ...problems(401),
+      ...problems(401, 503),
     },
-    handler: async ({ caller, reply }, { dashboard }) =>
-      reply.type('application/json; charset=utf-8').header('cache-control', 'private, no-cache').send(await dashboard.json(caller.scope)),
+    handler: async ({ caller, request, reply }, { dashboard }) => {
+      const answer = await dashboard.answer(caller.scope);
+      if (!answer) {
+        reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+        return sendProblem(reply, request, {
+          type: PROBLEM_TYPE('dashboard-not-ready'),
+          title: 'Service unavailable',
+          status: 503,
+          detail: `the dashboard is being computed for the first time since the server started; ask again in ${RETRY_AFTER_SECONDS} s`,
+        });
+      }
+      if (answer.stale) reply.header('x-dashboard-stale', '1');
+      return reply.type('application/json; charset=utf-8').header('cache-control', 'private, no-cache').send(answer.text);
+    },
   }),
 ];

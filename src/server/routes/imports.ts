@@ -1,12 +1,13 @@
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { IMPORT_KINDS } from '../../interchange/index.js';
+import { IMPORT_JOB_STATUSES } from '../../store/access/import-jobs.js';
 import { listImportLog } from '../../store/access/index.js';
 import type { Action } from '../policy.js';
 import { HttpProblem, notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { IMPORT_CONTENT_TYPES, saveUpload, submitImport, uploadPath } from '../services/imports.js';
-import { problems, UuidParam } from '../schemas.js';
+import { page, PageQuery, problems, UuidParam } from '../schemas.js';
 
 /** Uploads up to 1 GiB: a Union-scale asset file is ~500 MB. */
 export const IMPORT_BODY_LIMIT = 1024 ** 3;
@@ -14,15 +15,16 @@ export const IMPORT_BODY_LIMIT = 1024 ** 3;
 const Job = z.object({
   jobId: z.string(),
   kind: z.string(),
-  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+  fileName: z.string(),
+  status: z.enum(IMPORT_JOB_STATUSES),
   createdAt: z.string(),
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),
   createdBy: z.string(),
   bytes: z.number(),
-  progress: z.object({ done: z.number(), total: z.number() }).optional(),
+  progress: z.object({ done: z.number(), total: z.number() }).optional().describe('bytes of the file read (rows for JSON documents)'),
   result: z.object({ rows: z.number(), inserted: z.number(), updated: z.number(), unchanged: z.number(), ms: z.number() }).optional(),
-  error: z.string().optional(),
+  error: z.string().optional().describe("the import's own error (file, row, field), or a plain statement such as 'interrupted by a server restart'"),
 });
 
 const submitRoutes: ApiRoute[] = IMPORT_KINDS.map((kind) =>
@@ -56,9 +58,10 @@ export const importRoutes: ApiRoute[] = [
     path: '/imports/jobs',
     access: 'imports.read',
     tag: 'imports',
-    summary: 'Import jobs started in your scope, newest first',
-    response: { 200: z.object({ items: z.array(Job) }) },
-    handler: ({ caller }, { jobs }) => ({ items: jobs.list(caller.scope) }),
+    summary: 'Import jobs started in your scope, newest first (kept across server restarts)',
+    query: PageQuery.extend({ status: z.enum(IMPORT_JOB_STATUSES).optional() }),
+    response: { 200: page(Job), ...problems(400, 401, 403) },
+    handler: ({ caller, query }, { jobs }) => jobs.list(caller.scope, query),
   }),
   route({
     method: 'GET',

@@ -8,6 +8,7 @@ import { decisionRoutes } from './decisions.js';
 import { userRoutes, tokenRoutes } from './identity.js';
 import { importRoutes } from './imports.js';
 import { inventoryRoutes } from './inventory.js';
+import { scenarioRoutes } from './scenarios.js';
 import { simulationRoutes } from './simulations.js';
 
 /**
@@ -22,6 +23,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...decisionRoutes,
   ...assessmentRoutes,
   ...simulationRoutes,
+  ...scenarioRoutes,
   ...importRoutes,
   ...userRoutes,
   ...tokenRoutes,

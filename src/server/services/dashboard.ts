@@ -1,82 +1,120 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { AssessmentResult } from '../../domain/index.js';
-import { assess } from '../../engine/index.js';
-import { dashboardView, scopeKey, type OperatorFacts, type Scope } from '../../store/access/index.js';
-import { loadSnapshot, type Store } from '../../store/index.js';
+import type { Scope } from '../../store/access/index.js';
+import type { Store } from '../../store/index.js';
+import { computeDashboardViews, viewOf, type DashboardViews } from './dashboard-views.js';
+import { DashboardWorker } from './dashboard-worker-host.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-interface Current {
-  result: AssessmentResult;
-  operators: OperatorFacts[];
+export interface DashboardOptions {
+  /**
+   * Assess on a worker thread (default: yes for a database file). An in-memory database cannot be
+   * opened from another thread: ':memory:' always assesses on the server thread, which then waits.
+   */
+  worker?: boolean;
+  /** tests: hold the worker this long before each run, as a slow run at Union scale would */
+  testDelayMs?: number;
+}
+
+/** A scope's dashboard: the JSON text, and whether the data changed since it was computed. */
+export interface DashboardAnswer {
+  text: string;
+  stale: boolean;
   generatedAt: string;
 }
 
+/** How long a client waits before asking again while the first result is computed. */
+export const RETRY_AFTER_SECONDS = 5;
+
 /**
- * The latest whole-instance assessment, held in memory, and each scope's dashboard cut from it and kept
- * as serialised JSON: a dashboard request is a map lookup. Writes that change the inventory call
- * invalidate(); the next request recomputes (one computation however many requests wait for it).
+ * The latest whole-instance assessment, cut into every scope's dashboard, held as JSON text: a request
+ * is a map lookup. Writes that change the inventory call invalidate(); the next dashboard request
+ * starts a recomputation (one at a time, however many requests ask).
+ *
+ * On a database file the computation runs on a worker thread with its own read-only connection, and
+ * the server thread keeps answering: meanwhile a dashboard request gets the previous result (marked
+ * stale), and before the very first result exists, nothing (the route answers 503 with Retry-After).
+ * On ':memory:' the computation runs on the server thread and requests wait for it, as they must.
  */
 export class DashboardService {
-  private current: Current | undefined;
-  private computing: Promise<Current> | undefined;
+  private current: DashboardViews | undefined;
+  private computing: Promise<DashboardViews> | undefined;
   private stale = true;
-  private readonly views = new Map<string, string>();
+  private readonly worker: DashboardWorker | undefined;
 
   constructor(
     private readonly store: Store,
     private readonly log?: FastifyBaseLogger,
     private readonly date: () => string = today,
-  ) {}
+    private readonly opts: DashboardOptions = {},
+  ) {
+    const inMemory = store.file === ':memory:' || store.file === '';
+    if (opts.worker !== false && !inMemory) this.worker = new DashboardWorker();
+  }
 
-  /** Recomputes now; concurrent callers share the one computation. */
-  refresh(): Promise<Current> {
-    this.computing ??= Promise.resolve()
-      .then(() => {
-        const started = Date.now();
-        this.stale = false;
-        const snapshot = loadSnapshot(this.store);
-        const result = assess(snapshot, { date: this.date() });
-        const qty = new Float64Array(snapshot.operators.ids.length);
-        const { operator, quantity, count } = snapshot.assets;
-        for (let i = 0; i < count; i++) qty[operator[i]!]! += quantity[i]!;
-        const operators = snapshot.operators.ids.map((operatorId, o) => ({
-          operatorId,
-          name: snapshot.operators.names[o]!,
-          memberState: snapshot.memberStates[snapshot.operators.memberState[o]!]!,
-          quantity: qty[o]!,
-        }));
-        this.current = { result, operators, generatedAt: new Date().toISOString() };
-        this.views.clear();
-        this.log?.info({ ms: Date.now() - started, assets: count, findings: result.findings.length }, 'dashboard assessment computed');
-        return this.current;
-      })
-      .finally(() => {
-        this.computing = undefined;
-      });
+  /** True when assessments run on a worker thread (requests never wait for them). */
+  get usesWorker(): boolean {
+    return this.worker !== undefined;
+  }
+
+  /** Recomputes now; concurrent callers share the one computation. Rejects when the run fails (the previous result stays). */
+  refresh(): Promise<DashboardViews> {
+    this.computing ??= this.compute().finally(() => {
+      this.computing = undefined;
+    });
     return this.computing;
   }
 
-  /** The inventory changed: drop the views; the next request recomputes. */
+  private async compute(): Promise<DashboardViews> {
+    this.stale = false;
+    const date = this.date();
+    try {
+      const d = this.worker
+        ? await this.worker.run({ file: this.store.file, date, delayMs: this.opts.testDelayMs })
+        : computeDashboardViews(this.store, date);
+      this.current = d;
+      this.log?.info({ ms: d.ms, assets: d.assets, findings: d.findings, worker: this.usesWorker }, 'dashboard assessment computed');
+      return d;
+    } catch (err) {
+      // the data it would have shown is still to be shown: the next request tries again
+      this.stale = true;
+      this.log?.error({ err }, 'dashboard assessment failed');
+      throw err;
+    }
+  }
+
+  /** The inventory changed: the next request recomputes. */
   invalidate(): void {
     this.stale = true;
-    this.views.clear();
   }
 
+  /** A result exists and no write came after it. */
   get ready(): boolean {
-    return this.current !== undefined && !this.stale;
+    return this.current !== undefined && !this.stale && this.current.date === this.date();
   }
 
-  /** The scope's dashboard as JSON text. */
-  async json(scope: Scope): Promise<string> {
-    let current = this.current;
-    if (!current || this.stale || current.result.date !== this.date()) current = await this.refresh();
-    const key = scopeKey(scope);
-    let text = this.views.get(key);
-    if (text === undefined) {
-      text = JSON.stringify(dashboardView(current.result, current.operators, scope, current.generatedAt));
-      this.views.set(key, text);
+  get busy(): boolean {
+    return this.computing !== undefined;
+  }
+
+  /**
+   * The scope's dashboard. With a worker: the latest result at once (starting a recomputation in the
+   * background when the data or the day changed), or undefined while the first one is computed. Without
+   * one: recomputes first when needed, then answers.
+   */
+  async answer(scope: Scope): Promise<DashboardAnswer | undefined> {
+    const due = !this.ready;
+    if (!this.worker) {
+      const d = due ? await this.refresh() : this.current!;
+      return { text: viewOf(d, scope), stale: false, generatedAt: d.generatedAt };
     }
-    return text;
+    if (due && !this.computing) this.refresh().catch(() => undefined); // logged in compute()
+    const d = this.current;
+    return d ? { text: viewOf(d, scope), stale: due, generatedAt: d.generatedAt } : undefined;
+  }
+
+  /** Stops the worker thread (app shutdown). */
+  async close(): Promise<void> {
+    await this.worker?.close();
   }
 }

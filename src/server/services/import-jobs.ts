@@ -1,75 +1,105 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { UserError } from '../../domain/index.js';
-import { scopeKey, type Scope } from '../../store/access/index.js';
+import {
+  failUnfinishedImportJobs,
+  getImportJob,
+  listImportJobs,
+  putImportJob,
+  putImportJobProgress,
+  type ImportJob,
+  type ImportJobStatus,
+  type JobOwner,
+} from '../../store/access/import-jobs.js';
+import type { Page, PageRequest, Scope } from '../../store/access/index.js';
+import type { Store } from '../../store/index.js';
 
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+export type { ImportJob, ImportJobStatus } from '../../store/access/import-jobs.js';
 
-export interface ImportJob {
-  jobId: string;
-  kind: string;
-  status: JobStatus;
-  createdAt: string;
-  startedAt?: string;
-  finishedAt?: string;
-  createdBy: string;
-  bytes: number;
-  progress?: { done: number; total: number };
-  result?: { rows: number; inserted: number; updated: number; unchanged: number; ms: number };
-  error?: string;
-}
+/** What a job left unfinished by an earlier server process says. */
+export const INTERRUPTED = 'interrupted by a server restart';
+
+/** Progress is written at most this often while a job runs. */
+const PROGRESS_EVERY_MS = 500;
 
 interface Entry {
   job: ImportJob;
-  ownerScope: string;
-  run: (job: ImportJob) => Promise<ImportJob['result']>;
+  owner: JobOwner;
+  run: (job: Readonly<ImportJob>, progress: (done: number, total: number) => void) => Promise<ImportJob['result']>;
 }
 
 /**
- * Import jobs, run one at a time (SQLite has one writer) in the order they came. Kept in memory: a
- * restart forgets finished jobs (the import log and the audit trail keep what was imported). A job is
- * visible to whole-instance callers and to callers of the same scope as the one who started it.
+ * Import jobs, run one at a time (SQLite has one writer) in the order they came. Each job is a row of
+ * import_jobs, written at every change of status, so its status and result outlive the server process;
+ * reads go through the store's scope filter. On start, jobs an earlier process left queued or running
+ * are marked failed ("interrupted by a server restart"): their uploads were temporary files, and an
+ * interrupted import wrote nothing (it is one transaction).
  */
 export class ImportJobs {
-  private readonly jobs = new Map<string, Entry>();
   private readonly queue: Entry[] = [];
   private running: Promise<void> | undefined;
-  private static readonly KEEP = 200;
 
-  constructor(private readonly log?: FastifyBaseLogger) {}
+  constructor(
+    private readonly store: Store,
+    private readonly log?: FastifyBaseLogger,
+  ) {
+    const failed = failUnfinishedImportJobs(store, INTERRUPTED);
+    if (failed > 0) log?.warn({ jobs: failed }, 'import jobs left unfinished by an earlier server process marked failed');
+  }
 
-  submit(kind: string, createdBy: string, scope: Scope, bytes: number, run: Entry['run']): ImportJob {
-    const job: ImportJob = { jobId: randomUUID(), kind, status: 'queued', createdAt: new Date().toISOString(), createdBy, bytes };
-    const entry = { job, ownerScope: scopeKey(scope), run };
-    this.jobs.set(job.jobId, entry);
+  submit(kind: string, fileName: string, owner: JobOwner, bytes: number, run: Entry['run']): ImportJob {
+    const job: ImportJob = { jobId: randomUUID(), kind, fileName, status: 'queued', createdAt: new Date().toISOString(), createdBy: owner.actor.name, bytes };
+    const entry = { job, owner, run };
+    putImportJob(this.store, job, owner);
     this.queue.push(entry);
-    this.forgetOld();
     this.running ??= this.drain();
-    return job;
+    return { ...job };
   }
 
   private async drain(): Promise<void> {
     try {
       for (let e = this.queue.shift(); e; e = this.queue.shift()) {
-        e.job.status = 'running';
-        e.job.startedAt = new Date().toISOString();
-        try {
-          e.job.result = await e.run(e.job);
-          e.job.status = 'succeeded';
-        } catch (err) {
-          e.job.status = 'failed';
-          // messages of UserError/ImportError name the uploaded file's rows and fields; anything else stays in the log
-          // a UserError (ImportError, scope refusal) names the uploaded file's rows and fields; anything else stays in the log
-          if (err instanceof UserError) e.job.error = err.message;
-          else {
-            e.job.error = 'the import failed for an internal reason; see the server log';
-            this.log?.error({ err, jobId: e.job.jobId }, 'import job failed');
-          }
-        }
-        e.job.finishedAt = new Date().toISOString();
+        await this.runOne(e);
+        // a job submitted while the previous import's transaction was open was written inside it; if that
+        // import rolled back, its row went too: write the waiting ones again
+        for (const q of this.queue) putImportJob(this.store, q.job, q.owner);
       }
     } finally {
       this.running = undefined;
+    }
+  }
+
+  private async runOne(e: Entry): Promise<void> {
+    const { job } = e;
+    job.status = 'running';
+    job.startedAt = new Date().toISOString();
+    putImportJob(this.store, job, e.owner);
+    let lastWrite = 0;
+    const progress = (done: number, total: number) => {
+      job.progress = { done, total };
+      const now = Date.now();
+      if (now - lastWrite < PROGRESS_EVERY_MS) return;
+      lastWrite = now;
+      putImportJobProgress(this.store, job.jobId, done, total);
+    };
+    try {
+      job.result = await e.run(job, progress);
+      job.status = 'done';
+    } catch (err) {
+      job.status = 'failed';
+      // a UserError (ImportError, scope refusal) names the uploaded file's rows and fields; anything else stays in the log
+      if (err instanceof UserError) job.error = err.message;
+      else {
+        job.error = 'the import failed for an internal reason; see the server log';
+        this.log?.error({ err, jobId: job.jobId }, 'import job failed');
+      }
+    }
+    job.finishedAt = new Date().toISOString();
+    try {
+      putImportJob(this.store, job, e.owner);
+    } catch (err) {
+      // the import itself is done (or rolled back); a failed status write must not stop the queue
+      this.log?.error({ err, jobId: job.jobId }, 'cannot record the end of an import job');
     }
   }
 
@@ -79,21 +109,10 @@ export class ImportJobs {
   }
 
   get(jobId: string, scope: Scope): ImportJob | undefined {
-    const e = this.jobs.get(jobId);
-    return e && this.visible(e, scope) ? e.job : undefined;
+    return getImportJob(this.store, scope, jobId);
   }
 
-  list(scope: Scope): ImportJob[] {
-    return [...this.jobs.values()].filter((e) => this.visible(e, scope)).map((e) => e.job).reverse();
-  }
-
-  private visible(e: Entry, scope: Scope): boolean {
-    const key = scopeKey(scope);
-    return key === 'all' || key === e.ownerScope;
-  }
-
-  private forgetOld(): void {
-    const done = [...this.jobs.values()].filter((e) => e.job.status === 'succeeded' || e.job.status === 'failed');
-    for (const e of done.slice(0, Math.max(0, this.jobs.size - ImportJobs.KEEP))) this.jobs.delete(e.job.jobId);
+  list(scope: Scope, page: PageRequest & { status?: ImportJobStatus } = {}): Page<ImportJob> {
+    return listImportJobs(this.store, scope, page);
   }
 }

@@ -91,19 +91,19 @@ export function submitImport(
   upload: { file: string; name: string; ext: '.csv' | '.json'; bytes: number; sha256: string },
   caller: { scope: Scope; actor: Actor },
 ): ImportJob {
-  return ctx.jobs.submit(kind, caller.actor.name, caller.scope, upload.bytes, async (job) => {
+  return ctx.jobs.submit(kind, upload.name, caller, upload.bytes, async ({ jobId }, progress) => {
     try {
       if (tenancyOf(caller.scope).kind !== 'all') {
         if (kind === 'suppliers' || kind === 'products') throw new UserError(`${kind} are shared reference data: an administrator imports them`);
         const keys = await readRowKeys(kind, upload.file, upload.name, upload.ext);
         assertImportInScope(ctx.store, caller.scope, kind, upload.name, keys);
       }
-      const s = await importFile(ctx.store, kind, upload.file, { onProgress: (done, total) => void (job.progress = { done, total }) });
+      const s = await importFile(ctx.store, kind, upload.file, { onProgress: progress });
       const t = tenancyOf(caller.scope);
       appendAudit(ctx.store, caller.actor, {
         action: `import.${kind}`,
         targetType: 'import',
-        targetId: job.jobId,
+        targetId: jobId,
         memberState: t.kind === 'member-state' || t.kind === 'operator' ? t.memberState : undefined,
         operatorId: t.kind === 'operator' ? t.operatorId : undefined,
         detail: { file: upload.name, sha256: upload.sha256, rows: s.rows, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged },

@@ -3,6 +3,7 @@ import type { AssessmentResult, ConcentrationRow, ExposureRow, Finding, Severity
 import { appendAudit, type Actor } from '../audit/index.js';
 import { fromJsonColumn, toJsonColumn } from '../json.js';
 import type { Store } from '../open.js';
+import { insertRiskRows, type AssessmentExtras } from './assessment-risks.js';
 import { tenancyOf, type Scope } from './scope.js';
 import { scopeRows, selectPage, Where, type Page, type PageRequest } from './sql.js';
 
@@ -25,6 +26,8 @@ export interface AssessmentHeader {
   date: string;
   catalogVersion: string;
   filter: { memberState?: string; operatorId?: string };
+  /** SHA-256 of the run's inputs; absent for runs stored without it (before migration 0009, or by a caller that gave none) */
+  inputsHash?: string;
   /** findings of this run that the caller may see */
   findings: number;
   bySeverity: Record<Severity, number>;
@@ -37,9 +40,14 @@ interface HeaderRow {
   catalog_version: string;
   member_state: string | null;
   operator_id: string | null;
+  inputs_hash: string | null;
 }
 
-export function saveAssessment(store: Store, actor: Actor, result: AssessmentResult, filterMemberState?: string): string {
+/**
+ * Stores one run in one transaction and returns its id. `extras` (optional, so the server's plain runs
+ * keep working) adds the risk scores, recommendations and the inputs hash with the inputs behind it.
+ */
+export function saveAssessment(store: Store, actor: Actor, result: AssessmentResult, filterMemberState?: string, extras: AssessmentExtras = {}): string {
   const id = randomUUID();
   const db = store.sqlite;
   const insertFinding = db.prepare(
@@ -51,7 +59,10 @@ export function saveAssessment(store: Store, actor: Actor, result: AssessmentRes
   );
   const memberState = result.filter.memberState ?? filterMemberState ?? null;
   db.transaction(() => {
-    db.prepare('INSERT INTO assessments (assessment_id, run_at, date, catalog_version, member_state, operator_id, run_by) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    db.prepare(
+      `INSERT INTO assessments (assessment_id, run_at, date, catalog_version, member_state, operator_id, run_by, inputs_hash, inputs, run_seq)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(run_seq), 0) + 1 FROM assessments))`,
+    ).run(
       id,
       new Date().toISOString(),
       result.date,
@@ -59,6 +70,8 @@ export function saveAssessment(store: Store, actor: Actor, result: AssessmentRes
       memberState,
       result.filter.operatorId ?? null,
       actor.userId ?? actor.name,
+      extras.inputsHash ?? null,
+      extras.inputs === undefined ? null : toJsonColumn(extras.inputs),
     );
     result.findings.forEach((f, i) => {
       const stored: StoredFinding = {
@@ -73,13 +86,19 @@ export function saveAssessment(store: Store, actor: Actor, result: AssessmentRes
       insertMetric.run(id, i, kind, r.scope, r.memberState ?? null, r.operatorId ?? null, toJsonColumn(r));
     result.metrics.concentration.forEach((r, i) => metric('concentration', r, i));
     result.metrics.exposure.forEach((r, i) => metric('exposure', r, i));
+    insertRiskRows(store, id, extras);
     appendAudit(store, actor, {
       action: 'assessment.run',
       targetType: 'assessment',
       targetId: id,
       memberState: memberState ?? undefined,
       operatorId: result.filter.operatorId,
-      detail: { date: result.date, findings: result.findings.length },
+      detail: {
+        date: result.date,
+        findings: result.findings.length,
+        ...(extras.risks ? { risks: extras.risks.length } : {}),
+        ...(extras.inputsHash ? { inputsHash: extras.inputsHash } : {}),
+      },
     });
   })();
   return id;
@@ -113,13 +132,17 @@ function header(store: Store, scope: Scope, r: HeaderRow): AssessmentHeader {
     date: r.date,
     catalogVersion: r.catalog_version,
     filter: { ...(r.member_state ? { memberState: r.member_state } : {}), ...(r.operator_id ? { operatorId: r.operator_id } : {}) },
+    ...(r.inputs_hash ? { inputsHash: r.inputs_hash } : {}),
     findings: counts.reduce((a, c) => a + Number(c.n), 0),
     bySeverity,
   };
 }
 
+/** Newest first; run_seq orders runs stored in the same millisecond (older rows have none: coalesce). */
+const RUN_ORDER = 'a.run_at DESC, coalesce(a.run_seq, 0) DESC, a.assessment_id';
+
 export function listAssessments(store: Store, scope: Scope, req: PageRequest = {}): Page<AssessmentHeader> {
-  const page = selectPage<HeaderRow>(store, 'a.*', 'FROM assessments a', headerWhere(scope), 'a.run_at DESC, a.assessment_id', req);
+  const page = selectPage<HeaderRow>(store, 'a.*', 'FROM assessments a', headerWhere(scope), RUN_ORDER, req);
   return { ...page, items: page.items.map((r) => header(store, scope, r)) };
 }
 
@@ -132,7 +155,7 @@ export function getAssessment(store: Store, scope: Scope, id: string): Assessmen
 /** The newest run the scope may see, for "the current findings". */
 export function latestAssessmentId(store: Store, scope: Scope): string | undefined {
   const w = headerWhere(scope);
-  return store.sqlite.prepare(`SELECT a.assessment_id FROM assessments a${w} ORDER BY a.run_at DESC LIMIT 1`).pluck().get(...w.params) as string | undefined;
+  return store.sqlite.prepare(`SELECT a.assessment_id FROM assessments a${w} ORDER BY ${RUN_ORDER} LIMIT 1`).pluck().get(...w.params) as string | undefined;
 }
 
 export interface FindingFilter extends PageRequest {

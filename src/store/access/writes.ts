@@ -1,9 +1,12 @@
-import { Designation, Policy, UserError, type PolicyInput } from '../../domain/index.js';
+import { ZodError } from 'zod';
+import { DesignationInput, Policy, UserError, type Designation, type PolicyInput } from '../../domain/index.js';
+import { checkPolicy } from '../../domain/policy-check.js';
+import { storePolicyVersion } from '../policies.js';
 import { appendAudit, type Actor } from '../audit/index.js';
 import { fromJsonColumn, toJsonColumn } from '../json.js';
 import type { Store } from '../open.js';
-import type { DesignationTable } from '../schema.js';
-import { toDesignation } from './inventory.js';
+import { checkDesignationReferences, completeDesignation, readDesignation } from '../designation-rows.js';
+import { storeDesignation } from '../designations.js';
 import { Forbidden, reaches, tenancyOf, type Scope } from './scope.js';
 import { scopeRows, Where } from './sql.js';
 
@@ -13,32 +16,26 @@ import { scopeRows, Where } from './sql.js';
  * in the same transaction.
  */
 
-/** Creates or replaces a designation; `created` tells which. */
+/** Creates or replaces a designation; `created` tells which. A change is kept as a history revision. */
 export function putDesignation(store: Store, scope: Scope, actor: Actor, input: unknown): { designation: Designation; created: boolean } {
-  const parsed = Designation.safeParse(input);
+  const parsed = DesignationInput.safeParse(input);
   if (!parsed.success) throw parsed.error;
-  const d = parsed.data;
-  if (!reaches(scope, d.member_state) || tenancyOf(scope).kind === 'operator') throw new Forbidden('you may only decide designations of your own member state');
+  const given = parsed.data;
+  if (!reaches(scope, given.member_state) || tenancyOf(scope).kind === 'operator') throw new Forbidden('you may only decide designations of your own member state');
   const db = store.sqlite;
   return db.transaction(() => {
-    const prior = db.prepare('SELECT * FROM designations WHERE designation_id = ?').get(d.designation_id) as DesignationTable | undefined;
+    const prior = readDesignation(store, given.designation_id);
     // an id taken elsewhere answers like any other refusal, without saying where it is taken
     if (prior && !reaches(scope, prior.member_state)) throw new Forbidden('this designation id cannot be used: choose another');
-    if (!db.prepare('SELECT 1 FROM suppliers WHERE supplier_id = ?').get(d.supplier_id)) throw new UserError(`supplier_id ${d.supplier_id} is not a known supplier`);
-    const row: DesignationTable = { ...d, segments: toJsonColumn(d.segments) };
-    db.prepare(
-      `INSERT INTO designations (designation_id, member_state, supplier_id, kind, segments, legal_basis, effective_date, transition_months, status)
-       VALUES (@designation_id, @member_state, @supplier_id, @kind, @segments, @legal_basis, @effective_date, @transition_months, @status)
-       ON CONFLICT (designation_id) DO UPDATE SET member_state = excluded.member_state, supplier_id = excluded.supplier_id, kind = excluded.kind,
-       segments = excluded.segments, legal_basis = excluded.legal_basis, effective_date = excluded.effective_date,
-       transition_months = excluded.transition_months, status = excluded.status`,
-    ).run(row);
+    checkDesignationReferences(store, given);
+    const d = completeDesignation(store, given);
+    storeDesignation(store, d, { actor: actor.name, source: 'api' });
     appendAudit(store, actor, {
       action: prior ? 'designation.update' : 'designation.create',
       targetType: 'designation',
       targetId: d.designation_id,
       memberState: d.member_state,
-      before: prior ? toDesignation(prior) : undefined,
+      before: prior,
       after: d,
     });
     return { designation: d, created: !prior };
@@ -66,27 +63,17 @@ export function listPolicies(store: Store, scope: Scope, f: { memberState?: stri
   return [...out.values()];
 }
 
-/** Stores a new version of a member state's policy; an existing version is immutable. */
+/**
+ * Stores a version of a member state's policy under the shared version rule (src/store/policies.ts):
+ * a new version becomes the one in force (audited); the same content under a stored version changes
+ * nothing; other content under a stored version is refused. The document gets the same checks as an
+ * imported one (src/domain/policy-check.ts); its problems come back as a validation error naming each path.
+ */
 export function putPolicy(store: Store, scope: Scope, actor: Actor, memberState: string, input: PolicyInput): StoredPolicyRow {
-  const parsed = Policy.safeParse({ ...input, member_state: memberState });
-  if (!parsed.success) throw parsed.error;
-  const p = parsed.data;
+  const check = checkPolicy({ ...input, member_state: memberState });
+  if (!check.policy) throw new ZodError(check.errors.map((e) => ({ code: 'custom' as const, path: e.at, message: e.message, input: undefined })));
+  const p = check.policy;
   if (!reaches(scope, p.member_state) || tenancyOf(scope).kind === 'operator') throw new Forbidden('you may only set the policy of your own member state');
-  const db = store.sqlite;
-  return db.transaction(() => {
-    if (db.prepare('SELECT 1 FROM policies WHERE member_state = ? AND version = ?').get(p.member_state, p.version))
-      throw new UserError(`policy version ${p.version} of ${p.member_state} exists already: versions are immutable, give a new one`);
-    const before = listPolicies(store, { role: 'admin' }, { memberState: p.member_state })[0];
-    const importedAt = new Date().toISOString();
-    db.prepare('INSERT INTO policies (member_state, version, document, imported_at) VALUES (?, ?, ?, ?)').run(p.member_state, p.version, toJsonColumn(p), importedAt);
-    appendAudit(store, actor, {
-      action: 'policy.create',
-      targetType: 'policy',
-      targetId: `${p.member_state}@${p.version}`,
-      memberState: p.member_state,
-      before: before?.policy,
-      after: p,
-    });
-    return { memberState: p.member_state, version: p.version, importedAt, policy: p };
-  })();
+  const { stored } = storePolicyVersion(store, p, actor);
+  return { memberState: stored.memberState, version: stored.version, importedAt: stored.importedAt, policy: stored.policy };
 }
