@@ -7,3 +7,4 @@ export { writeDemoCsv, writeCsv, csvField, CSV_COLUMNS, DEMO_FILES } from './csv
 export { seedDemo, DEMO_IMPORT_ORDER, type DemoImporter, type DemoImportKind } from './seed.js';
 export type { DemoScale } from './scale.js';
 export type { AssetRow, DesignationRow, OperatorRow, ProductRow, SupplierRow } from './rows.js';
+export { generateDemoRegisters, type DemoRegisters } from './registers.js';

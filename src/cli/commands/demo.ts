@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { DEMO_FILES, DEMO_IMPORT_ORDER, generateDemo, seedDemo, writeDemoCsv } from '../../demo/index.js';
-import { importFile, importRows } from '../../interchange/index.js';
+import { DEMO_FILES, DEMO_IMPORT_ORDER, generateDemo, writeDemoCsv } from '../../demo/index.js';
+import { importFile } from '../../interchange/index.js';
+import { seedDemoData, seedDemoRegisters } from '../../services/demo-seed.js';
 import { fmtInt } from '../../report/format.js';
 import { openStore, type Store } from '../../store/index.js';
 import type { CommandContext } from '../main.js';
@@ -26,8 +27,9 @@ export interface DemoOptions {
  */
 export async function runDemo(store: Store, io: Io, opts: DemoOptions): Promise<void> {
   const data = generateDemo({ scale: opts.scale, seed: opts.seed });
+  let registers;
   if (!opts.csvDir) {
-    await seedDemo(store, data, importRows);
+    registers = await seedDemoData(store, data);
   } else {
     const written = await writeDemoCsv(data, opts.csvDir);
     io.out(`demo CSV written to ${opts.csvDir} (${fmtInt(Math.round(written.bytes / 1e6))} MB)\n`);
@@ -40,10 +42,12 @@ export async function runDemo(store: Store, io: Io, opts: DemoOptions): Promise<
         progress.stop();
       }
     }
+    registers = await seedDemoRegisters(store, data);
   }
   io.out(
     `demo data (${opts.scale}, seed ${opts.seed}): ${data.operators.length} operators, ${data.suppliers.length} fictional suppliers, ` +
-      `${fmtInt(data.assetCount)} assets, ${data.designations.length} designations, ${data.policies.length} national policies\n`,
+      `${fmtInt(data.assetCount)} assets, ${data.designations.length} designations, ${data.policies.length} national policies, ` +
+      `${fmtInt(registers.implementation.inserted)} implementation records, ${registers.profiles} supplier profiles, ${registers.screening.inserted} screening cases\n`,
   );
 }
 
