@@ -62,22 +62,6 @@ export function recordImport(store: Store, e: ImportLogEntry): string {
   return id;
 }
 
-/** Stored policy documents (JSON text) by member state and version. */
-export function storedPolicyDocument(store: Store, memberState: string, version: string): string | undefined {
-  return store.sqlite.prepare('SELECT document FROM policies WHERE member_state = ? AND version = ?').pluck().get(memberState, version) as
-    | string
-    | undefined;
-}
-
-export function writePolicy(store: Store, memberState: string, version: string, document: string, importedAt: string): void {
-  store.sqlite
-    .prepare(
-      'INSERT INTO policies (member_state, version, document, imported_at) VALUES (?,?,?,?) ' +
-        'ON CONFLICT(member_state, version) DO UPDATE SET document = excluded.document, imported_at = excluded.imported_at',
-    )
-    .run(memberState, version, document, importedAt);
-}
-
 let lastStamp = 0;
 /** ISO timestamps that strictly increase within the process, so "latest" is never a tie. */
 export function importTimestamp(): string {

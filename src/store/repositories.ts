@@ -1,3 +1,4 @@
+import { rowToDesignation } from './designation-rows.js';
 import type { Asset, Designation, Operator, Policy, Product, Supplier } from '../domain/index.js';
 import { fromJsonColumn } from './json.js';
 import type { Store } from './open.js';
@@ -18,8 +19,8 @@ const toOperator = (r: OperatorTable): Operator =>
 const toProduct = (r: ProductTable): Product =>
   defined({ ...r, certifications: fromJsonColumn<string[]>(r.certifications, []), end_of_support: r.end_of_support ?? undefined }) as Product;
 const toAsset = (r: AssetTable): Asset => defined(r) as unknown as Asset;
-const toDesignation = (r: DesignationTable): Designation =>
-  ({ ...r, segments: fromJsonColumn<string[]>(r.segments, []), transition_months: Number(r.transition_months) }) as Designation;
+// one reading of a designation row for every path: absent optional fields left out, not null
+const toDesignation = (r: DesignationTable): Designation => rowToDesignation(r);
 
 export async function listOperators(store: Store, filter: { memberState?: string } = {}): Promise<Operator[]> {
   let q = store.db.selectFrom('operators').selectAll().orderBy('operator_id');

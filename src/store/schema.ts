@@ -59,6 +59,10 @@ export interface DesignationTable {
   effective_date: string;
   transition_months: number;
   status: string;
+  /** added by 0005_supplier_profiles */
+  decision_date: string | null;
+  profile_id: string | null;
+  profile_version: number | null;
 }
 
 export interface PolicyTable {

@@ -1,3 +1,4 @@
+import { rowToDesignation } from '../designation-rows.js';
 import type { Asset, Designation, Operator, Product, Supplier } from '../../domain/index.js';
 import { fromJsonColumn } from '../json.js';
 import type { Store } from '../open.js';
@@ -16,8 +17,8 @@ const defined = <T extends object>(o: T): T =>
 const toOperator = (r: OperatorTable): Operator => defined({ ...r }) as Operator;
 const toProduct = (r: ProductTable): Product => defined({ ...r, certifications: fromJsonColumn<string[]>(r.certifications, []) }) as Product;
 const toAsset = (r: AssetTable): Asset => defined({ ...r }) as unknown as Asset;
-export const toDesignation = (r: DesignationTable): Designation =>
-  ({ ...r, segments: fromJsonColumn<string[]>(r.segments, []), transition_months: Number(r.transition_months) }) as Designation;
+// one reading of a designation row for every path: absent optional fields left out, not null
+export const toDesignation = (r: DesignationTable): Designation => rowToDesignation(r);
 
 export interface OperatorFilter extends PageRequest {
   memberState?: string;

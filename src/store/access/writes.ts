@@ -1,9 +1,9 @@
 import { ZodError } from 'zod';
-import { DesignationInput, Policy, UserError, type Designation, type PolicyInput } from '../../domain/index.js';
+import { DesignationInput, Policy, type Designation, type PolicyInput } from '../../domain/index.js';
 import { checkPolicy } from '../../domain/policy-check.js';
 import { storePolicyVersion } from '../policies.js';
 import { appendAudit, type Actor } from '../audit/index.js';
-import { fromJsonColumn, toJsonColumn } from '../json.js';
+import { fromJsonColumn } from '../json.js';
 import type { Store } from '../open.js';
 import { checkDesignationReferences, completeDesignation, readDesignation } from '../designation-rows.js';
 import { storeDesignation } from '../designations.js';
