@@ -40,7 +40,7 @@ export function matrixToText(m: ImplementationMatrix, date: string): string {
     { header: 'planned', value: (id) => String(m.counts[id].planned), align: 'right' },
     { header: 'not planned', value: (id) => String(m.counts[id]['not-planned']), align: 'right' },
     { header: 'n/a', value: (id) => String(m.counts[id]['not-applicable']), align: 'right' },
-    { header: 'none', value: (id) => String(m.counts[id]['not-recorded']), align: 'right' },
+    { header: 'not recorded', value: (id) => String(m.counts[id]['not-recorded']), align: 'right' },
   ]);
   return `Implementation of the Toolbox measures as of ${date} (${m.memberStates.length} member states)\n\n${table}\n${LEGEND}`;
 }

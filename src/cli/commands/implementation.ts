@@ -27,10 +27,12 @@ export function parseScopeKey(arg: string): string {
 function current(rows: readonly ImplementationRecord[]): ImplementationRecord[] {
   const latest = new Map<string, ImplementationRecord>();
   for (const r of rows) latest.set(`${r.measure}@${implementationScopeKey(r)}`, r);
+  // the Union first, then member states, then operators; by catalogue order of measure within a scope
+  const rank = { union: 0, 'member-state': 1, operator: 2 } as const;
   return [...latest.values()].sort((a, b) => {
     const ka = implementationScopeKey(a);
     const kb = implementationScopeKey(b);
-    return ka < kb ? -1 : ka > kb ? 1 : measureRank(a.measure) - measureRank(b.measure);
+    return rank[a.scope_level] - rank[b.scope_level] || (ka < kb ? -1 : ka > kb ? 1 : measureRank(a.measure) - measureRank(b.measure));
   });
 }
 

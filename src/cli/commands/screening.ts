@@ -64,7 +64,7 @@ export function registerScreening(program: Command, { io }: CommandContext) {
     .description('one case: its latest revision as of a date, and every revision')
     .argument('<case_id>')
     .option('--date <date>', 'as of this day (default: today)')
-    .option('--format <format>', 'table | json', 'json')
+    .option('--format <format>', 'table | json', 'table')
     .addOption(dbOption())
     .action(async (caseId: string, o: { date?: string; format: string; db?: string }) => {
       const format = parseOption(Format, o.format, '--format');
