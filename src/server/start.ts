@@ -1,5 +1,5 @@
-import { generateDemo, seedDemo } from '../demo/index.js';
-import { importRows } from '../interchange/index.js';
+import { generateDemo } from '../demo/index.js';
+import { seedDemoData } from '../services/demo-seed.js';
 import { countAdmins, createDemoAccounts, formatDemoAccounts, pruneSessions } from '../store/identity/index.js';
 import { countRows, openStore, type Store } from '../store/index.js';
 import { buildApp, type App, type BuildAppOptions } from './app.js';
@@ -45,7 +45,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     let demoText = '';
     if (opts.seedDemo && (await countRows(store)).assets === 0) {
       print(`${opts.db} is empty: seeding the fictional demo data (small scale)…\n`);
-      await seedDemo(store, generateDemo({ scale: 'small', seed: 1 }), importRows);
+      await seedDemoData(store, generateDemo({ scale: 'small', seed: 1 }));
       const { created } = await createDemoAccounts(store, SYSTEM);
       if (created.length) demoText = formatDemoAccounts(created);
     }
