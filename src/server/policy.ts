@@ -28,6 +28,12 @@ export const POLICY = {
   'designations.write': ['admin', 'authority'],
   'policies.read': ROW_READERS,
   'policies.write': ['admin', 'authority'],
+  // a profile is an authority's assessment of a supplier: its own and the auditor's; operators see the designations that follow from it
+  'profiles.read': ['admin', 'authority', 'auditor'],
+  'implementation.read': ROW_READERS,
+  // the member state × measure matrix is an aggregate: the Union view the progress reports publish
+  'implementation.matrix': ALL,
+  'screening.read': ['admin', 'authority', 'auditor'],
   'assessments.read': ROW_READERS,
   'assessments.run': ['admin', 'authority', 'operator'],
   'findings.read': ROW_READERS,

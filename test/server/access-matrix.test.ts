@@ -87,6 +87,14 @@ const SAMPLES: Record<string, (p: Persona, h: (typeof HOME)[string]) => Sample> 
     payload: { name: 't', version: '1', start_date: '2026-07-01', horizon_months: 12, restrictions: [{ suppliers: ['SUP-B'], segments: ['ran'] }] },
   }),
   'GET /scenarios': () => ({ url: '/scenarios' }),
+  'GET /profiles': () => ({ url: '/profiles' }),
+  // no profile of that id in any scope: allowed callers pass the gate and get 404
+  'GET /profiles/:profileId': () => ({ url: '/profiles/PRF-NONE', allowedStatus: [404] }),
+  'GET /profiles/:profileId/history': () => ({ url: '/profiles/PRF-NONE/history', allowedStatus: [404] }),
+  'GET /implementation': () => ({ url: '/implementation' }),
+  'GET /implementation/matrix': () => ({ url: '/implementation/matrix?date=2026-06-01' }),
+  'GET /screening-cases': () => ({ url: '/screening-cases?date=2026-06-01' }),
+  'GET /policies/:memberState/versions': (_p, h) => ({ url: `/policies/${h.ms}/versions` }),
   'GET /scenarios/:name': () => ({ url: `/scenarios/${SAVED_SCENARIO.name}` }),
   // each caller saves its own version, so every allowed save is a new one
   'POST /scenarios': (p) => ({ url: '/scenarios', payload: { ...SAVED_SCENARIO, name: 'matrix-save', version: `t-${p.name}` }, allowedStatus: [201] }),

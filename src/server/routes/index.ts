@@ -8,6 +8,7 @@ import { decisionRoutes } from './decisions.js';
 import { userRoutes, tokenRoutes } from './identity.js';
 import { importRoutes } from './imports.js';
 import { inventoryRoutes } from './inventory.js';
+import { registerRoutes } from './registers.js';
 import { scenarioRoutes } from './scenarios.js';
 import { simulationRoutes } from './simulations.js';
 
@@ -21,6 +22,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...catalogRoutes,
   ...inventoryRoutes,
   ...decisionRoutes,
+  ...registerRoutes,
   ...assessmentRoutes,
   ...simulationRoutes,
   ...scenarioRoutes,

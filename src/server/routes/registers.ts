@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { MEASURE_IDS } from '../../catalog/measures.js';
+import { IsoDate, MemberStateCode } from '../../domain/index.js';
+import { implementationMatrix } from '../../engine/implementation-matrix.js';
+import { screenCase } from '../../engine/screening.js';
+import * as access from '../../store/access/registers.js';
+import { listImplementationRecords } from '../../store/implementations.js';
+import { listOperators } from '../../store/repositories.js';
+import { notFound } from '../plugins/problem.js';
+import { route, type ApiRoute } from '../route-table.js';
+import { IdParam, problems } from '../schemas.js';
+
+/*
+ * The registers an authority keeps beside the inventory: supplier profiles, implementation status of the
+ * measures, investment-screening cases, policy versions. Reads narrow to the caller's scope in the store
+ * (src/store/access/registers.ts); the implementation matrix is an aggregate by member state, the view
+ * the Union level is meant to have.
+ */
+
+const today = () => new Date().toISOString().slice(0, 10);
+const DateQuery = z.object({ date: IsoDate.optional().describe('YYYY-MM-DD; default: today') });
+const items = <T>(list: T[]) => ({ items: list, total: list.length });
+const List = z.object({ items: z.array(z.looseObject({})), total: z.number().int() });
+
+export const registerRoutes: ApiRoute[] = [
+  route({
+    method: 'GET',
+    path: '/profiles',
+    access: 'profiles.read',
+    tag: 'profiles',
+    summary: 'Supplier risk profiles in your scope: the latest version of each',
+    query: z.object({ supplierId: IdParam.optional(), memberState: MemberStateCode.optional() }),
+    response: { 200: List, ...problems(400, 401, 403) },
+    handler: async ({ query, caller }, { store }) => items(await access.listProfilesInScope(store, caller.scope, query)),
+  }),
+  route({
+    method: 'GET',
+    path: '/profiles/:profileId',
+    access: 'profiles.read',
+    tag: 'profiles',
+    summary: 'One profile: the latest version, or ?version=N, with its scores, evidence and the level recorded',
+    params: z.object({ profileId: IdParam }),
+    query: z.object({ version: z.coerce.number().int().min(1).optional() }),
+    response: { 200: z.looseObject({}), ...problems(400, 401, 403, 404) },
+    handler: async ({ params, query, caller }, { store }) => {
+      const p = await access.getProfileInScope(store, caller.scope, params.profileId, query.version);
+      if (!p) throw notFound('profile');
+      return p;
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/profiles/:profileId/history',
+    access: 'profiles.read',
+    tag: 'profiles',
+    summary: "Every version of a profile, oldest first (profiles are append-only)",
+    params: z.object({ profileId: IdParam }),
+    response: { 200: List, ...problems(400, 401, 403, 404) },
+    handler: async ({ params, caller }, { store }) => {
+      const h = await access.profileHistoryInScope(store, caller.scope, params.profileId);
+      if (!h) throw notFound('profile');
+      return items(h);
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/implementation',
+    access: 'implementation.read',
+    tag: 'implementation',
+    summary: 'Implementation status rows in your scope, history order (the last row per measure and scope is current)',
+    query: z.object({ memberState: MemberStateCode.optional(), operatorId: IdParam.optional(), measure: z.enum(MEASURE_IDS).optional(), date: IsoDate.optional() }),
+    response: { 200: List, ...problems(400, 401, 403) },
+    handler: async ({ query, caller }, { store }) =>
+      items(await access.listImplementationInScope(store, caller.scope, { memberState: query.memberState, operatorId: query.operatorId, measure: query.measure, asOf: query.date })),
+  }),
+  route({
+    method: 'GET',
+    path: '/implementation/matrix',
+    access: 'implementation.matrix',
+    tag: 'implementation',
+    summary: 'Member state × measure matrix with per-measure counts (aggregates: no operator ids)',
+    query: DateQuery,
+    response: { 200: z.looseObject({ measures: z.array(z.string()), memberStates: z.array(z.string()) }), ...problems(400, 401, 403) },
+    handler: async ({ query }, { store }) => {
+      const history = await listImplementationRecords(store, { asOf: query.date ?? today() });
+      const memberStates = [...new Set((await listOperators(store)).map((op) => op.member_state))];
+      const m = implementationMatrix(history, { memberStates });
+      // a cell's evidence and owner are a member state's own statement; the matrix keeps status, dates and counts
+      return { ...m, rows: m.rows.map((r) => ({ ...r, cells: r.cells.map(({ evidence: _e, owner: _o, ...cell }) => cell) })) };
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/screening-cases',
+    access: 'screening.read',
+    tag: 'screening',
+    summary: 'Investment-screening cases in your scope with the 35-day comment deadline and phase at ?date',
+    query: DateQuery.extend({ memberState: MemberStateCode.optional() }),
+    response: { 200: List, ...problems(400, 401, 403) },
+    handler: async ({ query, caller }, { store }) => {
+      const date = query.date ?? today();
+      const cases = await access.listScreeningCasesInScope(store, caller.scope, { memberState: query.memberState });
+      return items(cases.map((c) => ({ ...c, screening: screenCase(c.case, date) })));
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/policies/:memberState/versions',
+    access: 'policies.read',
+    tag: 'policies',
+    summary: "Every stored version of a member state's policy, oldest first; inForce marks the one applied",
+    params: z.object({ memberState: MemberStateCode }),
+    response: { 200: List, ...problems(400, 401, 403) },
+    handler: ({ params, caller }, { store }) => items(access.listPolicyVersionsInScope(store, caller.scope, params.memberState)),
+  }),
+];

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CRITERIA } from '../../src/catalog/criteria.js';
+import { Implementation } from '../../src/domain/implementation.js';
+import { ScreeningCase } from '../../src/domain/screening.js';
+import { appendImplementations } from '../../src/store/implementations.js';
+import { appendProfile } from '../../src/store/profiles.js';
+import { upsertScreeningCases } from '../../src/store/screening.js';
+import { fixtureApp, login, type Fixture, type Session } from './helpers.js';
+
+/*
+ * The registers over the API, on test/fixtures/import (DE: OP-DE-1, OP-DE-2; FR: OP-FR-1). Each
+ * expectation counts the rows written below by hand.
+ */
+
+let f: Fixture;
+const s: Record<string, Session> = {};
+const profile = (ms: string, supplier: string, score: number) => ({
+  profile_id: `PRF-${ms}-${supplier}`,
+  supplier_id: supplier,
+  member_state: ms,
+  assessor: `authority ${ms}`,
+  assessed_on: '2026-03-31',
+  scores: CRITERIA.map((c) => ({ criterion: c.id, score, evidence: [{ text: 'test evidence' }] })),
+});
+const impl = (r: Record<string, string>) => Implementation.parse({ recorded_on: '2026-05-01', ...r });
+
+beforeAll(async () => {
+  f = await fixtureApp();
+  await appendProfile(f.store, profile('DE', 'SUP-A', 1)); // every criterion 1: mean 1, max 1 → low
+  await appendProfile(f.store, profile('DE', 'SUP-A', 4)); // version 2, every criterion 4 → high
+  await appendProfile(f.store, profile('FR', 'SUP-B', 2)); // max 2 < 3, weighted mean 2 ≥ 1.5 → medium
+  await appendImplementations(
+    f.store,
+    [
+      impl({ measure: 'SA01', scope_level: 'union', status: 'in-place' }),
+      impl({ measure: 'SM03', scope_level: 'member-state', member_state: 'DE', status: 'in-place', evidence: 'national act (DE)' }),
+      impl({ measure: 'SM03', scope_level: 'member-state', member_state: 'FR', status: 'planned' }),
+      impl({ measure: 'TM07', scope_level: 'operator', member_state: 'DE', operator_id: 'OP-DE-1', status: 'in-progress' }),
+      impl({ measure: 'TM07', scope_level: 'operator', member_state: 'DE', operator_id: 'OP-DE-2', status: 'in-place' }),
+      impl({ measure: 'TM07', scope_level: 'operator', member_state: 'FR', operator_id: 'OP-FR-1', status: 'in-place' }),
+    ],
+    'test',
+  );
+  await upsertScreeningCases(
+    f.store,
+    [ScreeningCase.parse({ case_id: 'FDI-FR-1', investor: 'Fictional Fund', investor_country: 'NO', target_kind: 'supplier', target_id: 'SUP-B', member_state: 'FR', factors: 'critical-technologies', third_country_government_control: 'false', received_on: '2026-05-01', status: 'received' })],
+    'test',
+  );
+  for (const name of ['admin', 'authority-de', 'authority-fr', 'operator-de1', 'union', 'auditor-de']) s[name] = await login(f.app, name);
+});
+afterAll(async () => f.close());
+
+const get = async (who: string, url: string) => {
+  const r = await f.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: s[who]!.read });
+  return { status: r.statusCode, body: r.json(), text: r.body };
+};
+
+describe('profiles', () => {
+  it('an authority sees its own member state’s profiles, at their latest version', async () => {
+    const r = await get('authority-de', '/profiles');
+    expect(r.status).toBe(200);
+    expect(r.body.items.map((p: { profileId: string; version: number; level: string }) => [p.profileId, p.version, p.level])).toEqual([['PRF-DE-SUP-A', 2, 'high']]);
+    expect(r.text).not.toContain('PRF-FR');
+    expect((await get('admin', '/profiles')).body.total).toBe(2);
+  });
+
+  it('another member state’s profile is not found, and asking for its member state gives nothing', async () => {
+    expect((await get('authority-de', '/profiles/PRF-FR-SUP-B')).status).toBe(404);
+    expect((await get('authority-de', '/profiles?memberState=FR')).body.total).toBe(0);
+    expect((await get('authority-fr', '/profiles/PRF-FR-SUP-B')).body.level).toBe('medium');
+  });
+
+  it('history lists every version; a version is readable on its own', async () => {
+    const h = await get('auditor-de', '/profiles/PRF-DE-SUP-A/history');
+    expect(h.body.items.map((p: { profile: { version: number }; level: string }) => [p.profile.version, p.level])).toEqual([[1, 'low'], [2, 'high']]);
+    expect((await get('authority-de', '/profiles/PRF-DE-SUP-A?version=1')).body.level).toBe('low');
+  });
+
+  it('operators and the union analyst may not read profiles', async () => {
+    expect((await get('operator-de1', '/profiles')).status).toBe(403);
+    expect((await get('union', '/profiles')).status).toBe(403);
+  });
+});
+
+describe('implementation', () => {
+  it('an authority reads its member state’s rows and its operators’, not the Union’s or another state’s', async () => {
+    const r = await get('authority-de', '/implementation');
+    // DE's SM03 and the two DE operators' TM07
+    expect(r.body.total).toBe(3);
+    expect(r.text).not.toContain('OP-FR-1');
+  });
+
+  it('an operator reads only its own rows', async () => {
+    const r = await get('operator-de1', '/implementation');
+    expect(r.body.items.map((i: { operator_id?: string; measure: string }) => [i.operator_id, i.measure])).toEqual([['OP-DE-1', 'TM07']]);
+  });
+
+  it('the matrix is open to the union analyst and names no operator and no evidence', async () => {
+    const r = await get('union', '/implementation/matrix?date=2026-06-01');
+    expect(r.status).toBe(200);
+    expect(r.body.memberStates).toEqual(['DE', 'FR']);
+    // SM03: DE in place, FR planned → one member state at each
+    expect(r.body.counts.SM03['in-place']).toBe(1);
+    expect(r.body.counts.SM03.planned).toBe(1);
+    // TM07 has no member-state rows: DE from its operators (one in progress, one in place → in-progress), FR in place
+    expect(r.body.counts.TM07['in-progress']).toBe(1);
+    expect(r.body.counts.TM07['in-place']).toBe(1);
+    expect(r.text).not.toMatch(/OP-(DE|FR)-\d/);
+    expect(r.text).not.toContain('national act');
+  });
+});
+
+describe('screening cases and policy versions', () => {
+  it('a case shows its 35-day deadline to its own member state only', async () => {
+    const fr = await get('authority-fr', '/screening-cases?date=2026-06-01');
+    // received 2026-05-01 + 35 days = 2026-06-05; on 2026-06-01 four days remain
+    expect(fr.body.items[0].screening).toMatchObject({ commentDeadline: '2026-06-05', daysRemaining: 4, phase: 'open' });
+    expect((await get('authority-de', '/screening-cases')).body.total).toBe(0);
+    expect((await get('operator-de1', '/screening-cases')).status).toBe(403);
+  });
+
+  it('policy versions of another member state are not listed', async () => {
+    expect((await get('authority-de', '/policies/FR/versions')).body.total).toBe(0);
+  });
+});
