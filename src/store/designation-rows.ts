@@ -1,3 +1,4 @@
+import type { DesignationTable } from './schema.js';
 import { UserError, type Designation, type DesignationInput } from '../domain/index.js';
 import { effectivePolicyOf } from './effective-policy.js';
 import { fromJsonColumn, toJsonColumn } from './json.js';
@@ -9,22 +10,8 @@ import type { Store } from './open.js';
  * compare, and the checks a write needs from the store (supplier, profile version, policy default).
  */
 
-/** The designations table as it is after migration 0005 (schema.ts's DesignationTable predates it). */
-export interface DesignationRecord {
-  designation_id: string;
-  member_state: string;
-  supplier_id: string;
-  kind: string;
-  /** JSON array of segment ids or `key-assets` */
-  segments: string;
-  legal_basis: string;
-  effective_date: string;
-  transition_months: number;
-  status: string;
-  decision_date: string | null;
-  profile_id: string | null;
-  profile_version: number | null;
-}
+/** A designations row as stored (with 0005's decision_date, profile_id and profile_version). */
+export type DesignationRecord = DesignationTable;
 
 /** The designation with its keys in one fixed order and absent fields left out. */
 export function canonicalDesignation(d: Designation): Designation {
