@@ -123,3 +123,16 @@ describe('screening cases and policy versions', () => {
     expect((await get('authority-de', '/policies/FR/versions')).body.total).toBe(0);
   });
 });
+
+describe('POST /assessments', () => {
+  it('stores the risk scores of the caller’s scope with the inputs hash', async () => {
+    const r = await f.app.inject({ method: 'POST', url: '/api/v1/assessments', headers: s['authority-de']!.write, payload: { date: '2026-06-01' } });
+    expect(r.statusCode).toBe(201);
+    const { assessmentId, inputsHash } = r.json() as { assessmentId: string; inputsHash: string };
+    expect(inputsHash).toMatch(/^[0-9a-f]{64}$/);
+    const count = (sql: string) => f.store.sqlite.prepare(sql).pluck().get(assessmentId);
+    // R1–R9 for DE and for each of its two operators: 3 × 9
+    expect(count('SELECT COUNT(*) FROM assessment_risks WHERE assessment_id = ?')).toBe(27);
+    expect(count("SELECT COUNT(*) FROM assessment_risks WHERE assessment_id = ? AND member_state <> 'DE'")).toBe(0);
+  });
+});

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { IsoDate, MemberStateCode, Severity } from '../../domain/index.js';
-import { assess } from '../../engine/index.js';
 import * as access from '../../store/access/index.js';
 import { notFound } from '../plugins/problem.js';
+import { runAssessment, saveAssessmentRun } from '../../services/assessment-run.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { findingsCsv } from '../services/exports.js';
 import { IdParam, page, PageQuery, problems, UuidParam } from '../schemas.js';
@@ -45,13 +45,14 @@ export const assessmentRoutes: ApiRoute[] = [
     path: '/assessments',
     access: 'assessments.run',
     tag: 'assessments',
-    summary: 'Assess the inventory of your scope as of a date and store the result (audited)',
+    summary: 'Assess the inventory of your scope as of a date, with risk scores R1–R9 and recommendations, and store the result with its inputs hash (audited)',
     body: z.object({ date: IsoDate.optional().describe('default: today') }).default({}),
     response: { 201: Header, ...problems(400, 401, 403) },
-    handler: ({ body, caller, reply }, { store }) => {
+    handler: async ({ body, caller, reply }, { store }) => {
       const { snapshot, filter } = access.loadScopedSnapshot(store, caller.scope);
-      const result = assess(snapshot, { date: body.date ?? new Date().toISOString().slice(0, 10), ...filter });
-      const id = access.saveAssessment(store, caller.actor, result, caller.scope.memberState);
+      // the same run as `secure5g assess`: findings, risks and recommendations over the scoped snapshot
+      const run = await runAssessment(store, { date: body.date ?? new Date().toISOString().slice(0, 10), ...filter }, { snapshot });
+      const id = saveAssessmentRun(store, caller.actor, run, caller.scope.memberState);
       return reply.code(201).header('location', `/api/v1/assessments/${id}`).send(access.getAssessment(store, caller.scope, id));
     },
   }),
