@@ -78,6 +78,8 @@ const SAMPLES: Record<string, (p: Persona, h: (typeof HOME)[string]) => Sample> 
   'GET /assessments/:assessmentId': () => ({ url: `/assessments/${assessmentId}` }),
   'GET /assessments/:assessmentId/findings': () => ({ url: `/assessments/${assessmentId}/findings` }),
   'GET /assessments/:assessmentId/metrics': () => ({ url: `/assessments/${assessmentId}/metrics` }),
+  'GET /assessments/:assessmentId/risks': () => ({ url: `/assessments/${assessmentId}/risks` }),
+  'GET /assessments/:assessmentId/recommendations': () => ({ url: `/assessments/${assessmentId}/recommendations` }),
   'GET /assessments/:assessmentId/export': () => ({ url: `/assessments/${assessmentId}/export?format=csv` }),
   'GET /findings': () => ({ url: '/findings' }),
   // a finding id that exists in no scope: allowed callers pass the gate and get 404

@@ -134,5 +134,15 @@ describe('POST /assessments', () => {
     // R1–R9 for DE and for each of its two operators: 3 × 9
     expect(count('SELECT COUNT(*) FROM assessment_risks WHERE assessment_id = ?')).toBe(27);
     expect(count("SELECT COUNT(*) FROM assessment_risks WHERE assessment_id = ? AND member_state <> 'DE'")).toBe(0);
+
+    // read back through the API: the authority all 27; the DE-1 operator only its own nine
+    expect((await get('authority-de', `/assessments/${assessmentId}/risks`)).body.total).toBe(27);
+    const own = await get('operator-de1', `/assessments/${assessmentId}/risks`);
+    expect(own.body.total).toBe(9);
+    expect(new Set(own.body.items.map((r: { operatorId?: string }) => r.operatorId))).toEqual(new Set(['OP-DE-1']));
+    expect((await get('authority-fr', `/assessments/${assessmentId}/risks`)).status).toBe(404);
+    const recs = await get('authority-de', `/assessments/${assessmentId}/recommendations`);
+    expect(recs.status).toBe(200);
+    expect(count('SELECT COUNT(*) FROM assessment_recommendations WHERE assessment_id = ?')).toBe(recs.body.total);
   });
 });

@@ -3,6 +3,9 @@ import { IsoDate, MemberStateCode, Severity } from '../../domain/index.js';
 import * as access from '../../store/access/index.js';
 import { notFound } from '../plugins/problem.js';
 import { runAssessment, saveAssessmentRun } from '../../services/assessment-run.js';
+import { listRecommendations, listRisks } from '../../store/access/assessment-risks.js';
+import { RiskLevel } from '../../catalog/risk-model.js';
+import { RISK_AREA_IDS } from '../../catalog/risk-areas.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { findingsCsv } from '../services/exports.js';
 import { IdParam, page, PageQuery, problems, UuidParam } from '../schemas.js';
@@ -102,6 +105,39 @@ export const assessmentRoutes: ApiRoute[] = [
     handler: ({ params, query, caller }, { store }) => {
       header(store, caller.scope, params.assessmentId);
       return access.listMetrics(store, caller.scope, params.assessmentId, query);
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/assessments/:assessmentId/risks',
+    access: 'assessments.read',
+    tag: 'assessments',
+    summary: "A stored run's risk scores R1–R9 in your scope: inherent and residual, with drivers and arithmetic",
+    params: AssessmentParams,
+    query: PageQuery.extend({
+      memberState: MemberStateCode.optional(),
+      operatorId: IdParam.optional(),
+      riskArea: z.enum(RISK_AREA_IDS).optional(),
+      residualLevel: RiskLevel.optional(),
+    }),
+    response: { 200: page(z.looseObject({ riskArea: z.string() })), ...problems(400, 401, 403, 404) },
+    handler: ({ params, query, caller }, { store }) => {
+      header(store, caller.scope, params.assessmentId);
+      return listRisks(store, caller.scope, params.assessmentId, query);
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/assessments/:assessmentId/recommendations',
+    access: 'assessments.read',
+    tag: 'assessments',
+    summary: "A stored run's recommendations in your scope, each measure with the effect found by re-scoring",
+    params: AssessmentParams,
+    query: PageQuery.extend({ memberState: MemberStateCode.optional(), operatorId: IdParam.optional(), targetKind: z.enum(['finding', 'risk']).optional() }),
+    response: { 200: page(z.looseObject({})), ...problems(400, 401, 403, 404) },
+    handler: ({ params, query, caller }, { store }) => {
+      header(store, caller.scope, params.assessmentId);
+      return listRecommendations(store, caller.scope, params.assessmentId, query);
     },
   }),
   route({
