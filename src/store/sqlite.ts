@@ -15,6 +15,8 @@ export function applyConnectionPragmas(db: BetterSqlite3.Database): void {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // a load beside a reader leaves a WAL as large as what it wrote (770 MB at eu scale): cut it back when it is next reset
+  db.pragma('journal_size_limit = 67108864');
 }
 
 const shared = new WeakSet<BetterSqlite3.Database>();
