@@ -21,6 +21,12 @@ export const POLICY = {
   // reference data: who makes what
   'suppliers.read': ALL,
   'products.read': ALL,
+  // who owns and controls a supplier, and what a product is made of: reference data like the suppliers
+  // themselves; shared by every scope, so the administrator keeps it
+  'ownership.read': ALL,
+  'ownership.write': ['admin'],
+  'boms.read': ALL,
+  'boms.write': ['admin'],
   // rows of the caller's tenancy
   'operators.read': ROW_READERS,
   'assets.read': ROW_READERS,
@@ -28,12 +34,22 @@ export const POLICY = {
   'designations.write': ['admin', 'authority'],
   'policies.read': ROW_READERS,
   'policies.write': ['admin', 'authority'],
+  // checking a draft stores nothing (READ_ONLY_POST): whoever may read policies may check one
+  'policies.validate': ROW_READERS,
   // a profile is an authority's assessment of a supplier: its own and the auditor's; operators see the designations that follow from it
   'profiles.read': ['admin', 'authority', 'auditor'],
+  // versions of a profile and the supply-continuity facts behind it: the member state's authority
+  'profiles.write': ['admin', 'authority'],
   'implementation.read': ROW_READERS,
   // the member state × measure matrix is an aggregate: the Union view the progress reports publish
   'implementation.matrix': ALL,
+  // an authority states its member state's and its operators' status; an operator its own (the store checks which)
+  'implementation.write': ['admin', 'authority', 'operator'],
   'screening.read': ['admin', 'authority', 'auditor'],
+  'screening.write': ['admin', 'authority'],
+  // SA10: checks of a funded project against the designations in force, kept by the authority that ran them
+  'funding.read': ['admin', 'authority', 'auditor'],
+  'funding.check': ['admin', 'authority'],
   'assessments.read': ROW_READERS,
   'assessments.run': ['admin', 'authority', 'operator'],
   'findings.read': ROW_READERS,
@@ -73,4 +89,4 @@ export const WRITE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH
  * POSTs that change nothing stored: a simulation computes and answers. Auditors and read-only tokens
  * may call them; CSRF still applies to cookie sessions (it costs nothing and keeps one rule).
  */
-export const READ_ONLY_POST: ReadonlySet<Action> = new Set<Action>(['simulations.run']);
+export const READ_ONLY_POST: ReadonlySet<Action> = new Set<Action>(['simulations.run', 'policies.validate']);

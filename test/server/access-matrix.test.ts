@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY, type Action } from '../../src/server/policy.js';
 import { API_PREFIX, type ApiRoute } from '../../src/server/route-table.js';
-import { DATA, fixtureApp, login, PERSONAS, type Fixture, type Persona, type Session } from './helpers.js';
+import { HOME, type SampleTable } from './access-samples/common.js';
+import { ownershipSamples } from './access-samples/ownership.js';
+import { profileSamples } from './access-samples/profiles.js';
+import { trackingSamples } from './access-samples/tracking.js';
+import { DATA, fixtureApp, login, PERSONAS, type Fixture, type Session } from './helpers.js';
 
 /*
  * Every route × every persona (each role, with member-state and operator scopes), generated from the
@@ -15,26 +19,6 @@ const sessions = new Map<string, Session>();
 let assessmentId: string;
 let targetUserId: string;
 
-/** each persona's own rows, to ask for in-scope single items */
-const HOME: Record<string, { operator: string; asset: string; designation: string; ms: string }> = {
-  admin: { operator: 'OP-DE-1', asset: 'DE1-RAN-A', designation: 'D-DE-1', ms: 'DE' },
-  auditor: { operator: 'OP-FR-1', asset: 'FR1-RAN-B', designation: 'D-FR-1', ms: 'FR' },
-  'authority-de': { operator: 'OP-DE-2', asset: 'DE2-SEPP', designation: 'D-DE-1', ms: 'DE' },
-  'authority-fr': { operator: 'OP-FR-1', asset: 'FR1-RAN-B', designation: 'D-FR-1', ms: 'FR' },
-  'operator-de1': { operator: 'OP-DE-1', asset: 'DE1-AMF', designation: 'D-DE-1', ms: 'DE' },
-  'operator-fr1': { operator: 'OP-FR-1', asset: 'FR1-RAN-B', designation: 'D-FR-1', ms: 'FR' },
-  union: { operator: 'OP-DE-1', asset: 'DE1-RAN-A', designation: 'D-DE-1', ms: 'DE' },
-  'auditor-de': { operator: 'OP-DE-1', asset: 'DE1-RAN-A', designation: 'D-DE-1', ms: 'DE' },
-};
-
-interface Sample {
-  url: string;
-  payload?: unknown;
-  headers?: Record<string, string>;
-  /** what an allowed caller gets for this harmless request, when not 200 */
-  allowedStatus?: number[];
-}
-
 const csv = (header: string) => ({ payload: `${header}\n`, headers: { 'content-type': 'text/csv' } });
 const IMPORT_HEADERS: Record<string, string> = {
   operators: 'operator_id,name,member_state,kind,subscribers',
@@ -47,7 +31,10 @@ const IMPORT_HEADERS: Record<string, string> = {
 /** saved before the matrix runs (by the admin), for the routes that read or simulate a saved scenario */
 const SAVED_SCENARIO = { name: 'matrix-scenario', version: '1', start_date: '2026-07-01', horizon_months: 12, restrictions: [{ suppliers: ['SUP-B'], segments: ['ran'] }] };
 
-const SAMPLES: Record<string, (p: Persona, h: (typeof HOME)[string]) => Sample> = {
+const SAMPLES: SampleTable = {
+  ...ownershipSamples,
+  ...profileSamples,
+  ...trackingSamples,
   'POST /auth/login': (p) => ({ url: '/auth/login', payload: { username: p.name, password: p.password } }),
   'POST /auth/logout': () => ({ url: '/auth/logout', allowedStatus: [204] }),
   'GET /auth/me': () => ({ url: '/auth/me' }),

@@ -5,12 +5,16 @@ import { authRoutes } from './auth.js';
 import { catalogRoutes } from './catalog.js';
 import { dashboardRoutes } from './dashboard.js';
 import { decisionRoutes } from './decisions.js';
+import { designationHistoryRoutes } from './designation-history.js';
 import { userRoutes, tokenRoutes } from './identity.js';
 import { importRoutes } from './imports.js';
 import { inventoryRoutes } from './inventory.js';
+import { ownershipRoutes } from './ownership.js';
 import { registerRoutes } from './registers.js';
 import { scenarioRoutes } from './scenarios.js';
 import { simulationRoutes } from './simulations.js';
+import { supplierProfileRoutes } from './supplier-profiles.js';
+import { trackingRoutes } from './tracking.js';
 
 /**
  * The API's route table. A new resource (profiles, implementation, saved scenarios …) adds its module
@@ -21,8 +25,12 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...dashboardRoutes,
   ...catalogRoutes,
   ...inventoryRoutes,
+  ...ownershipRoutes,
   ...decisionRoutes,
+  ...designationHistoryRoutes,
   ...registerRoutes,
+  ...supplierProfileRoutes,
+  ...trackingRoutes,
   ...assessmentRoutes,
   ...simulationRoutes,
   ...scenarioRoutes,
