@@ -4,10 +4,14 @@ import * as access from '../../store/access/index.js';
 import { notFound } from '../plugins/problem.js';
 import { runAssessment, saveAssessmentRun } from '../../services/assessment-run.js';
 import { listRecommendations, listRisks } from '../../store/access/assessment-risks.js';
+import { loadStoredAssessment, resolveAssessmentRef } from '../../store/access/stored-assessment.js';
 import { RiskLevel } from '../../catalog/risk-model.js';
 import { RISK_AREA_IDS } from '../../catalog/risk-areas.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { findingsCsv } from '../services/exports.js';
+import { compareAssessments } from '../../services/assessment-compare.js';
+import { diffToMarkdown } from '../../report/assessment-runs.js';
+import { UserError } from '../../domain/index.js';
 import { IdParam, page, PageQuery, problems, UuidParam } from '../schemas.js';
 
 const Header = z.object({
@@ -22,13 +26,15 @@ const Header = z.object({
 const FindingOut = z.looseObject({ id: z.string(), rule: z.string(), severity: Severity, memberState: z.string(), assetCount: z.number().int() });
 const FindingQuery = PageQuery.extend({
   severity: Severity.optional(),
-  rule: z.enum(['SM03', 'SM05', 'SM06', 'TM07', 'TM09']).optional(),
+  rule: z.enum(['SM03', 'SM03-CAP', 'SM05', 'SM06', 'TM07', 'TM09']).optional(),
   memberState: MemberStateCode.optional(),
   operatorId: IdParam.optional(),
   segment: IdParam.optional(),
   supplierId: IdParam.optional(),
 });
 const AssessmentParams = z.object({ assessmentId: UuidParam });
+/** a stored run named as the CLI names it: `latest`, `previous`, a whole id or the start of one */
+const RunRef = z.string().regex(/^(latest|previous|[0-9a-fA-F-]{4,36})$/, 'is not latest, previous or (the start of) an assessment id');
 
 const header = (store: Parameters<typeof access.getAssessment>[0], scope: access.Scope, id: string) => {
   const h = access.getAssessment(store, scope, id);
@@ -138,6 +144,32 @@ export const assessmentRoutes: ApiRoute[] = [
     handler: ({ params, query, caller }, { store }) => {
       header(store, caller.scope, params.assessmentId);
       return listRecommendations(store, caller.scope, params.assessmentId, query);
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/assessments/:a/diff/:b',
+    access: 'assessments.read',
+    tag: 'assessments',
+    summary: 'What changed between two stored runs A and B in your scope, and which recorded input moved (what `secure5g assess --diff A B` prints)',
+    params: z.object({ a: RunRef, b: RunRef }),
+    query: z.object({ format: z.enum(['json', 'md']).default('json') }),
+    response: { 200: z.looseObject({ a: z.looseObject({}), b: z.looseObject({}), summary: z.array(z.string()) }), ...problems(400, 401, 403, 404) },
+    handler: ({ params, query, caller, reply }, { store }) => {
+      const [a, b] = [params.a, params.b].map((ref) => {
+        let id: string;
+        try {
+          id = resolveAssessmentRef(store, caller.scope, ref);
+        } catch (e) {
+          // an ambiguous prefix is the caller's to fix; anything else is a run the scope does not see
+          if (e instanceof UserError && e.message.includes('more than one')) throw e;
+          throw notFound(`assessment ${ref}`);
+        }
+        return loadStoredAssessment(store, caller.scope, id)!;
+      });
+      const comparison = compareAssessments(a!, b!);
+      if (query.format === 'md') return reply.type('text/markdown; charset=utf-8').send(diffToMarkdown(comparison));
+      return comparison;
     },
   }),
   route({

@@ -118,6 +118,26 @@ function headerWhere(scope: Scope): Where {
 const findingScope = (scope: Scope, w = new Where()) => scopeRows(w, scope, { memberState: 'f.member_state', operator: 'f.operator_id' });
 const metricScope = (scope: Scope, w = new Where()) => scopeRows(w, scope, { memberState: 'm.member_state', operator: 'm.operator_id' });
 
+/**
+ * True when everything a run read lies inside the scope: a whole-instance scope, or a run filtered to
+ * the caller's own member state (operator). Only then are its inputs hash and recorded inputs shown: a
+ * Union-wide run's inputs count and digest other member states' rows, and even a hash tells whether
+ * something changed there.
+ */
+export function runWithinScope(scope: Scope, run: { member_state: string | null; operator_id: string | null }): boolean {
+  const t = tenancyOf(scope);
+  switch (t.kind) {
+    case 'all':
+      return true;
+    case 'aggregates':
+      return false;
+    case 'member-state':
+      return run.member_state === t.memberState;
+    case 'operator':
+      return run.operator_id === t.operatorId;
+  }
+}
+
 function header(store: Store, scope: Scope, r: HeaderRow): AssessmentHeader {
   const w = findingScope(scope, new Where().add('f.assessment_id = ?', r.assessment_id));
   const counts = store.sqlite.prepare(`SELECT f.severity AS s, COUNT(*) AS n FROM assessment_findings f${w} GROUP BY f.severity`).all(...w.params) as {
@@ -132,7 +152,7 @@ function header(store: Store, scope: Scope, r: HeaderRow): AssessmentHeader {
     date: r.date,
     catalogVersion: r.catalog_version,
     filter: { ...(r.member_state ? { memberState: r.member_state } : {}), ...(r.operator_id ? { operatorId: r.operator_id } : {}) },
-    ...(r.inputs_hash ? { inputsHash: r.inputs_hash } : {}),
+    ...(r.inputs_hash && runWithinScope(scope, r) ? { inputsHash: r.inputs_hash } : {}),
     findings: counts.reduce((a, c) => a + Number(c.n), 0),
     bySeverity,
   };

@@ -55,7 +55,8 @@ export function loadStoredAssessment(store: Store, scope: Scope, id: string): Lo
     risks: allRisks(store, scope, id),
     recommendations: allRecommendations(store, scope, id),
     ...(h.inputsHash ? { inputsHash: h.inputsHash } : {}),
-    ...(inputs ? { inputs: fromJsonColumn<unknown>(inputs, undefined) } : {}),
+    // the header shows the hash only when the run lies wholly in the scope (runWithinScope): so do the inputs
+    ...(inputs && h.inputsHash ? { inputs: fromJsonColumn<unknown>(inputs, undefined) } : {}),
   };
 }
 
