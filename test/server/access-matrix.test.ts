@@ -68,6 +68,7 @@ const SAMPLES: SampleTable = {
   'GET /assessments/:assessmentId/risks': () => ({ url: `/assessments/${assessmentId}/risks` }),
   'GET /assessments/:assessmentId/recommendations': () => ({ url: `/assessments/${assessmentId}/recommendations` }),
   'GET /assessments/:a/diff/:b': () => ({ url: `/assessments/${assessmentId}/diff/latest` }),
+  'GET /assessments/:assessmentId/report': () => ({ url: `/assessments/${assessmentId}/report` }),
   'GET /assessments/:assessmentId/export': () => ({ url: `/assessments/${assessmentId}/export?format=csv` }),
   'GET /findings': () => ({ url: '/findings' }),
   // a finding id that exists in no scope: allowed callers pass the gate and get 404
