@@ -45,6 +45,8 @@ export interface ImportLogEntry {
   sha256: string | null;
   startedAt: string;
   finishedAt: string;
+  /** who designation revisions name (the signed-in user of an API upload); default `import` */
+  actor?: string;
 }
 
 /**
@@ -52,7 +54,7 @@ export interface ImportLogEntry {
  * also records a history revision for every designation it created or changed, in that transaction.
  */
 export function recordImport(store: Store, e: ImportLogEntry): string {
-  if (e.kind === 'designations') recordDesignationRevisions(store, { actor: 'import', source: `import ${e.file}` });
+  if (e.kind === 'designations') recordDesignationRevisions(store, { actor: e.actor ?? 'import', source: `import ${e.file}` });
   const id = randomUUID();
   store.sqlite
     .prepare(

@@ -171,3 +171,17 @@ describe('imports while another connection holds the file', () => {
     }
   });
 });
+
+describe('what an upload leaves in the history', () => {
+  it('a designations upload names the signed-in user in its revisions and the upload name, not a temporary path, in the import log', async () => {
+    const body = 'designation_id,member_state,supplier_id,kind,segments,legal_basis,effective_date,transition_months,status\nD-DE-UP,DE,SUP-C,conditional,core,Fictional Act §9,2027-01-01,6,proposed\n';
+    const r = await app.inject({ method: 'POST', url: '/api/v1/imports/designations?filename=de-decisions.csv', headers: { ...s['authority-de']!.write, 'content-type': 'text/csv' }, payload: body });
+    expect(r.statusCode).toBe(202);
+    await app.ctx.jobs.idle();
+    expect((await get('authority-de', `/imports/jobs/${r.json().jobId}`)).json().status).toBe('done');
+    const rev = store.sqlite.prepare('SELECT actor, source FROM designation_history WHERE designation_id = ?').all('D-DE-UP');
+    expect(rev).toEqual([{ actor: 'authority-de', source: 'import upload de-decisions.csv' }]);
+    const logged = store.sqlite.prepare("SELECT file FROM imports WHERE kind = 'designations' ORDER BY finished_at DESC LIMIT 1").pluck().get();
+    expect(logged).toBe('upload de-decisions.csv');
+  });
+});

@@ -27,6 +27,10 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
   /** parse on a worker thread; by default, for CSV files of 16 MB and more */
   worker?: boolean;
+  /** who the import's history revisions (designations) name; default `import` */
+  actor?: string;
+  /** what the import log and history revisions call the file (an API upload: the name it was sent under, not its temporary path); default: the path */
+  logAs?: string;
 }
 
 /**
@@ -62,8 +66,8 @@ export async function importFile(store: Store, kind: ImportKind, file: string, o
     progress(size);
     const counts =
       kind === 'policies'
-        ? importPolicyDocuments(store, doc, name, (c) => log(store, kind, file, c, sha256, startedAt))
-        : loadObjects(store, kind, name, jsonRows(doc, kind, name), (c) => log(store, kind, file, c, sha256, startedAt));
+        ? importPolicyDocuments(store, doc, name, (c) => log(store, kind, opts.logAs ?? file, c, sha256, startedAt, opts.actor))
+        : loadObjects(store, kind, name, jsonRows(doc, kind, name), (c) => log(store, kind, opts.logAs ?? file, c, sha256, startedAt, opts.actor));
     return { kind, file, ...counts, ms: Date.now() - started };
   }
 
@@ -77,7 +81,7 @@ export async function importFile(store: Store, kind: ImportKind, file: string, o
     load.abort();
     throw err;
   }
-  const counts = load.finish((c) => log(store, kind, file, c, sha256, startedAt));
+  const counts = load.finish((c) => log(store, kind, opts.logAs ?? file, c, sha256, startedAt, opts.actor));
   return { kind, file, ...counts, ms: Date.now() - started };
 }
 
@@ -115,15 +119,15 @@ export async function importRows(
   const total = Array.isArray(rows) ? rows.length : 0;
   const counts =
     kind === 'policies'
-      ? importPolicyDocuments(store, [...rows], sourceName, (c) => log(store, kind, sourceName, c, null, startedAt))
-      : loadObjects(store, kind, sourceName, rows, (c) => log(store, kind, sourceName, c, null, startedAt), (done) =>
+      ? importPolicyDocuments(store, [...rows], sourceName, (c) => log(store, kind, sourceName, c, null, startedAt, opts.actor))
+      : loadObjects(store, kind, sourceName, rows, (c) => log(store, kind, sourceName, c, null, startedAt, opts.actor), (done) =>
           opts.onProgress?.(done, total || done),
         );
   return { kind, file: sourceName, ...counts, ms: Date.now() - started };
 }
 
-function log(store: Store, kind: string, file: string, c: LoadCounts, sha256: string | null, startedAt: string) {
-  recordImport(store, { kind, file, ...c, sha256, startedAt, finishedAt: importTimestamp() });
+function log(store: Store, kind: string, file: string, c: LoadCounts, sha256: string | null, startedAt: string, actor?: string) {
+  recordImport(store, { kind, file, ...c, sha256, startedAt, finishedAt: importTimestamp(), actor });
 }
 
 /** The rows of a JSON document: an array of objects, or `{ "<kind>": [...] }`. */

@@ -98,7 +98,7 @@ export function submitImport(
         const keys = await readRowKeys(kind, upload.file, upload.name, upload.ext);
         assertImportInScope(ctx.store, caller.scope, kind, upload.name, keys);
       }
-      const s = await importFile(ctx.store, kind, upload.file, { onProgress: progress });
+      const s = await importFile(ctx.store, kind, upload.file, { onProgress: progress, actor: caller.actor.name, logAs: `upload ${upload.name}` });
       const t = tenancyOf(caller.scope);
       appendAudit(ctx.store, caller.actor, {
         action: `import.${kind}`,
