@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY, type Action } from '../../src/server/policy.js';
 import { API_PREFIX, type ApiRoute } from '../../src/server/route-table.js';
-import { HOME, type SampleTable } from './access-samples/common.js';
+import { FOREIGN, HOME, type SampleTable } from './access-samples/common.js';
 import { ownershipSamples } from './access-samples/ownership.js';
 import { profileSamples } from './access-samples/profiles.js';
 import { trackingSamples } from './access-samples/tracking.js';
@@ -10,8 +10,9 @@ import { DATA, fixtureApp, login, PERSONAS, type Fixture, type Session } from '.
 /*
  * Every route × every persona (each role, with member-state and operator scopes), generated from the
  * app's own route table and judged against policy.ts: allowed → answered (2xx, or a 4xx other than
- * 401/403 for a deliberately harmless request); denied → 403. The table of samples below must name
- * every route, so a new route fails this test until it is covered.
+ * 401/403 for a deliberately harmless request); denied → 403. Either way the body holds nothing of
+ * another scope (FOREIGN). The table of samples below must name every route, so a new route fails this
+ * test until it is covered.
  */
 
 let f: Fixture;
@@ -111,6 +112,7 @@ const SAMPLES: SampleTable = {
   'GET /audit/verify': (p) => ({ url: '/audit/verify', allowedStatus: p.memberState || p.operatorId ? [403] : [200] }),
 };
 
+const isProblem = (type: string | string[] | number | undefined) => type?.toString().startsWith('application/problem+json') === true;
 const key = (r: ApiRoute) => `${r.method} ${r.path}`;
 
 beforeAll(async () => {
@@ -175,8 +177,12 @@ describe('access matrix: route × role × scope', () => {
         const allowed = (POLICY[r.access as Action] as readonly string[]).includes(p.role);
         const expected = allowed ? (sample.allowedStatus ?? [200]) : [403];
         if (!expected.includes(res.statusCode)) results.push(`${key(r)}: expected ${expected.join('|')}, got ${res.statusCode} ${res.body.slice(0, 200)}`);
-        if (!allowed && res.headers['content-type']?.toString().startsWith('application/problem+json') !== true)
+        if (!allowed && !isProblem(res.headers['content-type']))
           results.push(`${key(r)}: a refusal must be problem+json`);
+        // whatever the answer (rows, counts, an error), nothing of another scope is in it; a problem's
+        // `instance` echoes the caller's own request and is left out
+        const body = isProblem(res.headers['content-type']) ? JSON.stringify({ ...JSON.parse(res.body), instance: undefined }) : res.body;
+        for (const x of FOREIGN[p.name] ?? []) if (body.includes(x)) results.push(`${key(r)}: shows ${x}, outside the scope`);
       }
       expect(results).toEqual([]);
     });

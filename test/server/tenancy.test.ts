@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FOREIGN } from './access-samples/common.js';
 import { fixtureApp, login, type Fixture, type Session } from './helpers.js';
 
 /*
@@ -70,15 +71,6 @@ describe('counts in lists', () => {
     expect(header.findings).toBe(all.filter((x) => x.memberState === 'FR').length);
   });
 });
-
-/** strings that identify rows each persona must never see */
-const FOREIGN: Record<string, string[]> = {
-  'authority-fr': ['OP-DE-1', 'OP-DE-2', 'DE1-RAN-A', 'DE1-RAN-B', 'DE1-AMF', 'DE2-SEPP', 'D-DE-1', 'Rheinwelle', 'Spreenetz'],
-  'operator-fr1': ['OP-DE-1', 'OP-DE-2', 'DE1-RAN-A', 'DE1-AMF', 'DE2-SEPP', 'D-DE-1', 'Rheinwelle', 'Spreenetz'],
-  'operator-de1': ['OP-DE-2', 'DE2-SEPP', 'Spreenetz', 'OP-FR-1', 'FR1-RAN-B', 'Azur', 'D-FR-1'],
-  'auditor-de': ['OP-FR-1', 'FR1-RAN-B', 'Azur', 'D-FR-1'],
-  union: ['OP-DE-1', 'OP-DE-2', 'OP-FR-1', 'DE1-RAN-A', 'DE1-RAN-B', 'DE1-AMF', 'DE2-SEPP', 'FR1-RAN-B', 'D-DE-1', 'D-FR-1', 'Rheinwelle', 'Spreenetz', 'Azur'],
-};
 
 describe('nothing foreign in any response', () => {
   for (const [who, foreign] of Object.entries(FOREIGN)) {

@@ -18,6 +18,19 @@ export const HOME: Record<string, { operator: string; asset: string; designation
   'auditor-de': { operator: 'OP-DE-1', asset: 'DE1-RAN-A', designation: 'D-DE-1', ms: 'DE' },
 };
 
+/**
+ * Strings that identify rows each persona must never see (test/fixtures/import, by hand): operator ids
+ * and names, asset ids and designation ids of the other scopes. Whole-instance personas have none.
+ */
+export const FOREIGN: Record<string, string[]> = {
+  'authority-de': ['OP-FR-1', 'FR1-RAN-B', 'Azur', 'D-FR-1'],
+  'authority-fr': ['OP-DE-1', 'OP-DE-2', 'DE1-RAN-A', 'DE1-RAN-B', 'DE1-AMF', 'DE2-SEPP', 'D-DE-1', 'Rheinwelle', 'Spreenetz'],
+  'operator-fr1': ['OP-DE-1', 'OP-DE-2', 'DE1-RAN-A', 'DE1-RAN-B', 'DE1-AMF', 'DE2-SEPP', 'D-DE-1', 'Rheinwelle', 'Spreenetz'],
+  'operator-de1': ['OP-DE-2', 'DE2-SEPP', 'Spreenetz', 'OP-FR-1', 'FR1-RAN-B', 'Azur', 'D-FR-1'],
+  'auditor-de': ['OP-FR-1', 'FR1-RAN-B', 'Azur', 'D-FR-1'],
+  union: ['OP-DE-1', 'OP-DE-2', 'OP-FR-1', 'DE1-RAN-A', 'DE1-RAN-B', 'DE1-AMF', 'DE2-SEPP', 'FR1-RAN-B', 'D-DE-1', 'D-FR-1', 'Rheinwelle', 'Spreenetz', 'Azur'],
+};
+
 export interface Sample {
   url: string;
   payload?: unknown;
