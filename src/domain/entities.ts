@@ -22,6 +22,8 @@ export const Operator = z.object({
   member_state: MemberStateCode,
   kind: z.enum(OPERATOR_KINDS),
   subscribers: optional(z.coerce.number().int('must be a whole number').nonnegative('must not be negative')),
+  /** critical services (essential entities, emergency services …) relying on the network: R7's critical-services driver */
+  critical_services: optional(z.coerce.number().int('must be a whole number').nonnegative('must not be negative')),
 });
 export type Operator = z.infer<typeof Operator>;
 

@@ -9,6 +9,7 @@ import type { Snapshot } from '../engine/snapshot.js';
 import { saveAssessment } from '../store/access/assessments.js';
 import type { Actor } from '../store/audit/index.js';
 import { listImplementations } from '../store/implementations.js';
+import { recordedOperatorFacts } from '../store/repositories.js';
 import type { Store } from '../store/open.js';
 import { currentProfileLevels } from '../store/profiles.js';
 import { dataVersion } from '../store/snapshot-cache.js';
@@ -65,15 +66,15 @@ export async function runAssessment(store: Store, options: AssessmentRunOptions,
     ...(options.memberState !== undefined ? { memberState: options.memberState } : {}),
     ...(options.operatorId !== undefined ? { operatorId: options.operatorId } : {}),
   };
-  const [allImplementations, allProfiles] = await Promise.all([
+  const [allImplementations, allProfiles, facts] = await Promise.all([
     sources.implementations ?? listImplementations(store),
     sources.profiles ?? currentProfileLevels(store),
+    sources.facts ?? recordedOperatorFacts(store),
   ]);
   const snapshot = sources.snapshot ?? loadSnapshot(store, filter);
   const version = dataVersion(store);
   const catalog = sources.catalog ?? CATALOG;
   const model = sources.model ?? DEFAULT_RISK_MODEL;
-  const facts = sources.facts ?? {};
 
   // Only rows that can reach the run's scopes go in, so another member state's change leaves this hash alone.
   const implementations = reaching(allImplementations, snapshot);

@@ -15,7 +15,7 @@ const defined = <T extends object>(o: T): T =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T;
 
 const toOperator = (r: OperatorTable): Operator =>
-  defined({ ...r, subscribers: r.subscribers ?? undefined }) as Operator;
+  defined({ ...r, subscribers: r.subscribers ?? undefined, critical_services: r.critical_services ?? undefined }) as Operator;
 const toProduct = (r: ProductTable): Product =>
   defined({ ...r, certifications: fromJsonColumn<string[]>(r.certifications, []), end_of_support: r.end_of_support ?? undefined }) as Product;
 const toAsset = (r: AssetTable): Asset => defined(r) as unknown as Asset;
@@ -26,6 +26,12 @@ export async function listOperators(store: Store, filter: { memberState?: string
   let q = store.db.selectFrom('operators').selectAll().orderBy('operator_id');
   if (filter.memberState) q = q.where('member_state', '=', filter.memberState);
   return (await q.execute()).map(toOperator);
+}
+
+/** The facts about operators that the inventory's assets do not hold, keyed by operator id: only those recorded. */
+export async function recordedOperatorFacts(store: Store): Promise<Record<string, { criticalServices: number }>> {
+  const rows = await store.db.selectFrom('operators').select(['operator_id', 'critical_services']).where('critical_services', 'is not', null).execute();
+  return Object.fromEntries(rows.map((r) => [r.operator_id, { criticalServices: Number(r.critical_services) }]));
 }
 
 export async function getOperator(store: Store, id: string): Promise<Operator | undefined> {

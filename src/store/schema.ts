@@ -16,6 +16,8 @@ export interface OperatorTable {
   member_state: string;
   kind: string;
   subscribers: number | null;
+  /** critical services relying on the network (R7); null when not recorded */
+  critical_services: number | null;
 }
 
 export interface SupplierTable {

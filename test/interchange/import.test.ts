@@ -32,9 +32,9 @@ describe('importFile: each kind from CSV and JSON', () => {
       // rows counted by hand in test/fixtures/import
       expect(counts).toEqual({ operators: 3, suppliers: 3, products: 3, assets: 5, designations: 2 });
       expect(tableRows(t.store, 'operators', 'operator_id')).toEqual([
-        { operator_id: 'OP-DE-1', name: 'Rheinwelle Mobil', member_state: 'DE', kind: 'mno', subscribers: 1200000 },
-        { operator_id: 'OP-DE-2', name: 'Spreenetz', member_state: 'DE', kind: 'neutral-host', subscribers: null },
-        { operator_id: 'OP-FR-1', name: 'Azur Télécom', member_state: 'FR', kind: 'mno', subscribers: 800000 },
+        { operator_id: 'OP-DE-1', name: 'Rheinwelle Mobil', member_state: 'DE', kind: 'mno', subscribers: 1200000, critical_services: null },
+        { operator_id: 'OP-DE-2', name: 'Spreenetz', member_state: 'DE', kind: 'neutral-host', subscribers: null, critical_services: null },
+        { operator_id: 'OP-FR-1', name: 'Azur Télécom', member_state: 'FR', kind: 'mno', subscribers: 800000, critical_services: null },
       ]);
       expect(tableRows(t.store, 'suppliers', 'supplier_id')[1]).toEqual({
         supplier_id: 'SUP-B',

@@ -59,6 +59,7 @@ export const KINDS: Record<TableKind, KindSpec> = {
       req('member_state', F.memberStateCode),
       req('kind', F.oneOf(OPERATOR_KINDS)),
       opt('subscribers', F.optional(F.wholeNumber(0, Number.MAX_SAFE_INTEGER))),
+      opt('critical_services', F.optional(F.wholeNumber(0, 1_000_000))),
     ],
   },
   suppliers: {

@@ -8,6 +8,7 @@ import * as m0006 from './0006_risk_tracking.js';
 import * as m0007 from './0007_import_jobs.js';
 import * as m0008 from './0008_ownership_boms.js';
 import * as m0009 from './0009_assessment_risks.js';
+import * as m0010 from './0010_operator_facts.js';
 
 /** Migrations in code (not read from a folder at run time), so they travel inside the build. Names sort in order. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_import_jobs': m0007,
   '0008_ownership_boms': m0008,
   '0009_assessment_risks': m0009,
+  '0010_operator_facts': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {
