@@ -35,7 +35,10 @@ export function buildOperators(states: readonly MemberStateSetup[], rng: Rng): O
     const penetration = rng.real(1.1, 1.35);
     for (const w of weights) {
       const subscribers = Math.round((ms.population * 1e6 * penetration * w) / total / 1000) * 1000;
-      rows.push({ operator_id: id(), name: uniqueName(MNO_SUFFIXES), member_state: ms.code, kind: 'mno', subscribers });
+      // critical services grow with the customer base: about one per 1.5 million subscribers, at least one.
+      // Derived, not drawn, so the random stream (and every other figure of the demo) stays as it was.
+      const critical_services = Math.max(1, Math.round(subscribers / 1_500_000));
+      rows.push({ operator_id: id(), name: uniqueName(MNO_SUFFIXES), member_state: ms.code, kind: 'mno', subscribers, critical_services });
     }
     for (let k = 0; k < ms.neutralHosts; k++) {
       rows.push({ operator_id: id(), name: uniqueName([NEUTRAL_HOST_SUFFIX]), member_state: ms.code, kind: 'neutral-host', subscribers: '' });

@@ -12,6 +12,8 @@ export type OperatorRow = {
   member_state: string;
   kind: 'mno' | 'neutral-host' | 'private';
   subscribers: number | '';
+  /** MNOs only: neutral hosts and private networks leave it unrecorded */
+  critical_services?: number;
 };
 
 export type SupplierRow = {
