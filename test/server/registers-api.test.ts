@@ -90,6 +90,17 @@ describe('implementation', () => {
     expect(r.text).not.toContain('OP-FR-1');
   });
 
+  it('pages like every list: the total counts the scope, the page is limit rows from offset', async () => {
+    // DE's three rows in history order (SM03 DE, TM07 OP-DE-1, TM07 OP-DE-2): the second and third
+    const r = await get('authority-de', '/implementation?limit=2&offset=1');
+    expect([r.body.total, r.body.limit, r.body.offset]).toEqual([3, 2, 1]);
+    expect(r.body.items.map((i: { operator_id?: string; measure: string }) => [i.measure, i.operator_id])).toEqual([
+      ['TM07', 'OP-DE-1'],
+      ['TM07', 'OP-DE-2'],
+    ]);
+    expect((await get('authority-de', '/implementation?limit=0')).status).toBe(400);
+  });
+
   it('an operator reads only its own rows', async () => {
     const r = await get('operator-de1', '/implementation');
     expect(r.body.items.map((i: { operator_id?: string; measure: string }) => [i.operator_id, i.measure])).toEqual([['OP-DE-1', 'TM07']]);

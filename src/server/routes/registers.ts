@@ -8,7 +8,8 @@ import { listImplementationRecords } from '../../store/implementations.js';
 import { listOperators } from '../../store/repositories.js';
 import { notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
-import { IdParam, problems } from '../schemas.js';
+import { pageList } from '../../store/access/sql.js';
+import { IdParam, page, PageQuery, problems } from '../schemas.js';
 
 /*
  * The registers an authority keeps beside the inventory: supplier profiles, implementation status of the
@@ -19,8 +20,7 @@ import { IdParam, problems } from '../schemas.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const DateQuery = z.object({ date: IsoDate.optional().describe('YYYY-MM-DD; default: today') });
-const items = <T>(list: T[]) => ({ items: list, total: list.length });
-const List = z.object({ items: z.array(z.looseObject({})), total: z.number().int() });
+const List = page(z.looseObject({}));
 
 export const registerRoutes: ApiRoute[] = [
   route({
@@ -29,9 +29,9 @@ export const registerRoutes: ApiRoute[] = [
     access: 'profiles.read',
     tag: 'profiles',
     summary: 'Supplier risk profiles in your scope: the latest version of each',
-    query: z.object({ supplierId: IdParam.optional(), memberState: MemberStateCode.optional() }),
+    query: PageQuery.extend({ supplierId: IdParam.optional(), memberState: MemberStateCode.optional() }),
     response: { 200: List, ...problems(400, 401, 403) },
-    handler: async ({ query, caller }, { store }) => items(await access.listProfilesInScope(store, caller.scope, query)),
+    handler: async ({ query, caller }, { store }) => pageList(await access.listProfilesInScope(store, caller.scope, query), query),
   }),
   route({
     method: 'GET',
@@ -55,11 +55,12 @@ export const registerRoutes: ApiRoute[] = [
     tag: 'profiles',
     summary: "Every version of a profile, oldest first (profiles are append-only)",
     params: z.object({ profileId: IdParam }),
+    query: PageQuery,
     response: { 200: List, ...problems(400, 401, 403, 404) },
-    handler: async ({ params, caller }, { store }) => {
+    handler: async ({ params, query, caller }, { store }) => {
       const h = await access.profileHistoryInScope(store, caller.scope, params.profileId);
       if (!h) throw notFound('profile');
-      return items(h);
+      return pageList(h, query);
     },
   }),
   route({
@@ -68,10 +69,10 @@ export const registerRoutes: ApiRoute[] = [
     access: 'implementation.read',
     tag: 'implementation',
     summary: 'Implementation status rows in your scope, history order (the last row per measure and scope is current)',
-    query: z.object({ memberState: MemberStateCode.optional(), operatorId: IdParam.optional(), measure: z.enum(MEASURE_IDS).optional(), date: IsoDate.optional() }),
+    query: PageQuery.extend({ memberState: MemberStateCode.optional(), operatorId: IdParam.optional(), measure: z.enum(MEASURE_IDS).optional(), date: IsoDate.optional() }),
     response: { 200: List, ...problems(400, 401, 403) },
     handler: async ({ query, caller }, { store }) =>
-      items(await access.listImplementationInScope(store, caller.scope, { memberState: query.memberState, operatorId: query.operatorId, measure: query.measure, asOf: query.date })),
+      pageList(await access.listImplementationInScope(store, caller.scope, { memberState: query.memberState, operatorId: query.operatorId, measure: query.measure, asOf: query.date }), query),
   }),
   route({
     method: 'GET',
@@ -95,12 +96,12 @@ export const registerRoutes: ApiRoute[] = [
     access: 'screening.read',
     tag: 'screening',
     summary: 'Investment-screening cases in your scope with the 35-day comment deadline and phase at ?date',
-    query: DateQuery.extend({ memberState: MemberStateCode.optional() }),
+    query: DateQuery.extend({ memberState: MemberStateCode.optional() }).extend(PageQuery.shape),
     response: { 200: List, ...problems(400, 401, 403) },
     handler: async ({ query, caller }, { store }) => {
       const date = query.date ?? today();
-      const cases = await access.listScreeningCasesInScope(store, caller.scope, { memberState: query.memberState });
-      return items(cases.map((c) => ({ ...c, screening: screenCase(c.case, date) })));
+      const cases = pageList(await access.listScreeningCasesInScope(store, caller.scope, { memberState: query.memberState }), query);
+      return { ...cases, items: cases.items.map((c) => ({ ...c, screening: screenCase(c.case, date) })) };
     },
   }),
   route({
@@ -110,7 +111,8 @@ export const registerRoutes: ApiRoute[] = [
     tag: 'policies',
     summary: "Every stored version of a member state's policy, oldest first; inForce marks the one applied",
     params: z.object({ memberState: MemberStateCode }),
+    query: PageQuery,
     response: { 200: List, ...problems(400, 401, 403) },
-    handler: ({ params, caller }, { store }) => items(access.listPolicyVersionsInScope(store, caller.scope, params.memberState)),
+    handler: ({ params, query, caller }, { store }) => pageList(access.listPolicyVersionsInScope(store, caller.scope, params.memberState), query),
   }),
 ];

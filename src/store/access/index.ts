@@ -1,5 +1,5 @@
 export * from './scope.js';
-export { Where, scopeRows, pageOf, MAX_PAGE, type Page, type PageRequest } from './sql.js';
+export { Where, scopeRows, pageOf, pageList, MAX_PAGE, type Page, type PageRequest } from './sql.js';
 export * from './inventory.js';
 export * from './writes.js';
 export * from './assessments.js';

@@ -62,6 +62,15 @@ export function pageOf(req: PageRequest): { limit: number; offset: number } {
   return { limit: Math.min(Math.max(req.limit ?? 100, 1), MAX_PAGE), offset: Math.max(req.offset ?? 0, 0) };
 }
 
+/**
+ * A page of a list already narrowed to the scope (registers read whole and filtered in code, where
+ * the rows per scope are few): the same answer shape as selectPage, `total` counting the whole list.
+ */
+export function pageList<T>(all: readonly T[], req: PageRequest): Page<T> {
+  const { limit, offset } = pageOf(req);
+  return { items: all.slice(offset, offset + limit), total: all.length, limit, offset };
+}
+
 /** Runs a count and a page of the same FROM … WHERE, returning raw rows. */
 export function selectPage<R>(store: Store, select: string, from: string, where: Where, orderBy: string, req: PageRequest): Page<R> {
   const { limit, offset } = pageOf(req);
