@@ -3,6 +3,7 @@ import type { Score } from '../catalog/criteria.js';
 import { UserError } from '../domain/index.js';
 import { SupplyFactsRecord } from '../domain/supply-facts.js';
 import type { SupplyFacts } from '../engine/profile-suggestions.js';
+import { appendAudit, type Actor } from './audit/index.js';
 import { inputError } from './input-errors.js';
 import type { Store } from './open.js';
 
@@ -59,8 +60,8 @@ const toStored = (r: SupplyFactsTable): StoredSupplyFacts => ({
   recordedAt: r.recorded_at,
 });
 
-/** Appends a record of supply facts; the supplier must be known. */
-export async function appendSupplyFacts(store: Store, input: unknown): Promise<StoredSupplyFacts> {
+/** Appends a record of supply facts; the supplier must be known. Audited, in the same transaction, when given an actor (the API). */
+export async function appendSupplyFacts(store: Store, input: unknown, opts: { actor?: Actor } = {}): Promise<StoredSupplyFacts> {
   const parsed = SupplyFactsRecord.safeParse(input);
   if (!parsed.success) throw inputError('supply facts', parsed.error);
   const f = parsed.data;
@@ -78,12 +79,16 @@ export async function appendSupplyFacts(store: Store, input: unknown): Promise<S
     recorded_on: f.recorded_on,
     recorded_at: new Date().toISOString(),
   };
-  db.prepare(
-    'INSERT INTO supply_facts (fact_id, supplier_id, member_state, single_source_critical_components, export_control_exposure, financial_stability_note, ' +
-      'financial_stability_concern, source, recorded_on, recorded_at) VALUES (@fact_id, @supplier_id, @member_state, @single_source_critical_components, ' +
-      '@export_control_exposure, @financial_stability_note, @financial_stability_concern, @source, @recorded_on, @recorded_at)',
-  ).run(row);
-  return toStored(row);
+  return db.transaction(() => {
+    db.prepare(
+      'INSERT INTO supply_facts (fact_id, supplier_id, member_state, single_source_critical_components, export_control_exposure, financial_stability_note, ' +
+        'financial_stability_concern, source, recorded_on, recorded_at) VALUES (@fact_id, @supplier_id, @member_state, @single_source_critical_components, ' +
+        '@export_control_exposure, @financial_stability_note, @financial_stability_concern, @source, @recorded_on, @recorded_at)',
+    ).run(row);
+    if (opts.actor)
+      appendAudit(store, opts.actor, { action: 'supply-facts.record', targetType: 'supply-facts', targetId: row.fact_id, memberState: f.member_state, after: f });
+    return toStored(row);
+  })();
 }
 
 /** Records oldest first, for one supplier and/or member state. */

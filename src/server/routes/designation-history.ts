@@ -1,4 +1,105 @@
-import type { ApiRoute } from '../route-table.js';
+import { z } from 'zod';
+import { Designation, DESIGNATION_KINDS, DesignationScopeItem, Id, IsoDate } from '../../domain/index.js';
+import * as access from '../../store/access/designation-history.js';
+import type { DesignationWrite } from '../../store/designations.js';
+import { HttpProblem, notFound } from '../plugins/problem.js';
+import { route, type ApiRoute } from '../route-table.js';
+import { IdParam, problems } from '../schemas.js';
 
-/** A designation's lifecycle: its revisions, their diff, and revocation. */
-export const designationHistoryRoutes: ApiRoute[] = [];
+/*
+ * A designation's lifecycle: its revisions (created, amended, revoked), their diff, an amendment of some
+ * fields, and revocation. Reads have GET /designations/:id's scope; writes are the designation's own
+ * member state's (src/store/access/designation-history.ts).
+ */
+
+const DesignationParam = z.object({ designationId: IdParam });
+const Loose = z.looseObject({});
+const Revision = z.coerce.number().int().min(1);
+
+/** The fields an amendment may change; id, member state and supplier stay, and revoking has its own route. */
+const Amendment = z
+  .object({
+    kind: z.enum(DESIGNATION_KINDS),
+    segments: z.array(DesignationScopeItem).min(1, 'must name at least one segment or key-assets'),
+    legal_basis: z.string().trim().min(1, 'is required'),
+    decision_date: IsoDate,
+    effective_date: IsoDate,
+    transition_months: z.number().int('must be a whole number').min(0, 'must not be negative').max(240),
+    status: z.enum(['proposed', 'in-force'], { error: 'must be proposed or in-force (to revoke, POST /designations/{id}/revoke)' }),
+    profile_id: Id,
+    profile_version: z.number().int('must be a whole number').min(1, 'must be 1 or more'),
+  })
+  .partial()
+  .strict()
+  .refine((c) => Object.keys(c).length > 0, 'names no field to change');
+
+/** A write's answer: the designation, and the revision it recorded (absent when nothing changed). */
+const written = (w: DesignationWrite) => ({ designation: w.designation, ...(w.revision ? { revision: w.revision } : {}) });
+const Written = z.looseObject({ designation: Designation, revision: Loose.optional() });
+
+export const designationHistoryRoutes: ApiRoute[] = [
+  route({
+    method: 'GET',
+    path: '/designations/:designationId/history',
+    access: 'designations.read',
+    tag: 'designations',
+    summary: 'Every revision of a designation, oldest first: created, amended, revoked, with who, how and the date decided',
+    params: DesignationParam,
+    response: { 200: z.object({ items: z.array(Loose), total: z.number().int() }), ...problems(400, 401, 403, 404) },
+    handler: ({ params, caller }, { store }) => {
+      const items = access.designationHistoryInScope(store, caller.scope, params.designationId);
+      if (!items) throw notFound('designation');
+      return { items, total: items.length };
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/designations/:designationId/diff',
+    access: 'designations.read',
+    tag: 'designations',
+    summary: 'The fields that differ between two revisions of a designation',
+    params: DesignationParam,
+    query: z.object({ from: Revision.describe('a revision'), to: Revision.describe('a revision') }),
+    response: { 200: Loose, ...problems(400, 401, 403, 404) },
+    handler: ({ params, query, caller }, { store }) => {
+      const d = access.diffRevisionsInScope(store, caller.scope, params.designationId, query.from, query.to);
+      if (!d) throw notFound('designation revision');
+      return d;
+    },
+  }),
+  route({
+    method: 'PATCH',
+    path: '/designations/:designationId',
+    access: 'designations.write',
+    tag: 'designations',
+    summary: "Amend some fields of a designation of your member state's (audited); a change that alters nothing records nothing",
+    params: DesignationParam,
+    body: Amendment,
+    response: { 200: Written, ...problems(400, 401, 403, 404) },
+    handler: ({ params, body, caller }, { store, dashboard }) => {
+      const w = access.amendDesignationInScope(store, caller.scope, caller.actor, params.designationId, body);
+      if (w.revision) dashboard.invalidate();
+      return written(w);
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/designations/:designationId/revoke',
+    access: 'designations.write',
+    tag: 'designations',
+    summary: "Revoke a designation of your member state's as of a date (audited, with the reason); 409 when it is revoked already",
+    params: DesignationParam,
+    body: z.object({ date: IsoDate.describe('the date of the revocation'), reason: z.string().trim().min(1).max(2000).optional() }).strict(),
+    response: { 200: Written, ...problems(400, 401, 403, 404, 409) },
+    handler: ({ params, body, caller }, { store, dashboard }) => {
+      try {
+        const w = access.revokeDesignationInScope(store, caller.scope, caller.actor, params.designationId, body.date, body.reason);
+        dashboard.invalidate();
+        return written(w);
+      } catch (err) {
+        if (err instanceof access.DesignationStateConflict) throw new HttpProblem(409, 'conflict', 'Conflict', err.message);
+        throw err;
+      }
+    },
+  }),
+];
