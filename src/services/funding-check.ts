@@ -49,22 +49,37 @@ export interface FundingRun {
   designations: Designation[];
 }
 
+export interface FundingCheckOptions {
+  /** judge designations as in force on this day instead of the planned date */
+  date?: string;
+  /** how errors name the project (a file name) */
+  file?: string;
+  /**
+   * read only this member state's designations and operators: a caller scoped to one member state (the
+   * API's authorities) gets no notes about other member states' designations, which it may not read
+   */
+  onlyMemberState?: string;
+}
+
 /**
  * Checks a project against the database: designations of its suppliers by any member state (those of
  * other member states only become notes), criticality under the member state's effective policy.
  * `date` replaces the planned date as the day designations are judged in force on.
  */
-export async function runFundingCheck(store: Store, project: FundingProject, options: { date?: string; file?: string } = {}): Promise<FundingRun> {
+export async function runFundingCheck(store: Store, project: FundingProject, options: FundingCheckOptions = {}): Promise<FundingRun> {
   const file = options.file ?? `project ${project.project_id}`;
   const extraNotes: string[] = [];
-  const operator = await getOperator(store, project.operator_id);
+  const only = options.onlyMemberState;
+  const found = await getOperator(store, project.operator_id);
+  // a caller of one member state reads that member state's rows only: another's operator is as unknown to it as one that does not exist
+  const operator = only !== undefined && found && found.member_state !== only ? undefined : found;
   if (operator && operator.member_state !== project.member_state)
     throw new ImportError(file, undefined, 'member_state', `operator ${project.operator_id} is an operator of ${operator.member_state}, not of ${project.member_state}`);
   if (!operator) extraNotes.push(`operator ${project.operator_id} is not in the database (a new entrant?): checked on the project as given`);
   const suppliers = [...new Set(project.assets.map((a) => a.supplier_id))];
   for (const s of suppliers) if (!(await getSupplier(store, s))) extraNotes.push(`supplier ${s} is not in the database: no designation of it is recorded`);
   const wanted = new Set(suppliers);
-  const designations = (await listDesignations(store)).filter((d) => wanted.has(d.supplier_id));
+  const designations = (await listDesignations(store)).filter((d) => wanted.has(d.supplier_id) && (only === undefined || d.member_state === only));
   const national = await latestPolicy(store, project.member_state);
   const policy = resolvePolicy(project.member_state, national?.policy);
   const dateUsed = options.date ?? project.planned_date;

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { ImportError } from '../domain/errors.js';
 import { Entity, Holding } from '../domain/ownership.js';
 import { ImportErrors, MAX_ERRORS } from '../interchange/import/errors.js';
-import { readRegister } from '../interchange/records.js';
+import { parseRecords, readRecords, type InputRecord } from '../interchange/records.js';
 import type { Store } from '../store/open.js';
 import { writeEntities, writeHoldings, type OwnershipIds, type WriteCounts } from '../store/ownership.js';
 
@@ -48,10 +48,27 @@ function duplicates<T>(file: string, rows: readonly { row: number; value: T }[],
 /** Imports an entities register (columns: entity_id, name, kind, country), upserting by entity_id. */
 export async function importEntities(store: Store, file: string): Promise<RegisterImportSummary> {
   const startedAt = new Date().toISOString();
-  const name = basename(file);
-  const rows = await readRegister(file, Entity, { known: ENTITY_COLUMNS });
+  const records = await readRecords(file);
+  return writeEntityRecords(store, { file: basename(file), records, sha256: await fileDigest(file), startedAt });
+}
+
+/** Register rows already read (from a file, or a request body), with the name errors and the import log give them. */
+export interface RegisterInput {
+  file: string;
+  records: readonly InputRecord[];
+  sha256: string | null;
+  startedAt?: string;
+}
+
+/**
+ * importEntities for rows already read: checked and written in one transaction (synchronous, so a caller
+ * may hold it in its own transaction with an audit entry).
+ */
+export function writeEntityRecords(store: Store, input: RegisterInput): RegisterImportSummary {
+  const { file: name, records, sha256 } = input;
+  const startedAt = input.startedAt ?? new Date().toISOString();
+  const rows = parseRecords(name, records, Entity, { known: ENTITY_COLUMNS });
   refuse(name, duplicates(name, rows, (e) => e.entity_id, 'entity_id', (e) => `entity ${e.entity_id}`));
-  const sha256 = await fileDigest(file);
   const counts = writeEntities(store, { file: name, sha256, rows: rows.map((r) => r.value), startedAt });
   return { kind: 'entities', file: name, rows: rows.length, ...counts };
 }
@@ -64,9 +81,16 @@ export async function importEntities(store: Store, file: string): Promise<Regist
  */
 export async function importHoldings(store: Store, file: string, options: { replace?: boolean } = {}): Promise<RegisterImportSummary> {
   const startedAt = new Date().toISOString();
-  const name = basename(file);
+  const records = await readRecords(file);
+  return writeHoldingRecords(store, { file: basename(file), records, sha256: await fileDigest(file), startedAt }, options);
+}
+
+/** importHoldings for rows already read; synchronous like writeEntityRecords. */
+export function writeHoldingRecords(store: Store, input: RegisterInput, options: { replace?: boolean } = {}): RegisterImportSummary {
+  const { file: name, records, sha256 } = input;
+  const startedAt = input.startedAt ?? new Date().toISOString();
   // Holding is a refined object (holder ≠ held), so unknown columns are caught by `known`, not .strict().
-  const rows = await readRegister(file, Holding, { known: HOLDING_COLUMNS });
+  const rows = parseRecords(name, records, Holding, { known: HOLDING_COLUMNS });
   refuse(
     name,
     duplicates(name, rows, (h) => `${h.holder_id}\u0000${h.held_id}\u0000${h.since ?? ''}`, 'held_id', (h) =>
@@ -81,7 +105,6 @@ export async function importHoldings(store: Store, file: string, options: { repl
           errors.push(new ImportError(name, r.row, field, `${r.value[field]} is neither a recorded entity nor a supplier (import it with: secure5g entity import)`));
     refuse(name, errors);
   };
-  const sha256 = await fileDigest(file);
   const counts = writeHoldings(store, { file: name, sha256, rows: rows.map((r) => r.value), startedAt, check, replace: options.replace ?? false });
   return { kind: 'holdings', file: name, rows: rows.length, ...counts };
 }

@@ -5,6 +5,7 @@ import type { Explanation } from '../domain/assessment.js';
 import { ImportError, UserError } from '../domain/errors.js';
 import { computeControl, type ControlResult } from '../engine/control.js';
 import { bomOrigins, parseBom, type BomOrigins } from '../interchange/cyclonedx/index.js';
+import type { ParsedBom } from '../interchange/cyclonedx/types.js';
 import { latestBom, latestBomComponents, saveBom, type StoredBom } from '../store/boms.js';
 import type { Store } from '../store/open.js';
 import { loadOwnership } from '../store/ownership.js';
@@ -15,7 +16,16 @@ import { getProduct, getSupplier, listProducts } from '../store/repositories.js'
  * shared by the CLI and the server. Unknown ids are UserErrors (the CLI exits 2, the API answers 4xx).
  */
 
-export { importEntities, importHoldings, ENTITY_COLUMNS, HOLDING_COLUMNS, type RegisterImportSummary } from './ownership-import.js';
+export {
+  importEntities,
+  importHoldings,
+  writeEntityRecords,
+  writeHoldingRecords,
+  ENTITY_COLUMNS,
+  HOLDING_COLUMNS,
+  type RegisterImportSummary,
+  type RegisterInput,
+} from './ownership-import.js';
 
 /**
  * Ownership and control of a supplier (see docs/ownership-and-profiles.md §1): computeControl over the
@@ -91,13 +101,20 @@ export async function importBom(store: Store, productId: string, file: string): 
   } catch {
     throw new ImportError(name, undefined, undefined, 'cannot read the file');
   }
+  const { parsed, sha256 } = await parseBomBytes(name, bytes);
+  return saveBom(store, productId, name, parsed, sha256);
+}
+
+/**
+ * The bytes of a CycloneDX JSON BOM (a file's, or a request body's) parsed and mapped, with the SHA-256
+ * that tells the same BOM stored again. An invalid BOM is an ImportError naming `name` and the JSON path.
+ */
+export async function parseBomBytes(name: string, bytes: Buffer): Promise<{ parsed: ParsedBom; sha256: string }> {
   let json: unknown;
   try {
     json = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new ImportError(name, undefined, undefined, `not valid JSON (${(error as Error).message}); a CycloneDX BOM is read as JSON`);
   }
-  const parsed = await parseBom(json, name);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return saveBom(store, productId, name, parsed, sha256);
+  return { parsed: await parseBom(json, name), sha256: createHash('sha256').update(bytes).digest('hex') };
 }
