@@ -5,7 +5,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Store } from '../store/index.js';
 import { keepWalForBulkLoads } from '../store/sqlite.js';
@@ -17,6 +17,7 @@ import { API_ROUTES } from './routes/index.js';
 import { API_PREFIX, type ApiRoute } from './route-table.js';
 import { DashboardService, type DashboardOptions } from './services/dashboard.js';
 import { ImportJobs } from './services/import-jobs.js';
+import { waitsForImports, WriteGate, WRITE_RETRY_AFTER_SECONDS } from './services/write-gate.js';
 
 export interface BuildAppOptions {
   store: Store;
@@ -91,10 +92,16 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
 
   // the dashboard worker and other commands open the file beside this connection, at any moment: imports keep WAL
   keepWalForBulkLoads(opts.store.sqlite);
+  const writeGate = new WriteGate();
+  const passedGate = new WeakSet<FastifyRequest>();
+  const leaveGate = (request: FastifyRequest) => {
+    if (passedGate.delete(request)) writeGate.leave();
+  };
   const ctx: ServerContext = {
     store: opts.store,
     dashboard: new DashboardService(opts.store, app.log, opts.dashboardDate, opts.dashboard),
-    jobs: new ImportJobs(opts.store, app.log),
+    jobs: new ImportJobs(opts.store, app.log, writeGate),
+    writeGate,
     uploadDir: opts.uploadDir ?? join(tmpdir(), 'secure5g-uploads'),
   };
   app.decorate('ctx', ctx);
@@ -168,6 +175,19 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       },
       // before the body is read or validated: a caller without the right gets 403, never a 400 about a body it may not send
       onRequest: authorize(r),
+      ...(waitsForImports(r)
+        ? {
+            preHandler: async (request: FastifyRequest, reply: FastifyReply) => {
+              if (writeGate.busy) reply.header('retry-after', String(WRITE_RETRY_AFTER_SECONDS));
+              await writeGate.enter();
+              reply.removeHeader('retry-after');
+              passedGate.add(request);
+            },
+            // an import waits for the writes past the gate, answered or abandoned
+            onResponse: async (request: FastifyRequest) => leaveGate(request),
+            onRequestAbort: async (request: FastifyRequest) => leaveGate(request),
+          }
+        : {}),
       handler: (request, reply) =>
         r.handler({ request, reply, caller: request.caller!, params: request.params, query: request.query, body: request.body }, ctx),
     });

@@ -1,12 +1,15 @@
 import type { Store } from '../store/index.js';
 import type { DashboardService } from './services/dashboard.js';
 import type { ImportJobs } from './services/import-jobs.js';
+import type { WriteGate } from './services/write-gate.js';
 
 /** What handlers share: the store and the few services that hold state across requests. */
 export interface ServerContext {
   store: Store;
   dashboard: DashboardService;
   jobs: ImportJobs;
+  /** writes wait here while an import's transaction is open on the shared connection */
+  writeGate: WriteGate;
   /** folder for uploaded import files while their job runs */
   uploadDir: string;
 }

@@ -13,6 +13,7 @@ import {
 } from '../../store/access/import-jobs.js';
 import type { Page, PageRequest, Scope } from '../../store/access/index.js';
 import type { Store } from '../../store/index.js';
+import type { WriteGate } from './write-gate.js';
 
 export type { ImportJob, ImportJobStatus } from '../../store/access/import-jobs.js';
 
@@ -42,6 +43,8 @@ export class ImportJobs {
   constructor(
     private readonly store: Store,
     private readonly log?: FastifyBaseLogger,
+    /** held while a job runs: its import's transaction is open on the shared connection */
+    private readonly gate?: WriteGate,
   ) {
     const failed = failUnfinishedImportJobs(store, INTERRUPTED);
     if (failed > 0) log?.warn({ jobs: failed }, 'import jobs left unfinished by an earlier server process marked failed');
@@ -83,7 +86,7 @@ export class ImportJobs {
       putImportJobProgress(this.store, job.jobId, done, total);
     };
     try {
-      job.result = await e.run(job, progress);
+      job.result = await (this.gate ? this.gate.hold(() => e.run(job, progress)) : e.run(job, progress));
       job.status = 'done';
     } catch (err) {
       job.status = 'failed';
