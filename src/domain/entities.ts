@@ -88,6 +88,8 @@ const designationFields = {
   /** the supplier risk profile version the decision rests on (both or neither) */
   profile_id: optional(Id),
   profile_version: optional(z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more')),
+  /** status revoked only: the day it stopped counting (it counted from effective_date up to the day before) */
+  revoked_on: optional(IsoDate),
 };
 
 export interface DesignationProblem {
@@ -105,8 +107,14 @@ export function designationProblems(d: {
   effective_date: string;
   profile_id?: string | undefined;
   profile_version?: number | undefined;
+  status?: string | undefined;
+  revoked_on?: string | undefined;
 }): DesignationProblem[] {
   const out: DesignationProblem[] = [];
+  if (d.revoked_on !== undefined && d.status !== undefined && d.status !== 'revoked')
+    out.push({ field: 'revoked_on', message: `is only for a revoked designation (status is ${d.status})` });
+  if (d.revoked_on !== undefined && d.revoked_on <= d.effective_date)
+    out.push({ field: 'revoked_on', message: `${d.revoked_on} is not after the effective date ${d.effective_date}: a designation revoked before it took effect never counted, leave revoked_on out` });
   if (d.decision_date !== undefined && d.decision_date > d.effective_date)
     out.push({ field: 'decision_date', message: `${d.decision_date} is after the effective date ${d.effective_date}: a decision takes effect on or after the day it is taken` });
   if ((d.profile_id === undefined) !== (d.profile_version === undefined))

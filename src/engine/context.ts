@@ -39,9 +39,13 @@ export interface EngineContext {
   designated: Uint8Array;
 }
 
-/** A designation counts from its effective date on, while its status is in-force. */
+/**
+ * A designation counts from its effective date on while its status is in-force; a revoked one counted
+ * from its effective date up to the day before revoked_on (none: it never counted).
+ */
 export function isInForce(d: Designation, date: string): boolean {
-  return d.status === 'in-force' && d.effective_date <= date;
+  if (d.effective_date > date) return false;
+  return d.status === 'in-force' || (d.status === 'revoked' && d.revoked_on !== undefined && date < d.revoked_on);
 }
 
 export function createContext(snapshot: Snapshot, options: AssessOptions): EngineContext {

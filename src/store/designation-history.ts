@@ -132,7 +132,7 @@ export interface RevisionDiff {
 }
 
 const FIELDS: readonly (keyof Designation)[] = [
-  'member_state', 'supplier_id', 'kind', 'segments', 'legal_basis', 'decision_date', 'effective_date', 'transition_months', 'status', 'profile_id', 'profile_version',
+  'member_state', 'supplier_id', 'kind', 'segments', 'legal_basis', 'decision_date', 'effective_date', 'transition_months', 'status', 'profile_id', 'profile_version', 'revoked_on',
 ];
 
 /** The fields that differ between two revisions, in the designation's field order. */

@@ -28,6 +28,7 @@ export function canonicalDesignation(d: Designation): Designation {
     status: d.status,
     ...(d.profile_id !== undefined ? { profile_id: d.profile_id } : {}),
     ...(d.profile_version !== undefined ? { profile_version: d.profile_version } : {}),
+    ...(d.revoked_on !== undefined ? { revoked_on: d.revoked_on } : {}),
   };
 }
 
@@ -48,6 +49,7 @@ export function rowToDesignation(r: DesignationRecord): Designation {
     status: r.status as Designation['status'],
     ...(r.profile_id !== null ? { profile_id: r.profile_id } : {}),
     ...(r.profile_version !== null ? { profile_version: Number(r.profile_version) } : {}),
+    ...(r.revoked_on !== null && r.revoked_on !== undefined ? { revoked_on: r.revoked_on } : {}),
   });
 }
 
@@ -65,6 +67,7 @@ export function designationToRow(d: Designation): DesignationRecord {
     decision_date: d.decision_date ?? null,
     profile_id: d.profile_id ?? null,
     profile_version: d.profile_version ?? null,
+    revoked_on: d.revoked_on ?? null,
   };
 }
 

@@ -39,6 +39,11 @@ export interface WriteOptions {
   source?: string;
 }
 
+/** A state the designation is not in for this change (revoking a revoked one): the API answers 409. */
+export class DesignationStateConflict extends UserError {
+  override name = 'DesignationStateConflict';
+}
+
 const CLI_ACTOR: Actor = { name: 'cli' };
 
 /** Writes a completed and checked designation, and its revision if it changed; call inside a transaction. */
@@ -47,13 +52,13 @@ export function storeDesignation(store: Store, d: Designation, meta: RevisionMet
   store.sqlite
     .prepare(
       `INSERT INTO designations (designation_id, member_state, supplier_id, kind, segments, legal_basis, effective_date, transition_months, status,
-         decision_date, profile_id, profile_version)
+         decision_date, profile_id, profile_version, revoked_on)
        VALUES (@designation_id, @member_state, @supplier_id, @kind, @segments, @legal_basis, @effective_date, @transition_months, @status,
-         @decision_date, @profile_id, @profile_version)
+         @decision_date, @profile_id, @profile_version, @revoked_on)
        ON CONFLICT (designation_id) DO UPDATE SET member_state = excluded.member_state, supplier_id = excluded.supplier_id, kind = excluded.kind,
          segments = excluded.segments, legal_basis = excluded.legal_basis, effective_date = excluded.effective_date,
          transition_months = excluded.transition_months, status = excluded.status, decision_date = excluded.decision_date,
-         profile_id = excluded.profile_id, profile_version = excluded.profile_version`,
+         profile_id = excluded.profile_id, profile_version = excluded.profile_version, revoked_on = excluded.revoked_on`,
     )
     .run(designationToRow(d));
   const revision = appendRevisionIfChanged(store, d, meta);
@@ -68,7 +73,7 @@ export function parseDesignation(input: unknown, what = 'designation'): Designat
   return r.data;
 }
 
-function audit(store: Store, actor: Actor, action: string, w: DesignationWrite): void {
+function audit(store: Store, actor: Actor, action: string, w: DesignationWrite, detail?: Record<string, unknown>): void {
   appendAudit(store, actor, {
     action,
     targetType: 'designation',
@@ -76,6 +81,7 @@ function audit(store: Store, actor: Actor, action: string, w: DesignationWrite):
     memberState: w.designation.member_state,
     before: w.prior,
     after: w.designation,
+    ...(detail ? { detail } : {}),
   });
 }
 
@@ -112,16 +118,22 @@ export function amendDesignation(store: Store, id: string, change: DesignationAm
   })();
 }
 
-/** Revokes a designation as of `date` (kept with the revision); a designation already revoked is refused. */
-export function revokeDesignation(store: Store, id: string, date: string, opts: WriteOptions = {}): DesignationWrite {
+/**
+ * Revokes a designation as of `date`, kept with the revision and, for one in force by then, as its
+ * `revoked_on`: assessments dated before it still count it. One revoked before it took effect (or
+ * while proposed) never counted and gets none. A designation already revoked is refused.
+ */
+export function revokeDesignation(store: Store, id: string, date: string, opts: WriteOptions & { reason?: string } = {}): DesignationWrite {
   return store.sqlite.transaction(() => {
     const prior = readDesignation(store, id);
     if (!prior) throw new UserError(`no designation ${id} (see: secure5g designation list)`);
-    if (prior.status === 'revoked') throw new UserError(`designation ${id} is revoked already`);
+    if (prior.status === 'revoked') throw new DesignationStateConflict(`designation ${id} is revoked already`);
     if (prior.decision_date !== undefined && date < prior.decision_date)
       throw new UserError(`the revocation date ${date} is before the decision date ${prior.decision_date} of designation ${id}`);
-    const w = storeDesignation(store, { ...prior, status: 'revoked' }, { actor: (opts.actor ?? CLI_ACTOR).name, source: opts.source ?? 'designation revoke', changeDate: date });
-    audit(store, opts.actor ?? CLI_ACTOR, 'designation.revoke', w);
+    const counted = prior.status === 'in-force' && prior.effective_date < date;
+    const revoked: Designation = { ...prior, status: 'revoked', ...(counted ? { revoked_on: date } : {}) };
+    const w = storeDesignation(store, revoked, { actor: (opts.actor ?? CLI_ACTOR).name, source: opts.source ?? 'designation revoke', changeDate: date });
+    audit(store, opts.actor ?? CLI_ACTOR, 'designation.revoke', w, { date, ...(opts.reason !== undefined ? { reason: opts.reason } : {}) });
     return w;
   })();
 }

@@ -65,6 +65,8 @@ export interface DesignationTable {
   decision_date: string | null;
   profile_id: string | null;
   profile_version: number | null;
+  /** added by 0011: the day a revoked designation stopped counting; null when it never was in force or the day is unknown */
+  revoked_on: string | null;
 }
 
 export interface PolicyTable {

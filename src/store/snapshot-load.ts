@@ -83,10 +83,10 @@ interface Rules {
 /** Designations and national policies: small, never cached. */
 function loadRules(store: Store): Rules {
   const all = <T>(sql: string) => store.sqlite.prepare(sql).raw(true).all() as T[];
-  const designations = all<[string, string, string, string, string, string, string, number, string]>(
-    'SELECT designation_id, member_state, supplier_id, kind, segments, legal_basis, effective_date, transition_months, status FROM designations ORDER BY designation_id',
+  const designations = all<[string, string, string, string, string, string, string, number, string, string | null]>(
+    'SELECT designation_id, member_state, supplier_id, kind, segments, legal_basis, effective_date, transition_months, status, revoked_on FROM designations ORDER BY designation_id',
   ).map(
-    ([designation_id, member_state, supplier_id, kind, segments, legal_basis, effective_date, transition_months, status]) =>
+    ([designation_id, member_state, supplier_id, kind, segments, legal_basis, effective_date, transition_months, status, revoked_on]) =>
       ({
         designation_id,
         member_state,
@@ -97,6 +97,7 @@ function loadRules(store: Store): Rules {
         effective_date,
         transition_months: Number(transition_months),
         status,
+        ...(revoked_on !== null ? { revoked_on } : {}),
       }) as Designation,
   );
   const national = new Map<string, Policy>();

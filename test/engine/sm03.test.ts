@@ -56,6 +56,14 @@ describe('SM03 designated suppliers', () => {
     expect(sm03([d({ effective_date: '2026-06-01' })], '2026-06-01')).toHaveLength(1);
   });
 
+  it('counts a revoked designation up to the day before it was revoked', () => {
+    const revoked = d({ status: 'revoked', revoked_on: '2026-03-01' });
+    // 2026-02-28: past the deadline 2026-01-01 and before the revocation
+    expect(sm03([revoked], '2026-02-28').map((f) => f.severity)).toEqual(['critical']);
+    expect(sm03([revoked], '2026-03-01')).toEqual([]);
+    expect(sm03([revoked], '2024-12-31')).toEqual([]);
+  });
+
   it('is medium for a conditional designation, still with its deadline', () => {
     const [f] = sm03([d({ kind: 'conditional' })], '2027-01-01');
     expect(f).toMatchObject({ severity: 'medium', deadline: '2026-01-01' });

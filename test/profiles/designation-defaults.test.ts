@@ -89,6 +89,21 @@ describe('designation defaults and history through every writer', () => {
     expect(r.stderr).toContain('row 3, field profile_id: profile PRF-B version 1 is not recorded');
   });
 
+  it('imports the day a revoked designation stopped counting, and checks it row by row', async () => {
+    const header = 'designation_id,member_state,supplier_id,kind,segments,legal_basis,effective_date,transition_months,status,revoked_on';
+    const bad = textFile(t.dir, 'revoked-bad.csv', [header, 'D-R1,FR,SUP-B,high-risk,ran,x,2025-01-01,12,in-force,2026-03-01', 'D-R2,FR,SUP-B,high-risk,ran,x,2025-01-01,12,revoked,2025-01-01'].join('\n'));
+    const r = await cli('import', 'designations', bad, '--db', t.db);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('row 1, field revoked_on: is only for a revoked designation (status is in-force)');
+    expect(r.stderr).toContain('row 2, field revoked_on: 2025-01-01 is not after the effective date 2025-01-01');
+    // OP-FR-1's 100 gNB of SUP-B: designated for ran from 2025-01-01 (deadline 2026-01-01) until revoked on 2026-03-01
+    const good = textFile(t.dir, 'revoked.csv', [header, 'D-R3,FR,SUP-B,high-risk,ran,x,2025-01-01,12,revoked,2026-03-01'].join('\n'));
+    expect((await cli('import', 'designations', good, '--db', t.db)).code).toBe(0);
+    const fr = async (date: string) => (await sm03(t.db, date)).filter((f) => f.memberState === 'FR').map((f) => [f.id, f.severity]);
+    expect(await fr('2026-02-01')).toEqual([['SM03:OP-FR-1:ran:SUP-B:D-R3', 'critical']]);
+    expect(await fr('2026-03-01')).toEqual([]);
+  });
+
   it('the API writer keeps history too, with the caller as actor', async () => {
     await frPolicy(18, '2025-1');
     const store = await openStore(t.db);

@@ -8,7 +8,8 @@ import { cli, cliJson, importSmallNetwork, jsonFile, profileDoc, sm03, tempDb } 
  *   as imported:                        deadline 2026-01-01, 2026-06-01 > deadline → critical
  *   amend --effective-date 2025-07-01:  2025-07-01 + 12 months = 2026-07-01 ≥ 2026-06-01 → high
  *   amend --transition-months 24:       2025-07-01 + 24 months = 2027-07-01 → high
- *   revoke --date 2026-05-01:           no SM03 finding, no exposure
+ *   revoke --date 2026-05-01:           no SM03 finding, no exposure; assessed on 2026-04-01, before the
+ *                                       revocation, the designation still counts: high, deadline 2027-07-01
  */
 interface Revision {
   revision: number;
@@ -45,6 +46,7 @@ describe('designation amend and revoke move or end the SM03 findings', () => {
     const revoked = await cliJson<{ revision: { change: string; changeDate: string } }>('designation', 'revoke', 'D-DE-1', '--date', '2026-05-01', '--db', t.db);
     expect(revoked.revision).toMatchObject({ change: 'revoked', changeDate: '2026-05-01' });
     expect(await sm03(t.db, '2026-06-01')).toEqual([]);
+    expect((await sm03(t.db, '2026-04-01')).map((f) => [f.severity, f.deadline])).toEqual([['high', '2027-07-01']]);
     const after = await cliJson<AssessmentResult>('assess', '--db', t.db, '--date', '2026-06-01');
     expect(after.metrics.exposure.find((r) => r.scope === 'operator' && r.operatorId === 'OP-DE-1')?.sensitiveExposure).toBe(0);
 
@@ -66,6 +68,7 @@ describe('designation amend and revoke move or end the SM03 findings', () => {
       { field: 'effective_date', from: '2025-01-01', to: '2025-07-01' },
       { field: 'transition_months', from: 12, to: 24 },
       { field: 'status', from: 'in-force', to: 'revoked' },
+      { field: 'revoked_on', to: '2026-05-01' },
     ]);
   });
 

@@ -109,7 +109,12 @@ describe('POST /designations/:id/revoke', () => {
     expect(r.body.revision).toMatchObject({ revision: 3, change: 'revoked', changeDate: '2026-06-15', actor: 'authority-de' });
     expect((await get('operator-de1', '/designations/D-DE-1')).body.status).toBe('revoked');
     expect(changes((await get('authority-de', '/designations/D-DE-1/history')).body.items)).toEqual([[1, 'created'], [2, 'amended'], [3, 'revoked']]);
-    expect((await get('authority-de', '/designations/D-DE-1/diff?from=2&to=3')).body.changes).toEqual([{ field: 'status', from: 'in-force', to: 'revoked' }]);
+    // D-DE-1 was in force (since 2025-01-01): it counts up to the day before the revocation
+    expect(r.body.designation.revoked_on).toBe('2026-06-15');
+    expect((await get('authority-de', '/designations/D-DE-1/diff?from=2&to=3')).body.changes).toEqual([
+      { field: 'status', from: 'in-force', to: 'revoked' },
+      { field: 'revoked_on', to: '2026-06-15' },
+    ]);
   });
 
   it('refuses a second revocation (409) and a date before the decision', async () => {
@@ -119,7 +124,11 @@ describe('POST /designations/:id/revoke', () => {
     expect(early.status).toBe(400);
     expect(early.body.detail).toContain('before the decision date 2026-05-01');
     expect((await call('authority-fr', 'POST', '/designations/D-FR-1/revoke', { date: 'soon' })).status).toBe(400);
-    expect((await call('admin', 'POST', '/designations/D-FR-1/revoke', { date: '2026-06-01' })).status).toBe(200);
+    // D-FR-1 was only proposed: it never counted, so it keeps no revoked_on
+    const proposed = await call('admin', 'POST', '/designations/D-FR-1/revoke', { date: '2026-06-01' });
+    expect(proposed.status).toBe(200);
+    expect(proposed.body.designation).toMatchObject({ status: 'revoked' });
+    expect(proposed.body.designation.revoked_on).toBeUndefined();
   });
 
   it('every change left one audit entry, the revocation with its date and reason; refusals none', () => {

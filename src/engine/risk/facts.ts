@@ -2,7 +2,6 @@ import type { ConcentrationRow, ExposureRow, Finding } from '../../domain/index.
 import type { RiskDriverId, RiskModel } from '../../catalog/risk-model.js';
 import { criticalityOf, policyFor } from '../criticality.js';
 import { num, pct } from '../format.js';
-import type { Snapshot } from '../snapshot.js';
 import type { RiskContext, RiskScope } from './types.js';
 
 /** A driver's value on 0–1 with the figures behind it. */

@@ -16,7 +16,6 @@ const overlaps = (a: ResolvedDisruption, b: ResolvedDisruption) => a.firstMonth 
  */
 export function disruptionFigures(snapshot: Snapshot, cube: SimulationCube, resolved: Resolved, restricted: Uint8Array): { disruptions: DisruptionFigures[]; noAlternative: NoAlternativeRow[] } {
   const { operators: nOps, segments: nSeg, suppliers: nSup } = cube;
-  const ids = snapshot.suppliers.ids;
   const opMs = snapshot.operators.memberState;
   const nMs = snapshot.memberStates.length;
   const opQ = supplierQuantities(cube);

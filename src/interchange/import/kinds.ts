@@ -121,6 +121,7 @@ export const KINDS: Record<TableKind, KindSpec> = {
       req('status', F.oneOf(DESIGNATION_STATUSES)),
       opt('profile_id', F.optional(F.id)),
       opt('profile_version', F.optional(F.wholeNumber(1, Number.MAX_SAFE_INTEGER))),
+      opt('revoked_on', F.optional(F.isoDate)),
     ],
   },
 };

@@ -150,13 +150,20 @@ function crossChecks(spec: KindSpec, refs: References): Check {
       return () => {};
     case 'designations': {
       const supplier = known(refs.suppliers, at('supplier_id'), 'supplier', 'suppliers');
-      const [sup, ms, dec, eff, tm, pid, pv] = ['supplier_id', 'member_state', 'decision_date', 'effective_date', 'transition_months', 'profile_id', 'profile_version'].map(at) as [
-        number, number, number, number, number, number, number,
-      ];
+      const [sup, ms, dec, eff, tm, pid, pv, st, rev] = [
+        'supplier_id', 'member_state', 'decision_date', 'effective_date', 'transition_months', 'profile_id', 'profile_version', 'status', 'revoked_on',
+      ].map(at) as [number, number, number, number, number, number, number, number, number];
       const { transitionMonths, profileSuppliers } = refs.designations;
       return (v, row, errors) => {
         supplier(v, row, errors);
-        const d = { decision_date: v[dec] as string | undefined, effective_date: v[eff] as string, profile_id: v[pid] as string | undefined, profile_version: v[pv] as number | undefined };
+        const d = {
+          decision_date: v[dec] as string | undefined,
+          effective_date: v[eff] as string,
+          profile_id: v[pid] as string | undefined,
+          profile_version: v[pv] as number | undefined,
+          status: v[st] as string | undefined,
+          revoked_on: rev < 0 ? undefined : (v[rev] as string | undefined),
+        };
         for (const p of designationProblems(d)) errors.push({ row, field: p.field, reason: p.message });
         if (d.profile_id !== undefined && d.profile_version !== undefined) {
           const problem = profileReferenceProblem(d.profile_id, d.profile_version, v[sup] as string, profileSuppliers[`${d.profile_id}@${d.profile_version}`]);

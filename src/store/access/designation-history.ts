@@ -1,11 +1,10 @@
-import { UserError, type Designation } from '../../domain/index.js';
-import { appendAudit, type Actor } from '../audit/index.js';
-import { readDesignation } from '../designation-rows.js';
+import type { Designation } from '../../domain/index.js';
+import type { Actor } from '../audit/index.js';
 import {
   amendDesignation,
   designationHistory,
   diffRevisions,
-  storeDesignation,
+  revokeDesignation,
   type DesignationAmendment,
   type DesignationRevision,
   type DesignationWrite,
@@ -15,16 +14,13 @@ import type { Store } from '../open.js';
 import { getDesignation } from './inventory.js';
 import { Forbidden, OutOfScope, tenancyOf, type Scope } from './scope.js';
 
+export { DesignationStateConflict } from '../designations.js';
+
 /*
  * A designation's lifecycle over the API: its revisions and their diff read like the designation itself
  * (GET /designations/:id's scope), and its amendment and revocation are its own member state's. A
  * designation the caller cannot read is not found, whether or not it exists.
  */
-
-/** A state the designation is not in for this change (e.g. revoking a revoked one): routes answer 409. */
-export class DesignationStateConflict extends UserError {
-  override name = 'DesignationStateConflict';
-}
 
 /** Every revision, oldest first; undefined when the designation is not in scope. */
 export function designationHistoryInScope(store: Store, scope: Scope, id: string): DesignationRevision[] | undefined {
@@ -55,27 +51,10 @@ export function amendDesignationInScope(store: Store, scope: Scope, actor: Actor
   })();
 }
 
-/**
- * Revokes a designation as of `date`: revision `revoked` with the date, audited with the reason. The
- * checks are revokeDesignation's (src/store/designations.ts); written here so the audit entry keeps the reason.
- */
+/** Revokes a designation as of `date` (revokeDesignation: revision `revoked`, revoked_on, audit entry with the reason). */
 export function revokeDesignationInScope(store: Store, scope: Scope, actor: Actor, id: string, date: string, reason?: string): DesignationWrite {
   return store.sqlite.transaction(() => {
     decidable(store, scope, id);
-    const prior = readDesignation(store, id)!;
-    if (prior.status === 'revoked') throw new DesignationStateConflict(`designation ${id} is revoked already`);
-    if (prior.decision_date !== undefined && date < prior.decision_date)
-      throw new UserError(`the revocation date ${date} is before the decision date ${prior.decision_date} of designation ${id}`);
-    const w = storeDesignation(store, { ...prior, status: 'revoked' }, { actor: actor.name, source: 'api', changeDate: date });
-    appendAudit(store, actor, {
-      action: 'designation.revoke',
-      targetType: 'designation',
-      targetId: id,
-      memberState: prior.member_state,
-      before: prior,
-      after: w.designation,
-      detail: { date, ...(reason !== undefined ? { reason } : {}) },
-    });
-    return w;
+    return revokeDesignation(store, id, date, { actor, source: 'api', ...(reason !== undefined ? { reason } : {}) });
   })();
 }
