@@ -4,7 +4,7 @@ import { appendAudit, type Actor } from '../audit/index.js';
 import { fromJsonColumn, toJsonColumn } from '../json.js';
 import type { Store } from '../open.js';
 import { insertRiskRows, type AssessmentExtras } from './assessment-risks.js';
-import { tenancyOf, type Scope } from './scope.js';
+import { reaches, tenancyOf, type Scope } from './scope.js';
 import { scopeRows, selectPage, Where, type Page, type PageRequest } from './sql.js';
 
 /*
@@ -125,17 +125,8 @@ const metricScope = (scope: Scope, w = new Where()) => scopeRows(w, scope, { mem
  * something changed there.
  */
 export function runWithinScope(scope: Scope, run: { member_state: string | null; operator_id: string | null }): boolean {
-  const t = tenancyOf(scope);
-  switch (t.kind) {
-    case 'all':
-      return true;
-    case 'aggregates':
-      return false;
-    case 'member-state':
-      return run.member_state === t.memberState;
-    case 'operator':
-      return run.operator_id === t.operatorId;
-  }
+  // the scope reaches the run's own filter: exactly the rows the run read
+  return reaches(scope, run.member_state, run.operator_id);
 }
 
 function header(store: Store, scope: Scope, r: HeaderRow): AssessmentHeader {
