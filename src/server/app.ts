@@ -13,7 +13,7 @@ import type { ServerContext } from './context.js';
 import { authorize, authPlugin, CSRF_HEADER, SESSION_COOKIE } from './plugins/auth.js';
 import { Metrics, metricsPlugin } from './plugins/metrics.js';
 import { problemPlugin } from './plugins/problem.js';
-import { API_ROUTES } from './routes/index.js';
+import { API_ROUTES, API_TAGS } from './routes/index.js';
 import { API_PREFIX, type ApiRoute } from './route-table.js';
 import { DashboardService, type DashboardOptions } from './services/dashboard.js';
 import { ImportJobs } from './services/import-jobs.js';
@@ -137,6 +137,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         },
       },
       security: [{ session: [] }, { bearer: [] }],
+      tags: API_TAGS,
     },
     transform: jsonSchemaTransform,
   });

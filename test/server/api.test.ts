@@ -47,6 +47,10 @@ describe('operations', () => {
       const path = `/api/v1${r.path.replace(/:(\w+)/g, '{$1}')}`;
       expect(spec.paths[path]?.[r.method.toLowerCase()], `${r.method} ${path}`).toBeDefined();
     }
+    // every route's tag is described, once
+    const tags = (spec.tags as { name: string; description: string }[]).map((t) => t.name);
+    expect(new Set(tags).size).toBe(tags.length);
+    expect([...new Set(f.app.routeTable.map((r) => r.tag))].filter((t) => !tags.includes(t))).toEqual([]);
     expect(spec.paths['/api/v1/operators'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['limit', 'offset', 'memberState']));
     const docs = await f.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
