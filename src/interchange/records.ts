@@ -64,7 +64,7 @@ export function jsonRecords(file: string, text: string): InputRecord[] {
   });
 }
 
-async function xlsxRecords(file: string, bytes: Buffer): Promise<InputRecord[]> {
+export async function xlsxRecords(file: string, bytes: Buffer): Promise<InputRecord[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's typings predate Buffer being generic; the bytes are what it expects

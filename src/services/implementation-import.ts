@@ -46,8 +46,13 @@ const NOTES: Record<(typeof IMPLEMENTATION_COLUMNS)[number], string> = {
  */
 export async function writeImplementationTemplate(file: string): Promise<void> {
   const ext = extname(file).toLowerCase();
-  if (ext === '.csv') return writeFile(file, `${IMPLEMENTATION_COLUMNS.join(',')}\n`);
-  if (ext !== '.xlsx') throw new UserError(`${file}: the template is written as .xlsx or .csv`);
+  if (ext !== '.csv' && ext !== '.xlsx') throw new UserError(`${file}: the template is written as .xlsx or .csv`);
+  await writeFile(file, await implementationTemplate(ext === '.csv' ? 'csv' : 'xlsx'));
+}
+
+/** The template's bytes (writeImplementationTemplate; the API's download). */
+export async function implementationTemplate(format: 'csv' | 'xlsx'): Promise<Buffer> {
+  if (format === 'csv') return Buffer.from(`${IMPLEMENTATION_COLUMNS.join(',')}\n`);
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('implementation');
   sheet.columns = IMPLEMENTATION_COLUMNS.map((key) => ({ header: key, key, width: key === 'evidence' ? 48 : key === 'owner' ? 28 : 16 }));
@@ -76,5 +81,5 @@ export async function writeImplementationTemplate(file: string): Promise<void> {
   ];
   help.getRow(1).font = { bold: true };
   for (const key of IMPLEMENTATION_COLUMNS) help.addRow({ column: key, note: NOTES[key] });
-  await wb.xlsx.writeFile(file);
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

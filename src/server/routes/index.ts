@@ -11,6 +11,7 @@ import { importRoutes } from './imports.js';
 import { inventoryRoutes } from './inventory.js';
 import { ownershipRoutes } from './ownership.js';
 import { registerRoutes } from './registers.js';
+import { registerUploadRoutes } from './register-uploads.js';
 import { reportRoutes } from './reports.js';
 import { scenarioRoutes } from './scenarios.js';
 import { simulationRoutes } from './simulations.js';
@@ -32,6 +33,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...registerRoutes,
   ...supplierProfileRoutes,
   ...trackingRoutes,
+  ...registerUploadRoutes,
   ...assessmentRoutes,
   ...reportRoutes,
   ...simulationRoutes,

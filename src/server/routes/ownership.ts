@@ -1,14 +1,12 @@
-import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { CountryCode, ENTITY_KINDS, ImportError, IsoDate } from '../../domain/index.js';
-import { ImportErrors } from '../../interchange/import/errors.js';
-import { csvRecords, jsonRecords, type InputRecord } from '../../interchange/records.js';
 import * as access from '../../services/ownership-in-scope.js';
-import { sha256Hex } from '../../store/audit/index.js';
-import { HttpProblem, notFound, type FieldError } from '../plugins/problem.js';
+import { HttpProblem, notFound } from '../plugins/problem.js';
+import { BODY_LIMIT, fromImportErrors, mediaType, readBody, registerBody, safeName, unsupported } from '../register-body.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { pageList } from '../../store/access/sql.js';
 import { IdParam, page, PageQuery, problems } from '../schemas.js';
+import { FileQuery } from '../register-body.js';
 
 /*
  * Ownership and control of suppliers, BOMs and where a product's components come from: what `secure5g
@@ -18,59 +16,9 @@ import { IdParam, page, PageQuery, problems } from '../schemas.js';
  * the /imports jobs meant for inventory files of millions of rows.
  */
 
-/** Registers of a few thousand rows and BOMs of a few thousand components fit well within this. */
-const BODY_LIMIT = 16 * 1024 ** 2;
 const today = () => new Date().toISOString().slice(0, 10);
 const List = page(z.looseObject({}));
 const Obj = z.looseObject({});
-const FileQuery = z.object({ filename: z.string().max(200).optional().describe('the name errors and the import log give the body') });
-
-const mediaType = (h: string | undefined) => (h ?? '').split(';')[0]!.trim().toLowerCase();
-const unsupported = (want: string) => new HttpProblem(415, 'unsupported-media-type', 'Unsupported media type', `send ${want}`);
-const safeName = (given: string | undefined, fallback: string) => (given ? given.replace(/^.*[\\/]/, '').replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 100) : '') || fallback;
-
-/** The raw body (these routes keep it a stream so the CSV and the BOM are read, and hashed, as sent). */
-async function readBody(body: unknown): Promise<Buffer> {
-  if (body === undefined || body === null) return Buffer.alloc(0);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body as Readable) {
-    size += (chunk as Buffer).length;
-    if (size > BODY_LIMIT) throw new HttpProblem(413, 'payload-too-large', 'Payload too large', `a body may hold at most ${BODY_LIMIT} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-/** A register body: CSV (header row) or JSON ({items: [...]} or an array), as rows named like a file's. */
-async function registerBody(request: { headers: Record<string, string | string[] | undefined>; body: unknown }, kind: string, filename?: string): Promise<access.RegisterBody & { json: boolean }> {
-  const type = mediaType(request.headers['content-type'] as string | undefined);
-  if (type !== 'text/csv' && type !== 'application/json') throw unsupported('text/csv or application/json');
-  const json = type === 'application/json';
-  const file = safeName(filename, `${kind}.${json ? 'json' : 'csv'}`);
-  const bytes = await readBody(request.body);
-  const text = bytes.toString('utf8');
-  const records: InputRecord[] = fromImportErrors(() => (json ? jsonRecords(file, text) : csvRecords(file, text)), json);
-  if (records.length === 0) throw new HttpProblem(400, 'bad-request', 'Bad request', `${file}: no rows`, { errors: [{ path: json ? 'body.items' : 'body', message: 'must hold at least one row' }] });
-  return { file, records, sha256: sha256Hex(bytes), json };
-}
-
-/**
- * The import services' refusal (file, row, field for each problem) as a 400 whose `errors` name the row
- * and field: `body.items.<i>.<field>` for JSON (i from 0, row i + 1), `row <n>` for CSV (data rows from 1).
- */
-function fromImportErrors<T>(run: () => T, json: boolean): T {
-  try {
-    return run();
-  } catch (error) {
-    if (!(error instanceof ImportError)) throw error;
-    const list = error instanceof ImportErrors ? error.errors : [error];
-    const path = (e: ImportError) =>
-      e.row === undefined ? 'body' : json ? ['body', 'items', e.row - 1, ...(e.field ? [e.field] : [])].join('.') : `row ${e.row}${e.field ? `.${e.field}` : ''}`;
-    const errors: (FieldError & { row?: number; field?: string })[] = list.map((e) => ({ path: path(e), message: e.reason, ...(e.row !== undefined ? { row: e.row } : {}), ...(e.field ? { field: e.field } : {}) }));
-    throw new HttpProblem(400, 'bad-request', 'Bad request', `${error.message}; nothing was written`, { errors });
-  }
-}
 
 /** An invalid BOM: the ImportError's field is a JSON pointer (/components/3/type), given as body.components.3.type. */
 function bomProblem(error: unknown): never {

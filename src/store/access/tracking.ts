@@ -13,7 +13,7 @@ import { appendImplementations, implementationHistory, type AppendSummary, type 
 import type { Store } from '../open.js';
 import { listPolicyVersions } from '../policies.js';
 import { getOperator, listSuppliers } from '../repositories.js';
-import { getScreeningCase, upsertScreeningCases, type StoredScreeningCase } from '../screening.js';
+import { getScreeningCase, upsertScreeningCases, type StoredScreeningCase, type UpsertSummary } from '../screening.js';
 import { listScreeningCasesInScope } from './registers.js';
 import { Forbidden, OutOfScope, reaches, tenancyOf, type Scope } from './scope.js';
 
@@ -238,11 +238,7 @@ export async function recordScreeningCase(store: Store, scope: Scope, actor: Act
   const parsed = ScreeningCase.safeParse(input);
   if (!parsed.success) throw parsed.error;
   const c = parsed.data;
-  if (!decidesFor(scope, c.member_state)) throw new Forbidden('you may only record screening cases of your own member state');
-  if (c.target_kind === 'operator' && scope.role !== 'admin') {
-    const op = await getOperator(store, c.target_id);
-    if (op?.member_state !== c.member_state) throw fieldError(['target_id'], `${c.target_id} is not an operator of ${c.member_state}`);
-  }
+  await checkCaseWriter(store, scope, c, []);
   return inTransaction(store, async () => {
     const prior = await getScreeningCase(store, c.case_id);
     const priorInScope = prior !== undefined && reachesState(scope, prior.case.member_state);
@@ -264,6 +260,49 @@ export async function recordScreeningCase(store: Store, scope: Scope, actor: Act
         after: c,
       });
     return { stored: (await getScreeningCase(store, c.case_id))!, status };
+  });
+}
+
+/** A case the caller may record: its member state's, on an operator of that member state. `at` names the case in errors. */
+async function checkCaseWriter(store: Store, scope: Scope, c: ScreeningCase, at: Path): Promise<void> {
+  const name = formatPath(at);
+  if (!decidesFor(scope, c.member_state)) throw new Forbidden(`${name ? `${name} (case ${c.case_id}): ` : ''}you may only record screening cases of your own member state`);
+  if (c.target_kind === 'operator' && scope.role !== 'admin') {
+    const op = await getOperator(store, c.target_id);
+    if (op?.member_state !== c.member_state) throw fieldError([...at, 'target_id'], `${c.target_id} is not an operator of ${c.member_state}`);
+  }
+}
+
+/**
+ * A register of cases (an upload): each new case recorded, each known one revised where it changed —
+ * as `screening import` does — in one transaction with one audit entry. Every case must be the caller's
+ * to record (checkCaseWriter), and an id taken by another member state refuses the upload without
+ * saying where; nothing is written then.
+ */
+export async function recordScreeningRegister(store: Store, scope: Scope, actor: Actor, cases: readonly { row: number; value: ScreeningCase }[], file: string): Promise<UpsertSummary> {
+  for (const { row, value } of cases) await checkCaseWriter(store, scope, value, [`row ${row}`]);
+  return inTransaction(store, async () => {
+    for (const { row, value } of cases) {
+      const prior = await getScreeningCase(store, value.case_id);
+      if (prior && !reachesState(scope, prior.case.member_state)) throw new Forbidden(`row ${row}: case id ${value.case_id} cannot be used: choose another; nothing was recorded`);
+    }
+    const s = await upsertScreeningCases(
+      store,
+      cases.map((c) => c.value),
+      file,
+      { rowNumbers: cases.map((c) => c.row) },
+    );
+    const states = new Set(cases.map((c) => c.value.member_state));
+    if (s.inserted + s.revised > 0)
+      appendAudit(store, actor, {
+        action: 'screening.import',
+        targetType: 'screening-register',
+        targetId: file,
+        memberState: states.size === 1 ? [...states][0] : undefined,
+        after: cases.map((c) => c.value),
+        detail: { rows: cases.length, inserted: s.inserted, revised: s.revised, unchanged: s.unchanged },
+      });
+    return s;
   });
 }
 

@@ -33,4 +33,18 @@ export const trackingSamples: SampleTable = {
   'POST /policies/validate': (_p, h) => ({ url: '/policies/validate', payload: { member_state: h.ms, version: 'draft', thresholds: { national_hhi: 4500 } } }),
   'GET /policies/baseline': () => ({ url: '/policies/baseline' }),
   'GET /policies/:memberState/diff': (_p, h) => ({ url: `/policies/${h.ms}/diff` }),
+  // uploads (routes/register-uploads.ts): a register of one row of the persona's home; again → unchanged (200)
+  'POST /implementation/upload': (p, h) => ({
+    url: '/implementation/upload?filename=matrix.csv',
+    payload: `measure,scope_level,member_state,operator_id,status,evidence,recorded_on\nTM07,operator,${h.ms},${h.operator},in-place,upload ${p.name},2026-05-02\n`,
+    headers: { 'content-type': 'text/csv' },
+    allowedStatus: [201, 200],
+  }),
+  'GET /implementation/template': () => ({ url: '/implementation/template?format=csv' }),
+  'POST /screening-cases/upload': (p, h) => ({
+    url: '/screening-cases/upload',
+    payload: JSON.stringify({ items: [{ case_id: `FDI-U-${p.name}`, member_state: h.ms, status: 'received', ...CASE, factors: 'critical-technologies' }] }),
+    headers: { 'content-type': 'application/json' },
+    allowedStatus: [201, 200],
+  }),
 };
