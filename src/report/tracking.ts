@@ -45,6 +45,26 @@ export function matrixToText(m: ImplementationMatrix, date: string): string {
   return `Implementation of the Toolbox measures as of ${date} (${m.memberStates.length} member states)\n\n${table}\n${LEGEND}`;
 }
 
+const MATRIX_STATUSES = ['in-place', 'in-progress', 'planned', 'not-planned', 'not-applicable', 'not-recorded'] as const satisfies readonly MatrixStatus[];
+
+/**
+ * The matrix for a spreadsheet: one row per measure, the Union's and each member state's status in
+ * words (`(operators)` where derived from the operators' rows), then the member states at each status.
+ */
+export function matrixToCsv(m: ImplementationMatrix): string {
+  const byState = new Map(m.rows.map((r) => [r.memberState, new Map(r.cells.map((c) => [c.measure, c]))]));
+  const union = new Map(m.union.map((u) => [u.measure, u.status]));
+  const lines = [['measure', 'EU', ...m.memberStates, ...MATRIX_STATUSES].join(',')];
+  for (const id of m.measures) {
+    const states = m.memberStates.map((ms) => {
+      const cell = byState.get(ms)!.get(id)!;
+      return cell.source === 'operators' ? `${cell.status} (operators)` : cell.status;
+    });
+    lines.push([id, union.get(id) ?? 'not-recorded', ...states, ...MATRIX_STATUSES.map((st) => String(m.counts[id][st]))].join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 const scopeText = (r: ImplementationRecord) => (r.scope_level === 'union' ? 'union' : r.scope_level === 'member-state' ? r.member_state! : `${r.operator_id} (${r.member_state})`);
 
 export function implementationsToText(rows: readonly ImplementationRecord[]): string {

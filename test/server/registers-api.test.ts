@@ -119,6 +119,21 @@ describe('implementation', () => {
     expect(r.text).not.toMatch(/OP-(DE|FR)-\d/);
     expect(r.text).not.toContain('national act');
   });
+
+  it('exports the matrix as CSV, one row per measure with the counts', async () => {
+    const r = await f.app.inject({ method: 'GET', url: '/api/v1/implementation/matrix?date=2026-06-01&format=csv', headers: s.union!.read });
+    expect(r.headers['content-type']).toContain('text/csv');
+    const lines = r.body.trim().split('\n');
+    expect(lines[0]).toBe('measure,EU,DE,FR,in-place,in-progress,planned,not-planned,not-applicable,not-recorded');
+    // by hand from the rows above: SA01 recorded for the Union only; SM03 DE in place, FR planned;
+    // TM07 from the operators (DE: in progress and in place → in-progress; FR: in place)
+    expect(lines).toContain('SA01,in-place,not-recorded,not-recorded,0,0,0,0,0,2');
+    expect(lines).toContain('SM03,not-recorded,in-place,planned,1,0,1,0,0,0');
+    expect(lines).toContain('TM07,not-recorded,in-progress (operators),in-place (operators),1,1,0,0,0,0');
+    // every measure of the catalogue has its row: header + 29
+    expect(lines).toHaveLength(30);
+    expect(r.body).not.toMatch(/OP-(DE|FR)-\d|national act/);
+  });
 });
 
 describe('screening cases and policy versions', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MEASURE_IDS } from '../../catalog/measures.js';
 import { IsoDate, MemberStateCode } from '../../domain/index.js';
 import { implementationMatrix } from '../../engine/implementation-matrix.js';
+import { matrixToCsv, matrixToText } from '../../report/tracking.js';
 import { screenCase } from '../../engine/screening.js';
 import * as access from '../../store/access/registers.js';
 import { listImplementationRecords } from '../../store/implementations.js';
@@ -79,13 +80,17 @@ export const registerRoutes: ApiRoute[] = [
     path: '/implementation/matrix',
     access: 'implementation.matrix',
     tag: 'implementation',
-    summary: 'Member state × measure matrix with per-measure counts (aggregates: no operator ids)',
-    query: DateQuery,
+    summary: 'Member state × measure matrix with per-measure counts (aggregates: no operator ids); as JSON, CSV or text',
+    query: DateQuery.extend({ format: z.enum(['json', 'csv', 'text']).default('json') }),
     response: { 200: z.looseObject({ measures: z.array(z.string()), memberStates: z.array(z.string()) }), ...problems(400, 401, 403) },
-    handler: async ({ query }, { store }) => {
-      const history = await listImplementationRecords(store, { asOf: query.date ?? today() });
+    handler: async ({ query, reply }, { store }) => {
+      const date = query.date ?? today();
+      const history = await listImplementationRecords(store, { asOf: date });
       const memberStates = [...new Set((await listOperators(store)).map((op) => op.member_state))];
       const m = implementationMatrix(history, { memberStates });
+      if (query.format === 'csv')
+        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="implementation-matrix-${date}.csv"`).send(matrixToCsv(m));
+      if (query.format === 'text') return reply.type('text/plain; charset=utf-8').send(matrixToText(m, date));
       // a cell's evidence and owner are a member state's own statement; the matrix keeps status, dates and counts
       return { ...m, rows: m.rows.map((r) => ({ ...r, cells: r.cells.map(({ evidence: _e, owner: _o, ...cell }) => cell) })) };
     },
