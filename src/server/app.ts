@@ -8,6 +8,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Store } from '../store/index.js';
+import { openReadStore } from '../store/open.js';
 import { keepWalForBulkLoads } from '../store/sqlite.js';
 import type { ServerContext } from './context.js';
 import { authorize, authPlugin, CSRF_HEADER, SESSION_COOKIE } from './plugins/auth.js';
@@ -105,6 +106,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     uploadDir: opts.uploadDir ?? join(tmpdir(), 'secure5g-uploads'),
   };
   app.decorate('ctx', ctx);
+  // GETs read through their own connection: what is committed, never an import's rows before it commits
+  // (an in-memory database has one connection only)
+  const readStore = opts.store.file === ':memory:' ? opts.store : openReadStore(opts.store.file);
+  const readCtx: ServerContext = { ...ctx, store: readStore };
+  const ctxFor = (r: ApiRoute) => (r.method === 'GET' && !r.readsPending ? readCtx : ctx);
   app.decorate('routeTable', API_ROUTES);
 
   app.setValidatorCompiler(validatorCompiler);
@@ -190,7 +196,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
           }
         : {}),
       handler: (request, reply) =>
-        r.handler({ request, reply, caller: request.caller!, params: request.params, query: request.query, body: request.body }, ctx),
+        r.handler({ request, reply, caller: request.caller!, params: request.params, query: request.query, body: request.body }, ctxFor(r)),
     });
 
   for (const r of API_ROUTES.filter((r) => !r.rawBody)) register(app, r);
@@ -204,6 +210,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.addHook('onClose', async () => {
     await ctx.jobs.idle();
     await ctx.dashboard.close();
+    if (readStore !== opts.store) await readStore.close();
   });
   return app;
 }

@@ -43,6 +43,11 @@ export interface ApiRoute {
   bodyLimit?: number;
   /** the request body stays an unread stream (imports) */
   rawBody?: boolean;
+  /**
+   * a GET that must see what the server's own connection has not committed yet (the import job queue's
+   * rows, written inside a running import's transaction); every other GET reads committed data only
+   */
+  readsPending?: boolean;
   /** sign-in: its own rate limit */
   rateLimit?: { max: number; timeWindow: number; key: (request: FastifyRequest) => string };
   handler: (input: RouteInput<any, any, any>, ctx: ServerContext) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any -- typed by route() below

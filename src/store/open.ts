@@ -16,6 +16,33 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * A second, read-only connection to an existing database: in WAL mode it reads what is committed, so a
+ * transaction open on another connection (an import) stays invisible to it until it commits. The
+ * server's reads and its dashboard worker use one.
+ */
+export function openReadStore(file: string): Store {
+  let sqlite: BetterSqlite3.Database;
+  try {
+    sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    sqlite.pragma('busy_timeout = 5000');
+  } catch (err) {
+    throw new UserError(`cannot open database ${file} to read: ${(err as Error).message}`);
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  let closed = false;
+  return {
+    db,
+    sqlite,
+    file,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}
+
 /** Opens (creating if needed) the SQLite database at `file` and brings its schema up to date. */
 export async function openStore(file: string): Promise<Store> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

@@ -7,7 +7,7 @@ import { fixtureApp, login, type Fixture, type Session } from './helpers.js';
 /*
  * An import holds one transaction open on the server's connection while it reads its file. A write of
  * another request must not land inside it (it would go with the import's rollback): writes wait until
- * the import is over; reads go on.
+ * the import is over; reads go on, through their own connection, and do not see the import's rows.
  */
 
 const deferred = () => {
@@ -60,6 +60,7 @@ describe('writes during an import on the server', () => {
     // an import as the job queue runs it: one transaction open across awaits, then a refusal that rolls it back
     f.app.ctx.jobs.submit('assets', 'held.csv', { scope: { role: 'admin' }, actor: { name: 'admin' } }, 1, async () => {
       db.exec('BEGIN IMMEDIATE');
+      db.prepare("INSERT INTO operators (operator_id, name, member_state, kind) VALUES ('OP-DE-9', 'Uncommitted Mobil', 'DE', 'mno')").run();
       await importing.promise;
       db.exec('ROLLBACK');
       throw new UserError('held.csv, row 1, field asset_id: refused for the test');
@@ -74,8 +75,10 @@ describe('writes during an import on the server', () => {
       payload: { member_state: 'DE', supplier_id: 'SUP-C', kind: 'conditional', segments: ['core'], legal_basis: 'Fictional Act §2', effective_date: '2027-01-01', transition_months: 6, status: 'proposed' },
     });
     expect(await settledWithin(put, 50)).toBe(false);
-    // reads are not held back
-    expect((await f.app.inject({ method: 'GET', url: '/api/v1/operators', headers: s.read })).statusCode).toBe(200);
+    // reads are not held back, and read what is committed: not the import's rows before it commits
+    const during = await f.app.inject({ method: 'GET', url: '/api/v1/operators', headers: s.read });
+    expect(during.statusCode).toBe(200);
+    expect(during.json().items.map((o: { operator_id: string }) => o.operator_id)).toEqual(['OP-DE-1', 'OP-DE-2']);
 
     importing.resolve();
     await f.app.ctx.jobs.idle();

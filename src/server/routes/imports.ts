@@ -56,6 +56,8 @@ export const importRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/imports/jobs',
+    // jobs queued during an import, and its progress, are rows inside its transaction on the server's connection
+    readsPending: true,
     access: 'imports.read',
     tag: 'imports',
     summary: 'Import jobs started in your scope, newest first (kept across server restarts)',
@@ -66,6 +68,8 @@ export const importRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/imports/jobs/:jobId',
+    // jobs queued during an import, and its progress, are rows inside its transaction on the server's connection
+    readsPending: true,
     access: 'imports.read',
     tag: 'imports',
     summary: "An import job's status and result",

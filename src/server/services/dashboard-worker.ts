@@ -1,8 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
-import type { Database } from '../../store/schema.js';
 import type { Store } from '../../store/index.js';
+import { openReadStore } from '../../store/open.js';
 import { computeDashboardViews, type DashboardViews } from './dashboard-views.js';
 
 /*
@@ -24,18 +22,11 @@ export interface DashboardRunRequest {
 
 export type DashboardRunReply = { id: number; ok: true; value: DashboardViews } | { id: number; ok: false; message: string; code?: string };
 
-function openReadOnly(file: string): Store {
-  const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, sqlite, file, close: () => db.destroy() };
-}
-
 parentPort!.on('message', async (req: DashboardRunRequest) => {
   let store: Store | undefined;
   try {
     if (req.delayMs) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, req.delayMs);
-    store = openReadOnly(req.file);
+    store = openReadStore(req.file);
     const value = computeDashboardViews(store, req.date);
     parentPort!.postMessage({ id: req.id, ok: true, value } satisfies DashboardRunReply);
   } catch (err) {

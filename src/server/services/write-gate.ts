@@ -3,12 +3,12 @@ import { READ_ONLY_POST, WRITE_METHODS } from '../policy.js';
 import type { ApiRoute } from '../route-table.js';
 
 /*
- * The server has one SQLite connection, and an import holds one transaction open on it while it reads
+ * The server writes through one SQLite connection, and an import holds one transaction open on it while it reads
  * its file (minutes at Union scale), yielding to other requests between chunks. A write made by
  * another request meanwhile would land inside the import's transaction and go if the import rolled
  * back. So writes wait, without blocking the event loop, until no import transaction is open; one that
- * waits too long is answered 503 with Retry-After. Reads go on during an import (on this connection
- * they see its rows before it commits: docs/operations.md).
+ * waits too long is answered 503 with Retry-After. Reads go on during an import, on their own read-only
+ * connection (src/server/app.ts), which sees only what is committed.
  */
 
 /** How long a write waits for a running import before 503; a first load of a Union-scale file takes longer. */
