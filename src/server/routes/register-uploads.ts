@@ -5,6 +5,7 @@ import { parseRecords } from '../../interchange/records.js';
 import { IMPLEMENTATION_COLUMNS, implementationTemplate } from '../../services/implementation-import.js';
 import { SCREENING_COLUMNS } from '../../services/screening-import.js';
 import * as access from '../../store/access/tracking.js';
+import * as screening from '../../store/access/screening-writes.js';
 import { BODY_LIMIT, FileQuery, fromImportErrors, registerBody, XLSX_TYPE } from '../register-body.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { problems } from '../schemas.js';
@@ -67,7 +68,7 @@ export const registerUploadRoutes: ApiRoute[] = [
     handler: async ({ request, reply, query, caller }, { store }) => {
       const body = await registerBody(request, 'screening-cases', query.filename, { xlsx: true });
       const rows = fromImportErrors(() => parseRecords(body.file, body.records, ScreeningCase, { known: SCREENING_COLUMNS }), body.json);
-      const s = await access.recordScreeningRegister(store, caller.scope, caller.actor, rows, body.file);
+      const s = await screening.recordScreeningRegister(store, caller.scope, caller.actor, rows, body.file);
       return reply.code(s.inserted > 0 ? 201 : 200).send(s);
     },
   }),

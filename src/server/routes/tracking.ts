@@ -6,6 +6,7 @@ import { checkPolicy } from '../../domain/policy-check.js';
 import { screenCase } from '../../engine/screening.js';
 import { runFundingCheck } from '../../services/funding-check.js';
 import * as access from '../../store/access/tracking.js';
+import * as screening from '../../store/access/screening-writes.js';
 import type { StoredScreeningCase } from '../../store/screening.js';
 import { badRequest, HttpProblem, notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
@@ -131,7 +132,7 @@ const screeningRoutes: ApiRoute[] = [
     response: { 200: Obj, ...problems(400, 401, 403) },
     handler: async ({ query, caller }, { store }) => {
       const date = query.date ?? today();
-      return { date, suppliers: await access.screeningReviewFlagsInScope(store, caller.scope, date) };
+      return { date, suppliers: await screening.screeningReviewFlagsInScope(store, caller.scope, date) };
     },
   }),
   route({
@@ -144,7 +145,7 @@ const screeningRoutes: ApiRoute[] = [
     query: DateQuery,
     response: { 200: Obj, ...problems(400, 401, 403, 404) },
     handler: async ({ params, query, caller }, { store }) => {
-      const c = await access.getScreeningCaseInScope(store, caller.scope, params.caseId);
+      const c = await screening.getScreeningCaseInScope(store, caller.scope, params.caseId);
       if (!c) throw notFound('screening case');
       return caseView(c, query.date ?? today());
     },
@@ -159,10 +160,10 @@ const screeningRoutes: ApiRoute[] = [
     response: { 201: Obj, ...problems(400, 401, 403, 409) },
     handler: async ({ body, caller, reply }, { store }) => {
       try {
-        const { stored } = await access.recordScreeningCase(store, caller.scope, caller.actor, body, 'create');
+        const { stored } = await screening.recordScreeningCase(store, caller.scope, caller.actor, body, 'create');
         return reply.code(201).send(caseView(stored, today()));
       } catch (err) {
-        if (err instanceof access.ScreeningCaseExists) throw new HttpProblem(409, 'conflict', 'Conflict', err.message);
+        if (err instanceof screening.ScreeningCaseExists) throw new HttpProblem(409, 'conflict', 'Conflict', err.message);
         throw err;
       }
     },
@@ -179,7 +180,7 @@ const screeningRoutes: ApiRoute[] = [
     handler: async ({ params, body, caller }, { store }) => {
       if (body.case_id !== undefined && body.case_id !== params.caseId)
         throw badRequest('the case id of the body differs from the path', [{ path: 'body.case_id', message: `must be ${params.caseId} (the path) or left out` }]);
-      const { stored } = await access.recordScreeningCase(store, caller.scope, caller.actor, { ...body, case_id: params.caseId }, 'revise');
+      const { stored } = await screening.recordScreeningCase(store, caller.scope, caller.actor, { ...body, case_id: params.caseId }, 'revise');
       return caseView(stored, today());
     },
   }),
