@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import type { Store } from '../open.js';
+import { narrow, type Narrowing } from './registers.js';
 import { tenancyOf, type Scope } from './scope.js';
 
 /*
@@ -11,16 +12,10 @@ import { tenancyOf, type Scope } from './scope.js';
 export type Path = (string | number)[];
 export const fieldError = (path: Path, message: string) => new ZodError([{ code: 'custom', path, message, input: undefined }]);
 
-/** The rows of a member-state register a scope reaches: none, all, or one member state (and operator). */
-export type Reach = { none: true } | { none: false; memberState?: string; operatorId?: string };
+/** The rows of a member-state register a scope reaches, asked for one member state or all: registers.ts's narrowing. */
+export type Reach = Narrowing;
 
-export function reachOf(scope: Scope, asked?: string): Reach {
-  const t = tenancyOf(scope);
-  if (t.kind === 'aggregates') return { none: true };
-  if (t.kind === 'all') return { none: false, memberState: asked };
-  if (asked !== undefined && asked !== t.memberState) return { none: true };
-  return t.kind === 'operator' ? { none: false, memberState: t.memberState, operatorId: t.operatorId } : { none: false, memberState: t.memberState };
-}
+export const reachOf = (scope: Scope, asked?: string): Reach => narrow(scope, { memberState: asked });
 
 export const reachesState = (scope: Scope, memberState: string) => !reachOf(scope, memberState).none;
 

@@ -15,9 +15,9 @@ import { tenancyOf, type Scope } from './scope.js';
  */
 
 /** The member state (and operator) a read must be narrowed to, or `none` when the scope reaches no rows of the request. */
-type Narrowing = { none: true } | { none: false; memberState?: string; operatorId?: string };
+export type Narrowing = { none: true } | { none: false; memberState?: string; operatorId?: string };
 
-function narrow(scope: Scope, requested: { memberState?: string; operatorId?: string } = {}): Narrowing {
+export function narrow(scope: Scope, requested: { memberState?: string; operatorId?: string } = {}): Narrowing {
   const t = tenancyOf(scope);
   const clash = (held: string, asked?: string) => asked !== undefined && asked !== held;
   switch (t.kind) {
