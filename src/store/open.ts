@@ -29,7 +29,11 @@ export function openReadStore(file: string): Store {
   } catch (err) {
     throw new UserError(`cannot open database ${file} to read: ${(err as Error).message}`);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return storeOver(sqlite, new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), file);
+}
+
+/** A Store over an open connection; closing it twice is harmless (the Kysely instance closes the handle too). */
+function storeOver(sqlite: BetterSqlite3.Database, db: Kysely<Database>, file: string): Store {
   let closed = false;
   return {
     db,
@@ -60,15 +64,5 @@ export async function openStore(file: string): Promise<Store> {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new UserError(`cannot migrate database ${file}${failed ? ` (migration ${failed})` : ''}: ${(error as Error).message}`);
   }
-  let closed = false;
-  return {
-    db,
-    sqlite,
-    file,
-    async close() {
-      if (closed) return;
-      closed = true;
-      await db.destroy(); // closes the better-sqlite3 handle too
-    },
-  };
+  return storeOver(sqlite, db, file);
 }
