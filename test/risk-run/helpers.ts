@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { join } from 'node:path';
 import { Implementation, type ImplementationInput } from '../../src/domain/implementation.js';
 import type { AssessmentResult } from '../../src/domain/index.js';
@@ -7,7 +8,7 @@ import type { RecordedInputs } from '../../src/services/assessment-inputs.js';
 import { appendImplementations } from '../../src/store/implementations.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { appendProfile } from '../../src/store/profiles.js';
-import { cli } from '../cli/helpers.js';
+import { cli, importSmallNetwork, tempDb } from '../cli/helpers.js';
 
 export { FIXTURE, cli, importSmallNetwork, tempDb } from '../cli/helpers.js';
 
@@ -99,3 +100,19 @@ export const pick = (scores: readonly RiskScore[], scope: string, area: string):
 
 /** `L×I level -> L×I level`, inherent then residual. */
 export const grade = (s: RiskScore) => `${s.likelihood}x${s.impact} ${s.level} -> ${s.residualLikelihood}x${s.residualImpact} ${s.residualLevel}`;
+
+/**
+ * network-small with writeRiskInputs' implementations and profiles, assessed once (`assess --format
+ * json`, stored) for the describe block that calls it: registers its beforeAll and afterAll.
+ */
+export function assessedNetwork(): { readonly t: ReturnType<typeof tempDb>; readonly out: AssessJson } {
+  const run = {} as { t: ReturnType<typeof tempDb>; out: AssessJson };
+  beforeAll(async () => {
+    run.t = tempDb();
+    await importSmallNetwork(run.t.db);
+    await writeRiskInputs(run.t.db);
+    run.out = await assessJson(run.t.db);
+  });
+  afterAll(() => run.t.cleanup());
+  return run;
+}

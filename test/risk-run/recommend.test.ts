@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addImplementation, assessJson, grade, importSmallNetwork, pick, tempDb, writeRiskInputs, type AssessJson } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { addImplementation, assessedNetwork, assessJson, type AssessJson, grade, pick } from './helpers.js';
 
 /*
  * OP-FR-1's R4 (scores.test.ts): L raw 1 + 4·(2·1 + 1·1)/3 = 5, I raw 1 + 4·(0.25 + 0.5)/2 = 2.5 → 3;
@@ -17,34 +17,26 @@ import { addImplementation, assessJson, grade, importSmallNetwork, pick, tempDb,
  *   SM05: L 3.33 → 3, 3×3 = 9, effect 3; SM07, SM08: L 3.83 → 4, effect 0
  */
 describe('recommendations, re-scored by hand', () => {
-  let t: ReturnType<typeof tempDb>;
-  let out: AssessJson;
-  beforeAll(async () => {
-    t = tempDb();
-    await importSmallNetwork(t.db);
-    await writeRiskInputs(t.db);
-    out = await assessJson(t.db);
-  });
-  afterAll(() => t.cleanup());
+  const run = assessedNetwork();
 
   const forRisk = (o: AssessJson, scope: string, area: string) =>
     o.recommendations.find((r) => r.target.kind === 'risk' && r.target.riskArea === area && (r.operatorId ?? r.memberState) === scope);
 
   it('recommends for each finding and each high residual risk, findings first', () => {
     // 8 findings (test/cli/assess.test.ts), then residual high: DE R4, FR R4, OP-FR-1 R4 (OP-DE-1's R4 is medium)
-    expect(out.recommendations.map((r) => (r.target.kind === 'finding' ? r.target.rule : `${r.operatorId ?? r.memberState} ${r.target.riskArea}`))).toEqual([
-      ...out.findings.map((f) => f.rule),
+    expect(run.out.recommendations.map((r) => (r.target.kind === 'finding' ? r.target.rule : `${r.operatorId ?? r.memberState} ${r.target.riskArea}`))).toEqual([
+      ...run.out.findings.map((f) => f.rule),
       'DE R4',
       'FR R4',
       'OP-FR-1 R4',
     ]);
-    const sm05 = out.recommendations.find((r) => r.target.kind === 'finding' && r.target.findingId.startsWith('SM05:OP-FR-1'))!;
+    const sm05 = run.out.recommendations.find((r) => r.target.kind === 'finding' && r.target.findingId.startsWith('SM05:OP-FR-1'))!;
     expect(sm05.riskAreas).toEqual(['R4']);
     expect(sm05.measures.map((m) => m.measure)).toEqual(['SM06', 'TM11', 'SM05', 'SM07', 'SM08']);
   });
 
   it("ranks OP-FR-1's R4 measures by the effect worked out above", () => {
-    const rec = forRisk(out, 'OP-FR-1', 'R4')!;
+    const rec = forRisk(run.out, 'OP-FR-1', 'R4')!;
     expect(rec.measures.map((m) => [m.rank, m.measure, m.currentStatus, m.scoreReduction])).toEqual([
       [1, 'SM06', 'not-recorded', 5],
       [2, 'TM11', 'not-recorded', 5],
@@ -60,7 +52,7 @@ describe('recommendations, re-scored by hand', () => {
   });
 
   it("ranks DE's R4 measures: an in-progress measure is a candidate, a tie goes to the primary link", () => {
-    const rec = forRisk(out, 'DE', 'R4')!;
+    const rec = forRisk(run.out, 'DE', 'R4')!;
     expect(rec.measures.map((m) => [m.measure, m.currentStatus, m.scoreReduction])).toEqual([
       ['SM06', 'in-progress', 4],
       ['TM11', 'not-recorded', 4],
@@ -74,9 +66,9 @@ describe('recommendations, re-scored by hand', () => {
 
   it('the first measure, put in place, gives the score the recommendation predicted', async () => {
     // SM06 in place at FR reaches OP-FR-1 (no row of its own): both R4 scores move as predicted.
-    await addImplementation(t.db, { measure: 'SM06', scope_level: 'member-state', member_state: 'FR', status: 'in-place', recorded_on: '2026-05-01' });
-    const after = await assessJson(t.db);
-    const predicted = forRisk(out, 'OP-FR-1', 'R4')!.measures[0]!.areas[0]!.after;
+    await addImplementation(run.t.db, { measure: 'SM06', scope_level: 'member-state', member_state: 'FR', status: 'in-place', recorded_on: '2026-05-01' });
+    const after = await assessJson(run.t.db);
+    const predicted = forRisk(run.out, 'OP-FR-1', 'R4')!.measures[0]!.areas[0]!.after;
     const r4 = pick(after.risks, 'OP-FR-1', 'R4');
     expect({ likelihood: r4.residualLikelihood, impact: r4.residualImpact, level: r4.residualLevel }).toEqual(predicted);
     expect(r4.raw.residualImpact).toBeCloseTo(1.5, 12);

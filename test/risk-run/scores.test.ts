@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RISK_AREA_IDS } from '../../src/catalog/risk-areas.js';
-import { assessJson, grade, importSmallNetwork, pick, tempDb, writeRiskInputs, type AssessJson } from './helpers.js';
+import { assessedNetwork, grade, pick } from './helpers.js';
 
 /*
  * network-small (test/cli/assess.test.ts works its metrics out) at 2026-06-01, with helpers.ts's
@@ -78,19 +78,11 @@ const EXPECTED: Record<string, Record<string, string>> = {
 EXPECTED['OP-FR-1'] = EXPECTED.FR!;
 
 describe('assess --format json: risk scores of network-small, by hand', () => {
-  let t: ReturnType<typeof tempDb>;
-  let out: AssessJson;
-  beforeAll(async () => {
-    t = tempDb();
-    await importSmallNetwork(t.db);
-    await writeRiskInputs(t.db);
-    out = await assessJson(t.db);
-  });
-  afterAll(() => t.cleanup());
+  const run = assessedNetwork();
 
   it('scores R1–R9 for each member state, then each operator', () => {
-    expect(out.risks).toHaveLength(4 * 9);
-    expect([...new Set(out.risks.map((s) => `${s.scope}:${s.operatorId ?? s.memberState}`))]).toEqual([
+    expect(run.out.risks).toHaveLength(4 * 9);
+    expect([...new Set(run.out.risks.map((s) => `${s.scope}:${s.operatorId ?? s.memberState}`))]).toEqual([
       'member-state:DE',
       'member-state:FR',
       'operator:OP-DE-1',
@@ -100,13 +92,13 @@ describe('assess --format json: risk scores of network-small, by hand', () => {
 
   for (const scope of ['DE', 'OP-DE-1', 'FR', 'OP-FR-1']) {
     it(`scores each risk area of ${scope}, inherent and residual`, () => {
-      const got = Object.fromEntries(RISK_AREA_IDS.map((a) => [a, grade(pick(out.risks, scope, a))]));
+      const got = Object.fromEntries(RISK_AREA_IDS.map((a) => [a, grade(pick(run.out.risks, scope, a))]));
       expect(got).toEqual(EXPECTED[scope]);
     });
   }
 
   it('carries the keys the issue lists and the drivers behind each number', () => {
-    const r5 = pick(out.risks, 'DE', 'R5');
+    const r5 = pick(run.out.risks, 'DE', 'R5');
     expect(Object.keys(r5)).toEqual(
       expect.arrayContaining(['scope', 'memberState', 'riskArea', 'likelihood', 'impact', 'level', 'residualLikelihood', 'residualImpact', 'residualLevel', 'drivers']),
     );
@@ -124,11 +116,11 @@ describe('assess --format json: risk scores of network-small, by hand', () => {
     expect(r5.raw.residualLikelihood).toBeCloseTo(1 + (4 * (2 * (40 / 102) + 2 / 102)) / 3 - 1, 12);
     expect(r5.explanation.text).toContain('1 (SM03 primary, in-place)');
     // a fact the data does not hold is marked as such
-    expect(pick(out.risks, 'FR', 'R8').drivers.find((d) => d.name === 'critical-services')).toMatchObject({ value: 0.5, known: false });
+    expect(pick(run.out.risks, 'FR', 'R8').drivers.find((d) => d.name === 'critical-services')).toMatchObject({ value: 0.5, known: false });
   });
 
   it('reads the most specific status: OP-DE-1 its own SM05, DE its own SM06 row, FR the Union TM01', () => {
-    const status = (scope: string, area: string, measure: string) => pick(out.risks, scope, area).mitigations.find((m) => m.measure === measure);
+    const status = (scope: string, area: string, measure: string) => pick(run.out.risks, scope, area).mitigations.find((m) => m.measure === measure);
     expect(status('OP-DE-1', 'R4', 'SM05')).toMatchObject({ status: 'in-place', statusFrom: 'operator', points: 1 });
     expect(status('DE', 'R4', 'SM05')).toMatchObject({ status: 'not-recorded', statusFrom: 'none', points: 0 });
     expect(status('OP-DE-1', 'R4', 'SM06')).toMatchObject({ status: 'in-progress', statusFrom: 'member-state', points: 0.5, dimension: 'impact' });
