@@ -47,6 +47,11 @@ describe('operations', () => {
       const path = `/api/v1${r.path.replace(/:(\w+)/g, '{$1}')}`;
       expect(spec.paths[path]?.[r.method.toLowerCase()], `${r.method} ${path}`).toBeDefined();
     }
+    // register rows are described field by field, from the domain schemas
+    const rowOf = (path: string) => spec.paths[`/api/v1${path}`].get.responses['200'].content['application/json'].schema.properties.items.items;
+    expect(Object.keys(rowOf('/implementation').properties)).toEqual(expect.arrayContaining(['measure', 'scope_level', 'status', 'recorded_on', 'row_id']));
+    expect(rowOf('/screening-cases').properties.case.properties.case_id).toBeDefined();
+    expect(rowOf('/entities').properties.source.enum).toEqual(['register', 'supplier']);
     // every route's tag is described, once
     const tags = (spec.tags as { name: string; description: string }[]).map((t) => t.name);
     expect(new Set(tags).size).toBe(tags.length);

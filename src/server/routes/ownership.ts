@@ -4,6 +4,7 @@ import * as access from '../../services/ownership-in-scope.js';
 import { HttpProblem, notFound } from '../plugins/problem.js';
 import { BODY_LIMIT, fromImportErrors, mediaType, readBody, registerBody, safeName, unsupported } from '../register-body.js';
 import { route, type ApiRoute } from '../route-table.js';
+import { EntityRow, HoldingRow } from '../response-schemas.js';
 import { pageList } from '../../store/access/sql.js';
 import { IdParam, page, PageQuery, problems } from '../schemas.js';
 import { FileQuery } from '../register-body.js';
@@ -35,7 +36,7 @@ const registerRoutes: ApiRoute[] = [
     tag: 'ownership',
     summary: 'Entities of the ownership graph, suppliers standing in for themselves included (source: supplier)',
     query: PageQuery.extend({ kind: z.enum(ENTITY_KINDS).optional(), country: CountryCode.optional(), source: z.enum(['register', 'supplier']).optional() }),
-    response: { 200: List, ...problems(400, 401) },
+    response: { 200: page(EntityRow), ...problems(400, 401) },
     handler: async ({ query, caller }, { store }) => pageList(await access.listEntitiesInScope(store, caller.scope, query), query),
   }),
   route({
@@ -76,7 +77,7 @@ const registerRoutes: ApiRoute[] = [
     tag: 'ownership',
     summary: 'Holdings, by held entity, holder and date; ?entityId gives those on either side of one entity',
     query: PageQuery.extend({ holderId: IdParam.optional(), heldId: IdParam.optional(), entityId: IdParam.optional() }),
-    response: { 200: List, ...problems(400, 401) },
+    response: { 200: page(HoldingRow), ...problems(400, 401) },
     handler: async ({ query, caller }, { store }) => pageList(await access.listHoldingsInScope(store, caller.scope, query), query),
   }),
   route({

@@ -9,6 +9,7 @@ import { listImplementationRecords } from '../../store/implementations.js';
 import { listOperators } from '../../store/repositories.js';
 import { notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
+import { ImplementationRow, ProfileSummaryRow, ScreeningCaseRow } from '../response-schemas.js';
 import { pageList } from '../../store/access/sql.js';
 import { IdParam, page, PageQuery, problems } from '../schemas.js';
 
@@ -31,7 +32,7 @@ export const registerRoutes: ApiRoute[] = [
     tag: 'profiles',
     summary: 'Supplier risk profiles in your scope: the latest version of each',
     query: PageQuery.extend({ supplierId: IdParam.optional(), memberState: MemberStateCode.optional() }),
-    response: { 200: List, ...problems(400, 401, 403) },
+    response: { 200: page(ProfileSummaryRow), ...problems(400, 401, 403) },
     handler: async ({ query, caller }, { store }) => pageList(await access.listProfilesInScope(store, caller.scope, query), query),
   }),
   route({
@@ -71,7 +72,7 @@ export const registerRoutes: ApiRoute[] = [
     tag: 'implementation',
     summary: 'Implementation status rows in your scope, history order (the last row per measure and scope is current)',
     query: PageQuery.extend({ memberState: MemberStateCode.optional(), operatorId: IdParam.optional(), measure: z.enum(MEASURE_IDS).optional(), date: IsoDate.optional() }),
-    response: { 200: List, ...problems(400, 401, 403) },
+    response: { 200: page(ImplementationRow), ...problems(400, 401, 403) },
     handler: async ({ query, caller }, { store }) =>
       pageList(await access.listImplementationInScope(store, caller.scope, { memberState: query.memberState, operatorId: query.operatorId, measure: query.measure, asOf: query.date }), query),
   }),
@@ -102,7 +103,7 @@ export const registerRoutes: ApiRoute[] = [
     tag: 'screening',
     summary: 'Investment-screening cases in your scope with the 35-day comment deadline and phase at ?date',
     query: DateQuery.extend({ memberState: MemberStateCode.optional() }).extend(PageQuery.shape),
-    response: { 200: List, ...problems(400, 401, 403) },
+    response: { 200: page(ScreeningCaseRow), ...problems(400, 401, 403) },
     handler: async ({ query, caller }, { store }) => {
       const date = query.date ?? today();
       const cases = pageList(await access.listScreeningCasesInScope(store, caller.scope, { memberState: query.memberState }), query);

@@ -10,6 +10,7 @@ import * as screening from '../../store/access/screening-writes.js';
 import type { StoredScreeningCase } from '../../store/screening.js';
 import { badRequest, HttpProblem, notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
+import { ImplementationRow } from '../response-schemas.js';
 import { pageList } from '../../store/access/sql.js';
 import { IdParam, page, PageQuery, problems } from '../schemas.js';
 
@@ -65,7 +66,7 @@ const implementationRoutes: ApiRoute[] = [
     tag: 'implementation',
     summary: 'The history of one measure at one scope (union, ms:DE, op:OP-DE-1), oldest first; empty outside your scope',
     query: PageQuery.extend({ measure: z.enum(MEASURE_IDS), scope: ScopeKey }),
-    response: { 200: List, ...problems(400, 401, 403) },
+    response: { 200: page(ImplementationRow), ...problems(400, 401, 403) },
     handler: async ({ query, caller }, { store }) => pageList(await access.implementationHistoryInScope(store, caller.scope, query.measure, query.scope), query),
   }),
 ];

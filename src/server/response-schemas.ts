@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { Entity, Holding } from '../domain/ownership.js';
+import { ProfileLevel } from '../domain/profile.js';
+import { Implementation } from '../domain/implementation.js';
+import { ScreeningCase } from '../domain/screening.js';
+
+/*
+ * Shapes of register rows as the API answers them, for the OpenAPI description (response schemas
+ * document, they do not filter: src/server/schemas.ts). Built from the domain schemas so the two cannot
+ * drift apart.
+ */
+
+/** An implementation status row with where it came from. */
+export const ImplementationRow = z.object({
+  ...Implementation.shape,
+  row_id: z.string(),
+  recorded_at: z.string().describe('when it was stored'),
+  import_id: z.string().describe('the batch (import or API write) it came in'),
+  source: z.string(),
+});
+
+export const ScreeningCaseRow = z.object({
+  revision: z.number().int(),
+  recordedAt: z.string(),
+  source: z.string(),
+  case: ScreeningCase,
+  screening: z.looseObject({ commentDeadline: z.string(), daysRemaining: z.number().int(), phase: z.enum(['open', 'overdue', 'closed']) }).describe('the 35-day comment deadline and the phase at the date asked'),
+});
+
+export const ProfileSummaryRow = z.object({
+  profileId: z.string(),
+  version: z.number().int().describe('the latest version'),
+  supplierId: z.string(),
+  memberState: z.string(),
+  assessor: z.string(),
+  assessedOn: z.string(),
+  level: ProfileLevel,
+  ruleId: z.string(),
+  recordedAt: z.string(),
+});
+
+export const EntityRow = z.object({ ...Entity.shape, source: z.enum(['register', 'supplier']).describe('supplier: a supplier without an entities row, standing in for itself') });
+export const HoldingRow = Holding;
