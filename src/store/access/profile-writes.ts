@@ -5,6 +5,7 @@ import type { Actor } from '../audit/index.js';
 import { effectivePolicyOf } from '../effective-policy.js';
 import type { Store } from '../open.js';
 import { appendProfile, appendSupplyFacts, latestSupplyFacts, listSupplyFacts, type AppendedProfile, type CurrentSupplyFacts, type StoredSupplyFacts } from '../profiles.js';
+import { reachOf } from './member-state-registers.js';
 import { getProfileInScope } from './registers.js';
 import { Forbidden, reaches, tenancyOf, type Scope } from './scope.js';
 
@@ -67,24 +68,13 @@ export async function diffProfileVersionsInScope(store: Store, scope: Scope, pro
 }
 
 /**
- * The member state a read of a supplier's profile inputs is narrowed to: a scope with a member state
- * (an authority, or an auditor narrowed to one, as in registers.ts) reads its own, `none` when it asks
- * for another; a whole-instance scope the one it names, if any.
- */
-function readerOf(scope: Scope, asked?: string): { none: true } | { none: false; memberState?: string } {
-  const t = tenancyOf(scope);
-  if (t.kind === 'aggregates') return { none: true };
-  if (t.kind === 'all') return { none: false, memberState: asked };
-  return asked === undefined || asked === t.memberState ? { none: false, memberState: t.memberState } : { none: true };
-}
-
-/**
  * The member state whose view of a supplier suggestions are made for: the caller's own, or the one a
  * whole-instance scope names (required then). Undefined when the caller asks for another member state
  * than its own, or the supplier is not recorded: the route answers 404 either way.
  */
 export function assessingMemberState(store: Store, scope: Scope, supplierId: string, asked?: string): string | undefined {
-  const n = readerOf(scope, asked);
+  // narrowed like the registers: a scope with a member state reads its own, `none` when it asks for another
+  const n = reachOf(scope, asked);
   if (n.none) return undefined;
   if (n.memberState === undefined) throw new UserError('memberState is required: name the member state whose view of the supplier you want');
   return knownSupplier(store, supplierId) ? n.memberState : undefined;
@@ -103,7 +93,7 @@ export interface SupplyFactsView {
  */
 export async function listSupplyFactsInScope(store: Store, scope: Scope, supplierId: string, asked?: string): Promise<SupplyFactsView | undefined> {
   if (!knownSupplier(store, supplierId)) return undefined;
-  const n = readerOf(scope, asked);
+  const n = reachOf(scope, asked);
   if (n.none) return { items: [], total: 0 };
   const items = await listSupplyFacts(store, { supplierId, memberState: n.memberState });
   return { items, total: items.length, ...(n.memberState !== undefined ? { current: await latestSupplyFacts(store, supplierId, n.memberState) } : {}) };
