@@ -8,6 +8,7 @@ import { latestBom, listBoms, saveBom, type StoredBom } from '../store/boms.js';
 import type { Store } from '../store/open.js';
 import { getEntity, listEntities, listHoldings, type EntityRecord, type HoldingFilter } from '../store/ownership.js';
 import { Forbidden, tenancyOf, type Scope } from '../store/access/scope.js';
+import { productExists, supplierExists } from '../store/repositories.js';
 
 /*
  * Scoped reads and writes of the ownership registers (entities, holdings) and product BOMs, for the
@@ -32,8 +33,6 @@ function writerOf(scope: Scope, what: string): void {
   if (tenancyOf(scope).kind !== 'all') throw new Forbidden(`${what} are shared reference data: an administrator records them`);
 }
 
-const knownSupplier = (store: Store, id: string): boolean => store.sqlite.prepare('SELECT 1 FROM suppliers WHERE supplier_id = ?').get(id) !== undefined;
-const knownProduct = (store: Store, id: string): boolean => store.sqlite.prepare('SELECT 1 FROM products WHERE product_id = ?').get(id) !== undefined;
 
 /* ---------- reads ---------- */
 
@@ -77,19 +76,19 @@ export async function listHoldingsInScope(store: Store, scope: Scope, f: Holding
 /** Ownership and control of a supplier at `asOf`; undefined for an unknown supplier. */
 export async function supplierControlInScope(store: Store, scope: Scope, supplierId: string, asOf?: string): Promise<ControlResult | undefined> {
   sharedReference(scope);
-  return knownSupplier(store, supplierId) ? supplierControl(store, supplierId, asOf) : undefined;
+  return supplierExists(store, supplierId) ? supplierControl(store, supplierId, asOf) : undefined;
 }
 
 /** A product's stored BOMs, newest first; undefined for an unknown product. */
 export async function listBomsInScope(store: Store, scope: Scope, productId: string): Promise<StoredBom[] | undefined> {
   sharedReference(scope);
-  return knownProduct(store, productId) ? listBoms(store, { productId }) : undefined;
+  return productExists(store, productId) ? listBoms(store, { productId }) : undefined;
 }
 
 /** Origins from the product's latest BOM; `unknown-product` or `no-bom` when there is nothing to compute from. */
 export async function productOriginsInScope(store: Store, scope: Scope, productId: string): Promise<ProductOrigins | 'unknown-product' | 'no-bom'> {
   sharedReference(scope);
-  if (!knownProduct(store, productId)) return 'unknown-product';
+  if (!productExists(store, productId)) return 'unknown-product';
   if (!(await latestBom(store, productId))) return 'no-bom';
   return productOrigins(store, productId);
 }
@@ -97,7 +96,7 @@ export async function productOriginsInScope(store: Store, scope: Scope, productI
 /** Origins of each product of the supplier that has a BOM; undefined for an unknown supplier. */
 export async function supplierOriginsInScope(store: Store, scope: Scope, supplierId: string): Promise<ProductOrigins[] | undefined> {
   sharedReference(scope);
-  return knownSupplier(store, supplierId) ? supplierProductOrigins(store, supplierId) : undefined;
+  return supplierExists(store, supplierId) ? supplierProductOrigins(store, supplierId) : undefined;
 }
 
 /* ---------- writes ---------- */
@@ -147,7 +146,7 @@ export function recordHoldings(store: Store, scope: Scope, actor: Actor, body: R
  */
 export async function recordBom(store: Store, scope: Scope, actor: Actor, productId: string, file: string, bytes: Buffer): Promise<{ bom: StoredBom; created: boolean } | undefined> {
   writerOf(scope, 'BOMs');
-  if (!knownProduct(store, productId)) return undefined;
+  if (!productExists(store, productId)) return undefined;
   const { parsed, sha256 } = await parseBomBytes(file, bytes);
   return store.sqlite.transaction(() => {
     const r = saveBom(store, productId, file, parsed, sha256);

@@ -6,6 +6,7 @@ import { effectivePolicyOf } from './effective-policy.js';
 import { inputError } from './input-errors.js';
 import { fromJsonColumn, toJsonColumn } from './json.js';
 import type { Store } from './open.js';
+import { supplierExists } from './repositories.js';
 
 export { appendSupplyFacts, latestSupplyFacts, listSupplyFacts, type CurrentSupplyFacts, type FactOrigin, type StoredSupplyFacts } from './supply-facts.js';
 
@@ -80,7 +81,7 @@ export async function appendProfile(store: Store, input: unknown, opts: { actor?
     const parsed = ProfileAssessment.safeParse(given);
     if (!parsed.success) throw inputError('profile', parsed.error);
     const p = parsed.data;
-    if (!db.prepare('SELECT 1 FROM suppliers WHERE supplier_id = ?').get(p.supplier_id)) throw new UserError(`profile: supplier_id ${p.supplier_id} is not a known supplier`);
+    if (!supplierExists(store, p.supplier_id)) throw new UserError(`profile: supplier_id ${p.supplier_id} is not a known supplier`);
     const latest = latestRow(store, p.profile_id);
     const refusal = appendRefusal(latest && toStored(latest).profile, p);
     if (refusal) throw new UserError(`profile refused: ${refusal}`);

@@ -28,6 +28,11 @@ export async function listOperators(store: Store, filter: { memberState?: string
   return (await q.execute()).map(toOperator);
 }
 
+/** Whether a supplier is recorded (a synchronous check, usable inside a write's transaction). */
+export const supplierExists = (store: Store, id: string): boolean => store.sqlite.prepare('SELECT 1 FROM suppliers WHERE supplier_id = ?').get(id) !== undefined;
+/** Whether a product is recorded (a synchronous check, usable inside a write's transaction). */
+export const productExists = (store: Store, id: string): boolean => store.sqlite.prepare('SELECT 1 FROM products WHERE product_id = ?').get(id) !== undefined;
+
 /** The facts about operators that the inventory's assets do not hold, keyed by operator id: only those recorded. */
 export async function recordedOperatorFacts(store: Store): Promise<Record<string, { criticalServices: number }>> {
   const rows = await store.db.selectFrom('operators').select(['operator_id', 'critical_services']).where('critical_services', 'is not', null).execute();

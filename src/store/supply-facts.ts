@@ -6,6 +6,7 @@ import type { SupplyFacts } from '../engine/profile-suggestions.js';
 import { appendAudit, type Actor } from './audit/index.js';
 import { inputError } from './input-errors.js';
 import type { Store } from './open.js';
+import { supplierExists } from './repositories.js';
 
 /*
  * Supply facts (table supply_facts, migration 0005): append-only records per supplier and assessing
@@ -66,7 +67,7 @@ export async function appendSupplyFacts(store: Store, input: unknown, opts: { ac
   if (!parsed.success) throw inputError('supply facts', parsed.error);
   const f = parsed.data;
   const db = store.sqlite;
-  if (!db.prepare('SELECT 1 FROM suppliers WHERE supplier_id = ?').get(f.supplier_id)) throw new UserError(`supplier_id ${f.supplier_id} is not a known supplier`);
+  if (!supplierExists(store, f.supplier_id)) throw new UserError(`supplier_id ${f.supplier_id} is not a known supplier`);
   const row: SupplyFactsTable = {
     fact_id: randomUUID(),
     supplier_id: f.supplier_id,

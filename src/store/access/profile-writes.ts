@@ -6,6 +6,7 @@ import { effectivePolicyOf } from '../effective-policy.js';
 import type { Store } from '../open.js';
 import { appendProfile, appendSupplyFacts, latestSupplyFacts, listSupplyFacts, type AppendedProfile, type CurrentSupplyFacts, type StoredSupplyFacts } from '../profiles.js';
 import { reachOf } from './member-state-registers.js';
+import { supplierExists } from '../repositories.js';
 import { getProfileInScope } from './registers.js';
 import { Forbidden, reaches, tenancyOf, type Scope } from './scope.js';
 
@@ -24,8 +25,6 @@ export class ProfileVersionConflict extends UserError {
 const writerOf = (scope: Scope, memberState: string, what: string): void => {
   if (tenancyOf(scope).kind === 'operator' || !reaches(scope, memberState)) throw new Forbidden(`you may only record ${what} of your own member state`);
 };
-
-const knownSupplier = (store: Store, supplierId: string): boolean => store.sqlite.prepare('SELECT 1 FROM suppliers WHERE supplier_id = ?').get(supplierId) !== undefined;
 
 /**
  * Records a new version of a profile (appendProfile levels and audits it). Checked first against the
@@ -77,7 +76,7 @@ export function assessingMemberState(store: Store, scope: Scope, supplierId: str
   const n = reachOf(scope, asked);
   if (n.none) return undefined;
   if (n.memberState === undefined) throw new UserError('memberState is required: name the member state whose view of the supplier you want');
-  return knownSupplier(store, supplierId) ? n.memberState : undefined;
+  return supplierExists(store, supplierId) ? n.memberState : undefined;
 }
 
 export interface SupplyFactsView {
@@ -92,7 +91,7 @@ export interface SupplyFactsView {
  * Another member state's records are not listed (an empty list).
  */
 export async function listSupplyFactsInScope(store: Store, scope: Scope, supplierId: string, asked?: string): Promise<SupplyFactsView | undefined> {
-  if (!knownSupplier(store, supplierId)) return undefined;
+  if (!supplierExists(store, supplierId)) return undefined;
   const n = reachOf(scope, asked);
   if (n.none) return { items: [], total: 0 };
   const items = await listSupplyFacts(store, { supplierId, memberState: n.memberState });
@@ -104,6 +103,6 @@ export async function recordSupplyFacts(store: Store, scope: Scope, actor: Actor
   const parsed = SupplyFactsRecord.safeParse(input);
   if (!parsed.success) throw parsed.error;
   writerOf(scope, parsed.data.member_state, 'supply facts');
-  if (!knownSupplier(store, parsed.data.supplier_id)) return undefined;
+  if (!supplierExists(store, parsed.data.supplier_id)) return undefined;
   return appendSupplyFacts(store, parsed.data, { actor });
 }
