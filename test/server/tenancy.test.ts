@@ -60,6 +60,22 @@ describe('counts in lists', () => {
     expect(await totals('operator-fr1', '/designations')).toBe(1);
   });
 
+  it('asset pages after a cursor: the same rows as by offset, the total still the scope\'s', async () => {
+    // DE's four assets by id: DE1-AMF, DE1-RAN-A, DE1-RAN-B, DE2-SEPP
+    const page = async (who: string, q: string) => {
+      const b = (await get(who, `/assets?limit=2${q}`)).json();
+      return { ids: b.items.map((a: { asset_id: string }) => a.asset_id), next: b.next, total: b.total };
+    };
+    const first = await page('authority-de', '');
+    expect(first).toEqual({ ids: ['DE1-AMF', 'DE1-RAN-A'], next: 'DE1-RAN-A', total: 4 });
+    const second = await page('authority-de', `&after=${first.next}`);
+    expect(second).toEqual({ ids: ['DE1-RAN-B', 'DE2-SEPP'], next: 'DE2-SEPP', total: 4 });
+    expect(second.ids).toEqual((await page('authority-de', '&offset=2')).ids);
+    expect(await page('authority-de', `&after=${second.next}`)).toEqual({ ids: [], next: undefined, total: 4 });
+    // a cursor from anywhere narrows nothing but the order: another member state's rows stay out
+    expect(await page('authority-fr', '&after=DE1-AMF')).toEqual({ ids: ['FR1-RAN-B'], next: undefined, total: 1 });
+  });
+
   it('findings: each scope gets exactly the findings of the whole run that belong to it', async () => {
     const all = (await get('admin', `/assessments/${assessmentId}/findings?limit=1000`)).json().items as { id: string; memberState: string; operatorId?: string }[];
     expect(all.length).toBeGreaterThan(0);

@@ -76,15 +76,16 @@ export const inventoryRoutes: ApiRoute[] = [
     path: '/assets',
     access: 'assets.read',
     tag: 'inventory',
-    summary: 'Assets in your scope, a page at a time',
+    summary: 'Assets in your scope by asset id, a page at a time: by offset, or after the `next` id of the page before (cheap at any depth)',
     query: PageQuery.extend({
       operatorId: IdParam.optional(),
       memberState: MemberStateCode.optional(),
       segment: z.enum(SEGMENT_IDS).optional(),
       supplierId: IdParam.optional(),
       productId: IdParam.optional(),
+      after: IdParam.optional().describe('the rows after this asset id: the `next` of the page before'),
     }),
-    response: { 200: page(Asset), ...problems(400, 401, 403) },
+    response: { 200: page(Asset).extend({ next: z.string().optional().describe('ask for the following page with after=next; absent on the last page') }), ...problems(400, 401, 403) },
     handler: ({ query, caller }, { store }) => access.listAssets(store, caller.scope, query),
   }),
   route({

@@ -4,7 +4,7 @@ import { fromJsonColumn } from '../json.js';
 import type { Store } from '../open.js';
 import type { AssetTable, DesignationTable, OperatorTable, ProductTable } from '../schema.js';
 import { tenancyOf, type Scope } from './scope.js';
-import { scopeRows, selectPage, Where, type Page, type PageRequest } from './sql.js';
+import { pageOf, scopeRows, selectPage, Where, type Page, type PageRequest } from './sql.js';
 
 /*
  * Scoped reads of the inventory. Absent and out-of-scope look the same to the caller (undefined), so a
@@ -78,6 +78,8 @@ export interface AssetFilter extends PageRequest {
   segment?: string;
   supplierId?: string;
   productId?: string;
+  /** keyset paging: the rows after this asset id (a page's `next`), instead of an offset */
+  after?: string;
 }
 
 /** Asset rows reach a scope through their operator's member state. */
@@ -90,15 +92,28 @@ function assetWhere(scope: Scope): Where {
   return w;
 }
 
-export function listAssets(store: Store, scope: Scope, f: AssetFilter = {}): Page<Asset> {
-  const w = assetWhere(scope)
-    .eq('a.operator_id', f.operatorId)
-    .eq('o.member_state', f.memberState)
-    .eq('a.segment', f.segment)
-    .eq('a.supplier_id', f.supplierId)
-    .eq('a.product_id', f.productId);
-  const page = selectPage<AssetTable>(store, 'a.*', 'FROM assets a JOIN operators o ON o.operator_id = a.operator_id', w, 'a.asset_id', f);
-  return { ...page, items: page.items.map(toAsset) };
+const ASSETS_FROM = 'FROM assets a JOIN operators o ON o.operator_id = a.operator_id';
+
+/**
+ * Assets in the scope by asset id, a page at a time. With `after` the page starts after that id (keyset
+ * paging: as cheap on page 5,000 as on the first, where an offset steps over every row before it);
+ * `next` is the id to ask for the following page with, present while pages are full.
+ */
+export function listAssets(store: Store, scope: Scope, f: AssetFilter = {}): Page<Asset> & { next?: string } {
+  const filtered = () =>
+    assetWhere(scope).eq('a.operator_id', f.operatorId).eq('o.member_state', f.memberState).eq('a.segment', f.segment).eq('a.supplier_id', f.supplierId).eq('a.product_id', f.productId);
+  let page: Page<AssetTable>;
+  if (f.after === undefined) page = selectPage<AssetTable>(store, 'a.*', ASSETS_FROM, filtered(), 'a.asset_id', f);
+  else {
+    const { limit } = pageOf(f);
+    const all = filtered();
+    const total = Number(store.sqlite.prepare(`SELECT COUNT(*) ${ASSETS_FROM}${all}`).pluck().get(...all.params));
+    const w = filtered().add('a.asset_id > ?', f.after);
+    const items = store.sqlite.prepare(`SELECT a.* ${ASSETS_FROM}${w} ORDER BY a.asset_id LIMIT ?`).all(...w.params, limit) as AssetTable[];
+    page = { items, total, limit, offset: 0 };
+  }
+  const last = page.items.length === page.limit ? page.items[page.items.length - 1] : undefined;
+  return { ...page, items: page.items.map(toAsset), ...(last ? { next: last.asset_id } : {}) };
 }
 
 export function getAsset(store: Store, scope: Scope, id: string): Asset | undefined {
