@@ -6,6 +6,14 @@ export class UserError extends Error {
   override name = 'UserError';
 }
 
+/**
+ * A write that contradicts the state it meets: a stale or taken version, a second revocation, an id
+ * recorded already. The API answers 409; the CLI treats it as any other UserError.
+ */
+export class Conflict extends UserError {
+  override name = 'Conflict';
+}
+
 /** A rejected input record: names the file, the 1-based data row (header excluded) and the field. */
 export class ImportError extends UserError {
   override name = 'ImportError';

@@ -1,4 +1,4 @@
-import { DesignationInput, UserError, type Designation } from '../domain/index.js';
+import { Conflict, DesignationInput, UserError, type Designation } from '../domain/index.js';
 import { appendAudit, type Actor } from './audit/index.js';
 import { appendRevisionIfChanged, type DesignationRevision, type RevisionMeta } from './designation-history.js';
 import { checkDesignationReferences, completeDesignation, designationToRow, readDesignation, rowToDesignation, type DesignationRecord } from './designation-rows.js';
@@ -40,7 +40,7 @@ export interface WriteOptions {
 }
 
 /** A state the designation is not in for this change (revoking a revoked one): the API answers 409. */
-export class DesignationStateConflict extends UserError {
+export class DesignationStateConflict extends Conflict {
   override name = 'DesignationStateConflict';
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { UserError, type Scenario } from '../domain/index.js';
+import { Conflict, type Scenario } from '../domain/index.js';
 import { appendAudit, type Actor } from './audit/index.js';
 import { fromJsonColumn, toJsonColumn } from './json.js';
 import type { Store } from './open.js';
@@ -27,7 +27,7 @@ const table = (store: Store) => store.db.withTables<{ scenarios: ScenarioTable }
 const digest = (scenario: Scenario) => createHash('sha256').update(JSON.stringify(scenario)).digest('hex');
 
 /** Different content under a name and version already saved: versions are immutable (the API answers 409). */
-export class ScenarioVersionConflict extends UserError {
+export class ScenarioVersionConflict extends Conflict {
   override name = 'ScenarioVersionConflict';
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
-import { UserError } from '../../domain/index.js';
+import { Conflict, UserError } from '../../domain/index.js';
 import { Forbidden, OutOfScope } from '../../store/access/index.js';
 
 /*
@@ -85,6 +85,7 @@ function fromError(error: unknown, request: FastifyRequest): ProblemInput {
     return { type: PROBLEM_TYPE('validation'), title: 'Invalid request', status: 400, detail: `${errors.length} field(s) failed validation`, errors };
   }
   if (error instanceof OutOfScope) return { type: PROBLEM_TYPE('not-found'), title: 'Not found', status: 404, detail: 'no such resource, or not in your scope' };
+  if (error instanceof Conflict) return { type: PROBLEM_TYPE('conflict'), title: 'Conflict', status: 409, detail: error.message };
   if (error instanceof Forbidden) return { type: PROBLEM_TYPE('forbidden'), title: 'Forbidden', status: 403, detail: error.message };
   if (error instanceof UserError) return { type: PROBLEM_TYPE('bad-request'), title: 'Bad request', status: 400, detail: error.message };
   const fe = error as FastifyError;

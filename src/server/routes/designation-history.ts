@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Designation, DESIGNATION_KINDS, DesignationScopeItem, Id, IsoDate } from '../../domain/index.js';
 import * as access from '../../store/access/designation-history.js';
 import type { DesignationWrite } from '../../store/designations.js';
-import { HttpProblem, notFound } from '../plugins/problem.js';
+import { notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { IdParam, problems } from '../schemas.js';
 
@@ -92,14 +92,10 @@ export const designationHistoryRoutes: ApiRoute[] = [
     body: z.object({ date: IsoDate.describe('the date of the revocation'), reason: z.string().trim().min(1).max(2000).optional() }).strict(),
     response: { 200: Written, ...problems(400, 401, 403, 404, 409) },
     handler: ({ params, body, caller }, { store, dashboard }) => {
-      try {
-        const w = access.revokeDesignationInScope(store, caller.scope, caller.actor, params.designationId, body.date, body.reason);
-        dashboard.invalidate();
-        return written(w);
-      } catch (err) {
-        if (err instanceof access.DesignationStateConflict) throw new HttpProblem(409, 'conflict', 'Conflict', err.message);
-        throw err;
-      }
+      // revoked already: DesignationStateConflict, answered 409
+      const w = access.revokeDesignationInScope(store, caller.scope, caller.actor, params.designationId, body.date, body.reason);
+      dashboard.invalidate();
+      return written(w);
     },
   }),
 ];

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { parseScenario } from '../../domain/index.js';
 import { simulate } from '../../engine/index.js';
 import { loadScopedSnapshot } from '../../store/access/index.js';
-import { getSavedScenario, listScenarios, saveScenario, ScenarioVersionConflict } from '../../store/scenarios.js';
-import { HttpProblem, notFound } from '../plugins/problem.js';
+import { getSavedScenario, listScenarios, saveScenario } from '../../store/scenarios.js';
+import { notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { page, PageQuery, problems } from '../schemas.js';
 
@@ -58,14 +58,10 @@ export const scenarioRoutes: ApiRoute[] = [
     response: { 200: Saved, 201: Saved, ...problems(400, 401, 403, 409) },
     handler: async ({ body, caller, reply }, { store }) => {
       const scenario = parseScenario(body, 'request body'); // names the first bad field
-      try {
-        const { saved, created } = await saveScenario(store, scenario, caller.actor);
-        const location = `/api/v1/scenarios/${encodeURIComponent(saved.name)}?version=${encodeURIComponent(saved.version)}`;
-        return reply.code(created ? 201 : 200).header('location', location).send(saved);
-      } catch (err) {
-        if (err instanceof ScenarioVersionConflict) throw new HttpProblem(409, 'conflict', 'Conflict', err.message);
-        throw err;
-      }
+      // other content under a saved version: ScenarioVersionConflict, answered 409
+      const { saved, created } = await saveScenario(store, scenario, caller.actor);
+      const location = `/api/v1/scenarios/${encodeURIComponent(saved.name)}?version=${encodeURIComponent(saved.version)}`;
+      return reply.code(created ? 201 : 200).header('location', location).send(saved);
     },
   }),
   route({

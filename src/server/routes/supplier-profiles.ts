@@ -3,7 +3,7 @@ import { IsoDate, MemberStateCode } from '../../domain/index.js';
 import { suggestProfileScores } from '../../services/profiles.js';
 import * as access from '../../store/access/profile-writes.js';
 import { API_PREFIX, route, type ApiRoute } from '../route-table.js';
-import { HttpProblem, notFound } from '../plugins/problem.js';
+import { notFound } from '../plugins/problem.js';
 import { IdParam, problems } from '../schemas.js';
 
 /*
@@ -31,19 +31,15 @@ export const supplierProfileRoutes: ApiRoute[] = [
     body: Loose.describe('a profile as in docs/data-formats.md; version left out = the next one'),
     response: { 201: Loose, ...problems(400, 401, 403, 409) },
     handler: async ({ body, caller, reply }, { store, dashboard }) => {
-      try {
-        const stored = await access.recordProfileVersion(store, caller.scope, caller.actor, body);
-        // the assessments take each supplier's current profile level
-        dashboard.invalidate();
-        const { profile_id: id, version } = stored.profile;
-        return reply
-          .code(201)
-          .header('location', `${API_PREFIX}/profiles/${encodeURIComponent(id)}?version=${version}`)
-          .send(stored);
-      } catch (err) {
-        if (err instanceof access.ProfileVersionConflict) throw new HttpProblem(409, 'conflict', 'Conflict', err.message);
-        throw err;
-      }
+      // a stated version that is not the next: ProfileVersionConflict, answered 409
+      const stored = await access.recordProfileVersion(store, caller.scope, caller.actor, body);
+      // the assessments take each supplier's current profile level
+      dashboard.invalidate();
+      const { profile_id: id, version } = stored.profile;
+      return reply
+        .code(201)
+        .header('location', `${API_PREFIX}/profiles/${encodeURIComponent(id)}?version=${version}`)
+        .send(stored);
     },
   }),
   route({

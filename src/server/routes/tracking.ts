@@ -8,7 +8,7 @@ import { runFundingCheck } from '../../services/funding-check.js';
 import * as access from '../../store/access/tracking.js';
 import * as screening from '../../store/access/screening-writes.js';
 import type { StoredScreeningCase } from '../../store/screening.js';
-import { badRequest, HttpProblem, notFound } from '../plugins/problem.js';
+import { badRequest, notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { ImplementationRow } from '../response-schemas.js';
 import { pageList } from '../../store/access/sql.js';
@@ -160,13 +160,9 @@ const screeningRoutes: ApiRoute[] = [
     body: Obj.describe('a case as in docs/data-formats.md (screening register)'),
     response: { 201: Obj, ...problems(400, 401, 403, 409) },
     handler: async ({ body, caller, reply }, { store }) => {
-      try {
-        const { stored } = await screening.recordScreeningCase(store, caller.scope, caller.actor, body, 'create');
-        return reply.code(201).send(caseView(stored, today()));
-      } catch (err) {
-        if (err instanceof screening.ScreeningCaseExists) throw new HttpProblem(409, 'conflict', 'Conflict', err.message);
-        throw err;
-      }
+      // an id recorded already: ScreeningCaseExists, answered 409
+      const { stored } = await screening.recordScreeningCase(store, caller.scope, caller.actor, body, 'create');
+      return reply.code(201).send(caseView(stored, today()));
     },
   }),
   route({

@@ -14,8 +14,6 @@ import type { Store } from '../open.js';
 import { getDesignation } from './inventory.js';
 import { Forbidden, OutOfScope, tenancyOf, type Scope } from './scope.js';
 
-export { DesignationStateConflict } from '../designations.js';
-
 /*
  * A designation's lifecycle over the API: its revisions and their diff read like the designation itself
  * (GET /designations/:id's scope), and its amendment and revocation are its own member state's. A

@@ -1,4 +1,4 @@
-import { ProfileAssessment, UserError, type ProfileLevel } from '../../domain/index.js';
+import { Conflict, ProfileAssessment, UserError, type ProfileLevel } from '../../domain/index.js';
 import { SupplyFactsRecord } from '../../domain/supply-facts.js';
 import { diffProfiles, type ProfileDiff } from '../../engine/profile-diff.js';
 import type { Actor } from '../audit/index.js';
@@ -18,7 +18,7 @@ import { Forbidden, reaches, tenancyOf, type Scope } from './scope.js';
  */
 
 /** A stated version that is not the next one: the caller worked from a stale copy (routes answer 409). */
-export class ProfileVersionConflict extends UserError {
+export class ProfileVersionConflict extends Conflict {
   override name = 'ProfileVersionConflict';
 }
 

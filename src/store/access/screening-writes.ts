@@ -1,5 +1,5 @@
 import { ScreeningCase } from '../../domain/screening.js';
-import { UserError } from '../../domain/index.js';
+import { Conflict } from '../../domain/index.js';
 import { formatPath } from '../../domain/policy-check.js';
 import { screeningRegister, type ScreeningPhase } from '../../engine/screening.js';
 import { appendAudit, type Actor } from '../audit/index.js';
@@ -23,7 +23,7 @@ export async function getScreeningCaseInScope(store: Store, scope: Scope, caseId
 }
 
 /** POST of a case id already recorded in the caller's scope: revise it with PUT instead. */
-export class ScreeningCaseExists extends UserError {
+export class ScreeningCaseExists extends Conflict {
   override name = 'ScreeningCaseExists';
 }
 
