@@ -1,4 +1,4 @@
-import { Policy, UserError } from '../domain/index.js';
+import { Conflict, Policy } from '../domain/index.js';
 import { appendAudit, canonicalJson, type Actor } from './audit/index.js';
 import { importTimestamp } from './import-writes.js';
 import { fromJsonColumn, toJsonColumn } from './json.js';
@@ -25,7 +25,7 @@ export interface StoredPolicyVersion {
 export type PolicyVersionStatus = 'new' | 'unchanged' | 'conflict';
 
 /** A different document under a stored version. */
-export class PolicyVersionConflict extends UserError {
+export class PolicyVersionConflict extends Conflict {
   override name = 'PolicyVersionConflict';
   constructor(
     readonly memberState: string,

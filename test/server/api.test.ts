@@ -179,8 +179,10 @@ describe('decisions', () => {
     expect(r.statusCode).toBe(201);
     const p = (await get('operator-de1', '/policies/DE')).json();
     expect(p).toMatchObject({ memberState: 'DE', version: '2026-1', policy: { thresholds: { national_hhi: 3000 } } });
+    // other content under a stored version: refused as a conflict, as for scenarios and profiles
     const again = await send('authority-de', 'PUT', '/policies/DE', { version: '2026-1' });
-    expect(again.statusCode).toBe(400);
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ type: 'urn:secure5g:problem:conflict', detail: expect.stringContaining('versions are immutable') });
   });
 });
 

@@ -71,10 +71,10 @@ export const decisionRoutes: ApiRoute[] = [
     path: '/policies/:memberState',
     access: 'policies.write',
     tag: 'policies',
-    summary: "Store a version of your member state's policy; it becomes the one in force (audited)",
+    summary: "Store a version of your member state's policy; it becomes the one in force (audited); 409 when the version is stored with other content",
     params: z.object({ memberState: MemberStateCode }),
     body: z.looseObject({}).describe('a policy document as in docs/data-formats.md; member_state comes from the path'),
-    response: { 201: z.object({ memberState: z.string(), version: z.string(), importedAt: z.string(), policy: Policy }), ...problems(400, 401, 403) },
+    response: { 201: z.object({ memberState: z.string(), version: z.string(), importedAt: z.string(), policy: Policy }), ...problems(400, 401, 403, 409) },
     handler: ({ params, body, caller, reply }, { store, dashboard }) => {
       const stored = access.putPolicy(store, caller.scope, caller.actor, params.memberState, body as never);
       dashboard.invalidate();
