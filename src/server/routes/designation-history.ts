@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Designation, DESIGNATION_KINDS, DesignationScopeItem, Id, IsoDate } from '../../domain/index.js';
+import { Designation, DesignationRow, IsoDate } from '../../domain/index.js';
 import * as access from '../../store/access/designation-history.js';
 import type { DesignationWrite } from '../../store/designations.js';
 import { notFound } from '../plugins/problem.js';
@@ -16,19 +16,21 @@ const DesignationParam = z.object({ designationId: IdParam });
 const Loose = z.looseObject({});
 const Revision = z.coerce.number().int().min(1);
 
-/** The fields an amendment may change; id, member state and supplier stay, and revoking has its own route. */
-const Amendment = z
-  .object({
-    kind: z.enum(DESIGNATION_KINDS),
-    segments: z.array(DesignationScopeItem).min(1, 'must name at least one segment or key-assets'),
-    legal_basis: z.string().trim().min(1, 'is required'),
-    decision_date: IsoDate,
-    effective_date: IsoDate,
-    transition_months: z.number().int('must be a whole number').min(0, 'must not be negative').max(240),
-    status: z.enum(['proposed', 'in-force'], { error: 'must be proposed or in-force (to revoke, POST /designations/{id}/revoke)' }),
-    profile_id: Id,
-    profile_version: z.number().int('must be a whole number').min(1, 'must be 1 or more'),
-  })
+/**
+ * The fields an amendment may change, each checked as a designation's field is; id, member state and
+ * supplier stay, and revoking has its own route. The rules across fields are checked on the result.
+ */
+const Amendment = DesignationRow.pick({
+  kind: true,
+  segments: true,
+  legal_basis: true,
+  decision_date: true,
+  effective_date: true,
+  transition_months: true,
+  profile_id: true,
+  profile_version: true,
+})
+  .extend({ status: z.enum(['proposed', 'in-force'], { error: 'must be proposed or in-force (to revoke, POST /designations/{id}/revoke)' }) })
   .partial()
   .strict()
   .refine((c) => Object.keys(c).length > 0, 'names no field to change');
