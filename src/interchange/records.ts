@@ -22,6 +22,14 @@ export interface InputRecord {
   fields: Record<string, unknown>;
 }
 
+/** Register rows already read (from a file, or a request body), with the name errors and the import log give them. */
+export interface RegisterInput {
+  file: string;
+  records: readonly InputRecord[];
+  sha256: string | null;
+  startedAt?: string;
+}
+
 /**
  * Reads a CSV (header row), a JSON file (an array of objects, or an object with an `items` array) or an
  * XLSX workbook (first sheet, header row) into records. Empty cells are left out of the record so that

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { ImportError } from '../domain/index.js';
 import { ImportErrors } from '../interchange/import/errors.js';
-import { csvRecords, jsonRecords, xlsxRecords, type InputRecord } from '../interchange/records.js';
+import { csvRecords, jsonRecords, xlsxRecords, type InputRecord, type RegisterInput } from '../interchange/records.js';
 import { sha256Hex } from '../store/audit/index.js';
 import { HttpProblem, type FieldError } from './plugins/problem.js';
 
@@ -40,11 +40,8 @@ export async function readBody(body: unknown): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export interface RegisterBody {
-  /** the name errors and the import log give the rows (e.g. entities.csv) */
-  file: string;
-  records: readonly InputRecord[];
-  sha256: string | null;
+/** Rows as the register imports take them (file name, records, digest), and how errors name them. */
+export interface RegisterBody extends RegisterInput {
   /** JSON rows are named body.items.<i> in errors, the others `row <n>` */
   json: boolean;
 }

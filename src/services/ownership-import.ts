@@ -4,7 +4,9 @@ import { basename } from 'node:path';
 import { ImportError } from '../domain/errors.js';
 import { Entity, Holding } from '../domain/ownership.js';
 import { ImportErrors, MAX_ERRORS } from '../interchange/import/errors.js';
-import { parseRecords, readRecords, type InputRecord } from '../interchange/records.js';
+import { parseRecords, readRecords, type RegisterInput } from '../interchange/records.js';
+
+export type { RegisterInput } from '../interchange/records.js';
 import type { Store } from '../store/open.js';
 import { writeEntities, writeHoldings, type OwnershipIds, type WriteCounts } from '../store/ownership.js';
 
@@ -52,13 +54,6 @@ export async function importEntities(store: Store, file: string): Promise<Regist
   return writeEntityRecords(store, { file: basename(file), records, sha256: await fileDigest(file), startedAt });
 }
 
-/** Register rows already read (from a file, or a request body), with the name errors and the import log give them. */
-export interface RegisterInput {
-  file: string;
-  records: readonly InputRecord[];
-  sha256: string | null;
-  startedAt?: string;
-}
 
 /**
  * importEntities for rows already read: checked and written in one transaction (synchronous, so a caller

@@ -1,8 +1,7 @@
 import type { ControlResult } from '../engine/control.js';
 import type { EntityKind, Holding } from '../domain/ownership.js';
-import type { InputRecord } from '../interchange/records.js';
 import { parseBomBytes, productOrigins, supplierControl, supplierProductOrigins, type ProductOrigins } from './ownership.js';
-import { writeEntityRecords, writeHoldingRecords, type RegisterImportSummary } from './ownership-import.js';
+import { writeEntityRecords, writeHoldingRecords, type RegisterImportSummary, type RegisterInput } from './ownership-import.js';
 import { appendAudit, type Actor } from '../store/audit/index.js';
 import { latestBom, listBoms, saveBom, type StoredBom } from '../store/boms.js';
 import type { Store } from '../store/open.js';
@@ -113,15 +112,8 @@ function auditRegister(store: Store, actor: Actor, s: RegisterImportSummary, sha
   });
 }
 
-export interface RegisterBody {
-  /** the name errors and the import log give the rows (e.g. entities.csv) */
-  file: string;
-  records: readonly InputRecord[];
-  sha256: string | null;
-}
-
 /** Upserts entities by entity_id in one transaction with its audit entry; any bad row refuses them all. */
-export function recordEntities(store: Store, scope: Scope, actor: Actor, body: RegisterBody): RegisterImportSummary {
+export function recordEntities(store: Store, scope: Scope, actor: Actor, body: RegisterInput): RegisterImportSummary {
   writerOf(scope, 'entities');
   return store.sqlite.transaction(() => {
     const s = writeEntityRecords(store, body);
@@ -131,7 +123,7 @@ export function recordEntities(store: Store, scope: Scope, actor: Actor, body: R
 }
 
 /** Upserts holdings (with `replace`, the complete record of each held entity named) in one transaction with its audit entry. */
-export function recordHoldings(store: Store, scope: Scope, actor: Actor, body: RegisterBody, options: { replace?: boolean } = {}): RegisterImportSummary {
+export function recordHoldings(store: Store, scope: Scope, actor: Actor, body: RegisterInput, options: { replace?: boolean } = {}): RegisterImportSummary {
   writerOf(scope, 'holdings');
   return store.sqlite.transaction(() => {
     const s = writeHoldingRecords(store, body, options);

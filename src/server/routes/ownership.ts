@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { CountryCode, ENTITY_KINDS, ImportError, IsoDate } from '../../domain/index.js';
 import * as access from '../../services/ownership-in-scope.js';
 import { HttpProblem, notFound } from '../plugins/problem.js';
-import { BODY_LIMIT, fromImportErrors, mediaType, readBody, registerBody, safeName, unsupported } from '../register-body.js';
+import { BODY_LIMIT, FileQuery, fromImportErrors, mediaType, readBody, registerBody, safeName, unsupported } from '../register-body.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { EntityRow, HoldingRow } from '../response-schemas.js';
 import { pageList } from '../../store/access/sql.js';
 import { IdParam, page, PageQuery, problems } from '../schemas.js';
-import { FileQuery } from '../register-body.js';
 
 /*
  * Ownership and control of suppliers, BOMs and where a product's components come from: what `secure5g
