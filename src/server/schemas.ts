@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDate } from '../domain/index.js';
 import { MAX_PAGE } from '../store/access/index.js';
 
 /** Shared request and response shapes. Response schemas document the API; they are not used to filter output. */
@@ -29,3 +30,8 @@ export const IdParam = z.string().min(1).max(128).regex(/^[A-Za-z0-9][A-Za-z0-9.
 export const UuidParam = z.string().uuid('is not a valid id');
 
 export const Json = z.record(z.string(), z.unknown());
+
+/** Today in UTC as YYYY-MM-DD: the date a `?date` left out stands for. */
+export const today = () => new Date().toISOString().slice(0, 10);
+/** `?date`, the day a register is judged on (deadlines, designations in force). */
+export const DateQuery = z.object({ date: IsoDate.optional().describe('YYYY-MM-DD; default: today') });

@@ -6,7 +6,7 @@ import { BODY_LIMIT, FileQuery, fromImportErrors, mediaType, readBody, registerB
 import { route, type ApiRoute } from '../route-table.js';
 import { EntityRow, HoldingRow } from '../response-schemas.js';
 import { pageList } from '../../store/access/sql.js';
-import { IdParam, page, PageQuery, problems } from '../schemas.js';
+import { IdParam, page, PageQuery, problems, today } from '../schemas.js';
 
 /*
  * Ownership and control of suppliers, BOMs and where a product's components come from: what `secure5g
@@ -16,7 +16,6 @@ import { IdParam, page, PageQuery, problems } from '../schemas.js';
  * the /imports jobs meant for inventory files of millions of rows.
  */
 
-const today = () => new Date().toISOString().slice(0, 10);
 const List = page(z.looseObject({}));
 const Obj = z.looseObject({});
 

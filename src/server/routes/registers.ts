@@ -11,7 +11,7 @@ import { notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { ImplementationRow, ProfileSummaryRow, ScreeningCaseRow } from '../response-schemas.js';
 import { pageList } from '../../store/access/sql.js';
-import { IdParam, page, PageQuery, problems } from '../schemas.js';
+import { DateQuery, IdParam, page, PageQuery, problems, today } from '../schemas.js';
 
 /*
  * The registers an authority keeps beside the inventory: supplier profiles, implementation status of the
@@ -20,8 +20,6 @@ import { IdParam, page, PageQuery, problems } from '../schemas.js';
  * the Union level is meant to have.
  */
 
-const today = () => new Date().toISOString().slice(0, 10);
-const DateQuery = z.object({ date: IsoDate.optional().describe('YYYY-MM-DD; default: today') });
 const List = page(z.looseObject({}));
 
 export const registerRoutes: ApiRoute[] = [

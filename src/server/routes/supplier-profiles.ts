@@ -4,7 +4,7 @@ import { suggestProfileScores } from '../../services/profiles.js';
 import * as access from '../../store/access/profile-writes.js';
 import { API_PREFIX, route, type ApiRoute } from '../route-table.js';
 import { notFound } from '../plugins/problem.js';
-import { IdParam, problems } from '../schemas.js';
+import { IdParam, problems, today } from '../schemas.js';
 
 /*
  * Writing supplier profiles (append-only versions), their diff and suggestions, and supply-continuity
@@ -13,7 +13,6 @@ import { IdParam, problems } from '../schemas.js';
  * registers.ts.
  */
 
-const today = () => new Date().toISOString().slice(0, 10);
 const Loose = z.looseObject({});
 const SupplierParam = z.object({ supplierId: IdParam });
 const Versions = z.object({

@@ -12,7 +12,7 @@ import { badRequest, notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { ImplementationRow } from '../response-schemas.js';
 import { pageList } from '../../store/access/sql.js';
-import { IdParam, page, PageQuery, problems } from '../schemas.js';
+import { DateQuery, IdParam, page, PageQuery, problems, today } from '../schemas.js';
 
 /*
  * What the authorities track beside the registers' reads (routes/registers.ts): implementation status
@@ -21,8 +21,6 @@ import { IdParam, page, PageQuery, problems } from '../schemas.js';
  * (src/store/access/tracking.ts); the handlers shape requests and answers.
  */
 
-const today = () => new Date().toISOString().slice(0, 10);
-const DateQuery = z.object({ date: IsoDate.optional().describe('YYYY-MM-DD; default: today') });
 const List = page(z.looseObject({}));
 const Obj = z.looseObject({});
 /** `union`, `ms:DE` or `op:OP-DE-1`, as implementationScopeKey writes them */
