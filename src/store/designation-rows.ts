@@ -85,27 +85,40 @@ export function completeDesignation(store: Store, d: DesignationInput): Designat
   return canonicalDesignation({ ...d, transition_months: transition });
 }
 
-/** Why the store cannot take the designation: an unknown supplier, or a profile version that is not there or about someone else. */
-export function designationReferenceProblem(store: Store, d: Pick<Designation, 'supplier_id' | 'profile_id' | 'profile_version'>): string | undefined {
+/**
+ * The key under which a cited profile version is looked up: the citing designation's member state with
+ * the profile's id and version. A designation may rest only on a profile its own member state keeps, so
+ * a profile of another member state is looked up under a key it is never stored under and answers
+ * exactly as an id that does not exist (it must not say which supplier that profile covers, or that it exists).
+ */
+export const citedProfileKey = (memberState: string, profileId: string, version: number): string => `${memberState}/${profileId}@${version}`;
+
+/** Why the store cannot take the designation: an unknown supplier, or a profile version its member state does not keep or that is about someone else. */
+export function designationReferenceProblem(
+  store: Store,
+  d: Pick<Designation, 'member_state' | 'supplier_id' | 'profile_id' | 'profile_version'>,
+): string | undefined {
   const db = store.sqlite;
   if (!db.prepare('SELECT 1 FROM suppliers WHERE supplier_id = ?').get(d.supplier_id)) return `supplier_id ${d.supplier_id} is not a known supplier`;
   if (d.profile_id === undefined || d.profile_version === undefined) return undefined;
-  return profileReferenceProblem(
-    d.profile_id,
-    d.profile_version,
-    d.supplier_id,
-    db.prepare('SELECT supplier_id FROM profiles WHERE profile_id = ? AND version = ?').pluck().get(d.profile_id, d.profile_version) as string | undefined,
-  );
+  const supplier = db
+    .prepare('SELECT supplier_id FROM profiles WHERE profile_id = ? AND version = ? AND member_state = ?')
+    .pluck()
+    .get(d.profile_id, d.profile_version, d.member_state) as string | undefined;
+  return profileReferenceProblem(d.profile_id, d.profile_version, d.supplier_id, supplier);
 }
 
-/** Shared with the importer, which looks the profile up in its reference data instead. */
+/**
+ * Shared with the importer, which looks the profile up in its reference data (under citedProfileKey)
+ * instead. `profileSupplier` must come from a lookup narrowed to the citing member state.
+ */
 export function profileReferenceProblem(profileId: string, version: number, supplierId: string, profileSupplier: string | undefined): string | undefined {
   if (profileSupplier === undefined) return `profile ${profileId} version ${version} is not recorded (record it with: secure5g profile create)`;
   if (profileSupplier !== supplierId) return `profile ${profileId} is about supplier ${profileSupplier}, not ${supplierId}`;
   return undefined;
 }
 
-export function checkDesignationReferences(store: Store, d: Pick<Designation, 'supplier_id' | 'profile_id' | 'profile_version'>): void {
+export function checkDesignationReferences(store: Store, d: Pick<Designation, 'member_state' | 'supplier_id' | 'profile_id' | 'profile_version'>): void {
   const problem = designationReferenceProblem(store, d);
   if (problem) throw new UserError(problem);
 }

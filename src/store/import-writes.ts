@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { recordDesignationRevisions } from './designation-history.js';
+import { citedProfileKey } from './designation-rows.js';
 import { defaultTransitionMonths } from './effective-policy.js';
 import type { Store } from './open.js';
 
@@ -28,8 +29,12 @@ export function referenceData(store: Store): ReferenceData {
     ),
     designations: {
       transitionMonths: defaultTransitionMonths(store),
+      // keyed by the keeping member state too: a designation row may cite only its own member state's profiles
       profileSuppliers: Object.fromEntries(
-        (db.prepare('SELECT profile_id, version, supplier_id FROM profiles').raw().all() as [string, number, string][]).map(([p, v, s]) => [`${p}@${Number(v)}`, s]),
+        (db.prepare('SELECT member_state, profile_id, version, supplier_id FROM profiles').raw().all() as [string, string, number, string][]).map(([ms, p, v, s]) => [
+          citedProfileKey(ms, p, Number(v)),
+          s,
+        ]),
       ),
     },
   };

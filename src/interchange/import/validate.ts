@@ -1,6 +1,6 @@
 import { findFunction } from '../../catalog/segments.js';
 import { designationProblems } from '../../domain/entities.js';
-import { profileReferenceProblem } from '../../store/designation-rows.js';
+import { citedProfileKey, profileReferenceProblem } from '../../store/designation-rows.js';
 import type { KindSpec } from './kinds.js';
 import { detached, FAIL, isAbsent } from './fields.js';
 
@@ -24,7 +24,7 @@ export interface References {
 export interface DesignationReferences {
   /** member state → default transition months of its policy in force (every member state) */
   transitionMonths: Readonly<Record<string, number>>;
-  /** `profile_id@version` → the supplier of every recorded profile version */
+  /** citedProfileKey(member state, profile id, version) → the supplier of every recorded profile version */
   profileSuppliers: Readonly<Record<string, string>>;
 }
 
@@ -166,7 +166,7 @@ function crossChecks(spec: KindSpec, refs: References): Check {
         };
         for (const p of designationProblems(d)) errors.push({ row, field: p.field, reason: p.message });
         if (d.profile_id !== undefined && d.profile_version !== undefined) {
-          const problem = profileReferenceProblem(d.profile_id, d.profile_version, v[sup] as string, profileSuppliers[`${d.profile_id}@${d.profile_version}`]);
+          const problem = profileReferenceProblem(d.profile_id, d.profile_version, v[sup] as string, profileSuppliers[citedProfileKey(v[ms] as string, d.profile_id, d.profile_version)]);
           if (problem) errors.push({ row, field: 'profile_id', reason: problem });
         }
         // a row without a transition period takes its member state's policy default, as any designation write does
