@@ -2,7 +2,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
@@ -18,6 +17,7 @@ import { API_ROUTES, API_TAGS } from './routes/index.js';
 import { API_PREFIX, type ApiRoute } from './route-table.js';
 import { DashboardService, type DashboardOptions } from './services/dashboard.js';
 import { ImportJobs } from './services/import-jobs.js';
+import { SignInLimit, type SignInLimits } from './services/sign-in-limit.js';
 import { waitsForImports, WriteGate, WRITE_RETRY_AFTER_SECONDS } from './services/write-gate.js';
 
 export interface BuildAppOptions {
@@ -30,8 +30,13 @@ export interface BuildAppOptions {
   dashboardDate?: () => string;
   /** where the dashboard's assessment runs (default: a worker thread for a database file) */
   dashboard?: DashboardOptions;
-  /** behind a TLS-terminating proxy: trust its X-Forwarded-* headers */
-  trustProxy?: boolean;
+  /**
+   * addresses (or CIDR ranges) of the TLS-terminating proxies whose X-Forwarded-* headers are believed;
+   * a hop not listed is the client, whatever it forwards (default: none)
+   */
+  trustProxy?: readonly string[];
+  /** failed sign-ins allowed per account and per client address (tests) */
+  signInLimits?: SignInLimits;
 }
 
 declare module 'fastify' {
@@ -87,7 +92,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     requestTimeout: 600_000,
     keepAliveTimeout: 10_000,
     return503OnClosing: true,
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: opts.trustProxy?.length ? [...opts.trustProxy] : false,
     routerOptions: { ignoreTrailingSlash: true },
   }) as unknown as App;
 
@@ -104,6 +109,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     jobs: new ImportJobs(opts.store, app.log, writeGate),
     writeGate,
     uploadDir: opts.uploadDir ?? join(tmpdir(), 'secure5g-uploads'),
+    signInLimit: new SignInLimit(opts.signInLimits),
   };
   app.decorate('ctx', ctx);
   // GETs read through their own connection: what is committed, never an import's rows before it commits
@@ -125,7 +131,6 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     hsts: { maxAge: 31_536_000, includeSubDomains: true },
     referrerPolicy: { policy: 'no-referrer' },
   });
-  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -174,12 +179,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         ...(r.access === 'public' ? { security: [] } : {}),
       },
       ...(r.bodyLimit ? { bodyLimit: r.bodyLimit } : {}),
-      config: {
-        access: r.access,
-        ...(r.rateLimit
-          ? { rateLimit: { max: r.rateLimit.max, timeWindow: r.rateLimit.timeWindow, keyGenerator: r.rateLimit.key, hook: 'preHandler' as const } }
-          : {}),
-      },
+      config: { access: r.access },
       // before the body is read or validated: a caller without the right gets 403, never a 400 about a body it may not send
       onRequest: authorize(r),
       ...(waitsForImports(r)

@@ -1,6 +1,7 @@
 import type { Store } from '../store/index.js';
 import type { DashboardService } from './services/dashboard.js';
 import type { ImportJobs } from './services/import-jobs.js';
+import type { SignInLimit } from './services/sign-in-limit.js';
 import type { WriteGate } from './services/write-gate.js';
 
 /** What handlers share: the store and the few services that hold state across requests. */
@@ -12,4 +13,6 @@ export interface ServerContext {
   writeGate: WriteGate;
   /** folder for uploaded import files while their job runs */
   uploadDir: string;
+  /** failed sign-ins per account and per client address */
+  signInLimit: SignInLimit;
 }

@@ -48,8 +48,6 @@ export interface ApiRoute {
    * rows, written inside a running import's transaction); every other GET reads committed data only
    */
   readsPending?: boolean;
-  /** sign-in: its own rate limit */
-  rateLimit?: { max: number; timeWindow: number; key: (request: FastifyRequest) => string };
   handler: (input: RouteInput<any, any, any>, ctx: ServerContext) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any -- typed by route() below
 }
 

@@ -11,8 +11,8 @@ export interface StartOptions {
   /** seed the small fictional demo and its demo accounts when the database holds no assets (npm start) */
   seedDemo?: boolean;
   logger?: BuildAppOptions['logger'];
-  /** behind a TLS-terminating proxy: trust X-Forwarded-* (cookies then follow the forwarded protocol) */
-  trustProxy?: boolean;
+  /** the TLS-terminating proxies whose X-Forwarded-* headers are believed (addresses or CIDR ranges) */
+  trustProxy?: readonly string[];
   /** where to print the address and sign-in help (default: stdout) */
   print?: (text: string) => void;
   /** end the process on SIGINT/SIGTERM after closing (default true) */

@@ -5,6 +5,7 @@ import {
   createSession,
   dummyHash,
   findUserByName,
+  normaliseUsername,
   revokeSession,
   toUser,
   updateUser,
@@ -17,8 +18,6 @@ import { route, type ApiRoute } from '../route-table.js';
 import { problems } from '../schemas.js';
 
 const Login = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) });
-
-export const LOGIN_LIMIT = { max: 5, timeWindow: 60_000 };
 
 const UserOut = z.object({
   userId: z.string(),
@@ -38,15 +37,20 @@ export const authRoutes: ApiRoute[] = [
     summary: 'Sign in with username and password; sets the session and CSRF cookies',
     body: Login,
     response: { 200: z.object({ user: UserOut, csrfToken: z.string(), expiresAt: z.string() }), ...problems(400, 401, 429) },
-    rateLimit: {
-      ...LOGIN_LIMIT,
-      key: (request) => `${request.ip}|${String((request.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
-    },
-    async handler({ body, request, reply }, { store }) {
-      const row = findUserByName(store, body.username);
+    async handler({ body, request, reply }, { store, signInLimit }) {
+      // the limit counts the name exactly as the lookup reads it: " name" and "NAME" are the same account
+      const account = normaliseUsername(body.username);
+      const wait = signInLimit.retryAfter(account, request.ip);
+      if (wait > 0) {
+        request.log.info({ event: 'login-limited' }, 'sign-in refused: too many failed attempts');
+        reply.header('retry-after', String(wait));
+        throw new HttpProblem(429, 'too-many-attempts', 'Too many requests', `too many failed sign-ins for this account or from this address: try again in ${wait} s`);
+      }
+      const row = findUserByName(store, account);
       // the same work and the same answer whether the user exists or not
       const ok = await verifyPassword(row?.password_hash ?? (await dummyHash()), body.password);
       if (!row || !ok || row.disabled === 1) {
+        signInLimit.failed(account, request.ip);
         request.log.info({ event: 'login-failed' }, 'sign-in refused');
         throw new HttpProblem(401, 'bad-credentials', 'Unauthorized', 'wrong username or password');
       }

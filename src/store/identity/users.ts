@@ -88,8 +88,14 @@ function checkTenancy(store: Store, u: { role: Role; memberState?: string; opera
   }
 }
 
+/**
+ * The one form of a user name: what is stored, what sign-in looks up, and what the sign-in limit counts,
+ * so " name", "NAME" and "name\n" are one account everywhere (a second spelling must not buy more guesses).
+ */
+export const normaliseUsername = (name: string): string => name.trim().toLowerCase();
+
 export async function createUser(store: Store, actor: Actor, input: NewUser): Promise<User> {
-  const username = input.username.trim().toLowerCase();
+  const username = normaliseUsername(input.username);
   if (!USERNAME.test(username)) throw new UserError('username: 2–64 characters, lower-case letters, digits and . _ @ -');
   if (input.password.length < MIN_PASSWORD_LENGTH) throw new UserError(`password: at least ${MIN_PASSWORD_LENGTH} characters`);
   const tenancy = checkTenancy(store, input);
@@ -127,7 +133,7 @@ export function getUserRow(store: Store, userId: string): UserRow | undefined {
 }
 
 export function findUserByName(store: Store, username: string): UserRow | undefined {
-  return store.sqlite.prepare('SELECT * FROM users WHERE username = ?').get(username.trim().toLowerCase()) as UserRow | undefined;
+  return store.sqlite.prepare('SELECT * FROM users WHERE username = ?').get(normaliseUsername(username)) as UserRow | undefined;
 }
 
 export function listUsers(store: Store): User[] {
