@@ -1,5 +1,3 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
@@ -17,6 +15,7 @@ import { API_ROUTES, API_TAGS } from './routes/index.js';
 import { API_PREFIX, type ApiRoute } from './route-table.js';
 import { DashboardService, type DashboardOptions } from './services/dashboard.js';
 import { ImportJobs } from './services/import-jobs.js';
+import { clearUploads, defaultUploadDir } from './services/imports.js';
 import { SignInLimit, type SignInLimits } from './services/sign-in-limit.js';
 import { waitsForImports, WriteGate, WRITE_RETRY_AFTER_SECONDS } from './services/write-gate.js';
 
@@ -24,7 +23,7 @@ export interface BuildAppOptions {
   store: Store;
   /** pino options, a pino logger, or false (tests); default: info level JSON logs with secrets redacted */
   logger?: FastifyServerOptions['logger'] | FastifyServerOptions['loggerInstance'];
-  /** where uploaded import files wait for their job (default: the OS temporary folder) */
+  /** where uploaded import files wait for their job (default: a folder of the database's own in the OS temporary folder); emptied at start */
   uploadDir?: string;
   /** the date the dashboard assesses at (tests); default: today */
   dashboardDate?: () => string;
@@ -108,9 +107,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     dashboard: new DashboardService(opts.store, app.log, opts.dashboardDate, opts.dashboard),
     jobs: new ImportJobs(opts.store, app.log, writeGate),
     writeGate,
-    uploadDir: opts.uploadDir ?? join(tmpdir(), 'secure5g-uploads'),
+    uploadDir: opts.uploadDir ?? defaultUploadDir(opts.store.file),
     signInLimit: new SignInLimit(opts.signInLimits),
   };
+  // what is in it was left by an earlier process killed during an upload or a job (whose job the line
+  // above marked failed): nothing will read it again
+  const cleared = clearUploads(ctx.uploadDir);
+  if (cleared > 0) app.log.warn({ uploads: cleared, dir: ctx.uploadDir }, 'removed uploads left by an earlier server process');
   app.decorate('ctx', ctx);
   // GETs read through their own connection: what is committed, never an import's rows before it commits
   // (an in-memory database has one connection only)
@@ -209,6 +212,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
 
   app.addHook('onClose', async () => {
     await ctx.jobs.idle();
+    // every job removed its own upload; a folder only this process could use goes too
+    if (opts.store.file === ':memory:' && opts.uploadDir === undefined) clearUploads(ctx.uploadDir, { removeDir: true });
     await ctx.dashboard.close();
     if (readStore !== opts.store) await readStore.close();
   });

@@ -27,6 +27,8 @@ interface Entry {
   job: ImportJob;
   owner: JobOwner;
   run: (job: Readonly<ImportJob>, progress: (done: number, total: number) => void) => Promise<ImportJob['result']>;
+  /** called once the job has ended, whatever happened: removes its upload */
+  release?: () => Promise<void>;
 }
 
 /**
@@ -50,9 +52,9 @@ export class ImportJobs {
     if (failed > 0) log?.warn({ jobs: failed }, 'import jobs left unfinished by an earlier server process marked failed');
   }
 
-  submit(kind: string, fileName: string, owner: JobOwner, bytes: number, run: Entry['run']): ImportJob {
+  submit(kind: string, fileName: string, owner: JobOwner, bytes: number, run: Entry['run'], release?: Entry['release']): ImportJob {
     const job: ImportJob = { jobId: randomUUID(), kind, fileName, status: 'queued', createdAt: new Date().toISOString(), createdBy: owner.actor.name, bytes };
-    const entry = { job, owner, run };
+    const entry = { job, owner, run, release };
     putImportJob(this.store, job, owner);
     this.queue.push(entry);
     this.running ??= this.drain();
@@ -76,7 +78,6 @@ export class ImportJobs {
     const { job } = e;
     job.status = 'running';
     job.startedAt = new Date().toISOString();
-    putImportJob(this.store, job, e.owner);
     let lastWrite = 0;
     const progress = (done: number, total: number) => {
       job.progress = { done, total };
@@ -86,6 +87,7 @@ export class ImportJobs {
       putImportJobProgress(this.store, job.jobId, done, total);
     };
     try {
+      putImportJob(this.store, job, e.owner);
       job.result = await (this.gate ? this.gate.hold(() => e.run(job, progress)) : e.run(job, progress));
       job.status = 'done';
     } catch (err) {
@@ -98,6 +100,7 @@ export class ImportJobs {
       }
     }
     job.finishedAt = new Date().toISOString();
+    await e.release?.().catch((err: unknown) => this.log?.error({ err, jobId: job.jobId }, 'cannot remove the upload of an import job'));
     try {
       putImportJob(this.store, job, e.owner);
     } catch (err) {

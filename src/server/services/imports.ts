@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, readdirSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import Papa from 'papaparse';
@@ -80,19 +81,39 @@ export async function readRowKeys(kind: ScopedImportKind, file: string, name: st
 
 export const IMPORT_CONTENT_TYPES: Record<string, '.csv' | '.json'> = { 'text/csv': '.csv', 'application/json': '.json' };
 
+/** An uploaded file waiting for its job (uploadPath, saveUpload). */
+export interface Upload {
+  file: string;
+  name: string;
+  ext: '.csv' | '.json';
+  bytes: number;
+  sha256: string;
+}
+
+type ImportCaller = { scope: Scope; actor: Actor };
+
 /**
  * Queues an uploaded file's import. The job checks the caller's scope against every row first (whole-
  * instance callers skip this), then imports in one transaction, records the audit entry and refreshes
  * the dashboard.
  */
-export function submitImport(
-  ctx: ServerContext,
-  kind: ImportKind,
-  upload: { file: string; name: string; ext: '.csv' | '.json'; bytes: number; sha256: string },
-  caller: { scope: Scope; actor: Actor },
-): ImportJob {
-  return ctx.jobs.submit(kind, upload.name, caller, upload.bytes, async ({ jobId }, progress) => {
-    try {
+export function submitImport(ctx: ServerContext, kind: ImportKind, upload: Upload, caller: ImportCaller): ImportJob {
+  try {
+    return queueImport(ctx, kind, upload, caller);
+  } catch (err) {
+    // not queued (the job's row could not be written): no job will ever remove the upload
+    rmSync(dirname(upload.file), { recursive: true, force: true });
+    throw err;
+  }
+}
+
+function queueImport(ctx: ServerContext, kind: ImportKind, upload: Upload, caller: ImportCaller): ImportJob {
+  return ctx.jobs.submit(
+    kind,
+    upload.name,
+    caller,
+    upload.bytes,
+    async ({ jobId }, progress) => {
       if (tenancyOf(caller.scope).kind !== 'all') {
         if (kind === 'suppliers' || kind === 'products') throw new UserError(`${kind} are shared reference data: an administrator imports them`);
         const keys = await readRowKeys(kind, upload.file, upload.name, upload.ext);
@@ -110,10 +131,37 @@ export function submitImport(
       });
       if (s.inserted + s.updated > 0) ctx.dashboard.invalidate();
       return { rows: s.rows, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, ms: s.ms };
-    } finally {
-      await rm(dirname(upload.file), { recursive: true, force: true });
-    }
-  });
+    },
+    // done, failed or refused: the upload goes (one left by a killed process goes at the next start, clearUploads)
+    () => rm(dirname(upload.file), { recursive: true, force: true }),
+  );
+}
+
+/**
+ * Where a server's uploads wait for their job: a folder of the database's own under the OS temporary
+ * folder (two servers on two databases must not clear each other's uploads at start; one database has
+ * one server, docs/operations.md). An in-memory database gets a folder of this process's own.
+ */
+export function defaultUploadDir(dbFile: string): string {
+  const owner = dbFile === ':memory:' ? `memory-${process.pid}-${randomUUID().slice(0, 8)}` : createHash('sha256').update(resolve(dbFile)).digest('hex').slice(0, 16);
+  return join(tmpdir(), 'secure5g-uploads', owner);
+}
+
+/**
+ * Removes every upload in the folder, returning how many there were. Called at server start, before any
+ * request: what is there was left by an earlier process killed during an upload or a job, which the
+ * start marks failed, so nothing reads it again.
+ */
+export function clearUploads(dir: string, opts: { removeDir?: boolean } = {}): number {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return 0; // no folder yet: nothing was ever uploaded
+  }
+  for (const e of entries) rmSync(join(dir, e), { recursive: true, force: true });
+  if (opts.removeDir) rmSync(dir, { recursive: true, force: true });
+  return entries.length;
 }
 
 /** Each upload gets its own folder, so the file keeps the name the caller gave it (and errors name it). */
