@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UserError } from '../../domain/index.js';
 import {
+  checkPasswordPolicy,
   createDemoAccounts,
   createUser,
   formatDemoAccounts,
@@ -68,7 +69,7 @@ export function registerUsers(program: Command, { io }: CommandContext) {
         password = generatePassword();
         generated = true;
       }
-      if (password.length < MIN_PASSWORD_LENGTH) throw new UserError(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+      await checkPasswordPolicy(password, { username: opts.username });
       await withStore(opts.db, async (store) => {
         const u = await createUser(store, CLI_ACTOR, { username: opts.username, password, role: 'admin' });
         io.out(`admin ${u.username} created\n`);

@@ -10,6 +10,7 @@ import {
   toUser,
   updateUser,
   verifyPassword,
+  checkPasswordPolicy,
   MIN_PASSWORD_LENGTH,
 } from '../../store/identity/index.js';
 import { clearSessionCookies, SESSION_COOKIE, setSessionCookies } from '../plugins/auth.js';
@@ -88,12 +89,13 @@ export const authRoutes: ApiRoute[] = [
     path: '/auth/password',
     access: 'session.write',
     tag: 'session',
-    summary: 'Change your own password; every session of yours ends',
+    summary: 'Change your own password (checked against the password policy); every session and API token of yours ends',
     body: z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(MIN_PASSWORD_LENGTH).max(1024) }),
     response: { 204: z.null(), ...problems(400, 401, 403) },
     async handler({ body, caller, request, reply }, { store }) {
       const row = findUserByName(store, caller.user.username);
       if (!row || !(await verifyPassword(row.password_hash, body.currentPassword))) throw new UserError('the current password is wrong');
+      await checkPasswordPolicy(body.newPassword, { username: row.username });
       await updateUser(store, caller.actor, caller.user.userId, { password: body.newPassword });
       clearSessionCookies(request, reply);
       return reply.code(204).send();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MemberStateCode } from '../../domain/index.js';
 import { appendAudit } from '../../store/audit/index.js';
 import {
+  checkPasswordPolicy,
   createToken,
   createUser,
   getToken,
@@ -65,7 +66,7 @@ export const userRoutes: ApiRoute[] = [
     path: '/users',
     access: 'users.manage',
     tag: 'users',
-    summary: 'Create a user with a role and its scope (audited)',
+    summary: 'Create a user with a role and its scope; the password must pass the password policy (audited)',
     body: z.object({
       username: z.string().min(2).max(64),
       password: z.string().min(MIN_PASSWORD_LENGTH).max(1024),
@@ -74,7 +75,10 @@ export const userRoutes: ApiRoute[] = [
       operatorId: IdParam.optional(),
     }),
     response: { 201: UserOut, ...problems(400, 401, 403) },
-    handler: async ({ body, caller, reply }, { store }) => reply.code(201).send(await createUser(store, caller.actor, body)),
+    handler: async ({ body, caller, reply }, { store }) => {
+      await checkPasswordPolicy(body.password, { username: body.username });
+      return reply.code(201).send(await createUser(store, caller.actor, body));
+    },
   }),
   route({
     method: 'GET',
@@ -91,7 +95,7 @@ export const userRoutes: ApiRoute[] = [
     path: '/users/:userId',
     access: 'users.manage',
     tag: 'users',
-    summary: "Change a user's role, scope, password or disable it; ends their sessions (audited)",
+    summary: "Change a user's role, scope, password or disable it; ends their sessions and API tokens (audited)",
     params: UserParams,
     body: z.object({
       role: z.enum(ROLES).optional(),
@@ -102,6 +106,7 @@ export const userRoutes: ApiRoute[] = [
     }),
     response: { 200: UserOut, ...problems(400, 401, 403, 404) },
     handler: async ({ params, body, caller }, { store }) => {
+      if (body.password !== undefined) await checkPasswordPolicy(body.password, { username: getUserRow(store, params.userId)?.username });
       const u = await updateUser(store, caller.actor, params.userId, body);
       if (!u) throw notFound('user');
       return u;

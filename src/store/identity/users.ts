@@ -153,8 +153,9 @@ export interface UserChange {
 }
 
 /**
- * Changes a user. A role or tenancy change or disabling ends the user's sessions and revokes their API
- * tokens (what was granted under the old terms must not outlive them); a new password ends sessions.
+ * Changes a user. A role or tenancy change, disabling or a new password ends the user's sessions and
+ * revokes their API tokens (what was granted under the old terms, or by whoever held the old password,
+ * must not outlive them).
  */
 export async function updateUser(store: Store, actor: Actor, userId: string, change: UserChange): Promise<User | undefined> {
   const before = getUserRow(store, userId);
@@ -189,8 +190,8 @@ export async function updateUser(store: Store, actor: Actor, userId: string, cha
        password_hash = @password_hash, updated_at = @updated_at WHERE user_id = @user_id`,
     ).run(after);
     const endsAccess = roleOrTenancyChanged || change.disabled === true || change.password !== undefined;
-    // a new password ends sessions (someone may have had the old one); tokens end with the grant they were made under
-    if (endsAccess) revokeAllFor(store, userId, after.updated_at, { tokens: roleOrTenancyChanged || change.disabled === true });
+    // a new password ends sessions and tokens: someone who had the old password may have made either
+    if (endsAccess) revokeAllFor(store, userId, after.updated_at);
     appendAudit(store, actor, {
       action: 'user.update',
       targetType: 'user',
