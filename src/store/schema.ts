@@ -50,6 +50,17 @@ export interface AssetTable {
   end_of_support: string | null;
 }
 
+/** Assets per operator × segment × function × supplier × product, kept by triggers (asset-counts.ts). */
+export interface AssetCountTable {
+  operator_id: string;
+  segment: string;
+  function: string;
+  supplier_id: string;
+  /** the product id, '' for assets without one */
+  product_key: string;
+  n: number;
+}
+
 export interface DesignationTable {
   designation_id: string;
   member_state: string;
@@ -98,6 +109,7 @@ export interface Database {
   suppliers: SupplierTable;
   products: ProductTable;
   assets: AssetTable;
+  asset_counts: AssetCountTable;
   designations: DesignationTable;
   policies: PolicyTable;
   imports: ImportLogTable;

@@ -82,43 +82,63 @@ export interface AssetFilter extends PageRequest {
   after?: string;
 }
 
-/** Asset rows reach a scope through their operator's member state. */
-function assetWhere(scope: Scope): Where {
-  const t = tenancyOf(scope);
+/**
+ * Asset rows reach a scope through their operator's member state. `t` is the alias of the table read:
+ * assets (a) or the counts kept of them (c), which carry the same operator, segment, supplier columns.
+ */
+function assetWhere(scope: Scope, t: 'a' | 'c' = 'a'): Where {
+  const ten = tenancyOf(scope);
   const w = new Where();
-  if (t.kind === 'aggregates') return w.add('1 = 0');
-  if (t.kind === 'operator') return w.add('a.operator_id = ?', t.operatorId);
-  if (t.kind === 'member-state') return w.add('o.member_state = ?', t.memberState);
+  if (ten.kind === 'aggregates') return w.add('1 = 0');
+  if (ten.kind === 'operator') return w.add(`${t}.operator_id = ?`, ten.operatorId);
+  if (ten.kind === 'member-state') return w.add('o.member_state = ?', ten.memberState);
   return w;
 }
 
-const ASSETS_FROM = 'FROM assets a JOIN operators o ON o.operator_id = a.operator_id';
+/** The filter's clauses over assets (a) or their counts (c); the product of a count row is product_key. */
+function assetFilter(scope: Scope, f: AssetFilter, t: 'a' | 'c'): Where {
+  return assetWhere(scope, t)
+    .eq(`${t}.operator_id`, f.operatorId)
+    .eq('o.member_state', f.memberState)
+    .eq(`${t}.segment`, f.segment)
+    .eq(`${t}.supplier_id`, f.supplierId)
+    .eq(t === 'a' ? 'a.product_id' : 'c.product_key', f.productId);
+}
+
+/** FROM for a read of `table` as `t`, joining operators only where a clause asks for the member state. */
+const fromWith = (table: string, t: string, w: Where) =>
+  `FROM ${table} ${t}${w.clauses.some((c) => c.startsWith('o.')) ? ` JOIN operators o ON o.operator_id = ${t}.operator_id` : ''}`;
+
+/**
+ * How many assets of the scope pass the filter: a sum over the counts the store keeps (asset-counts.ts),
+ * exact in every committed state, instead of a COUNT(*) over the rows on every page.
+ */
+export function countAssets(store: Store, scope: Scope, f: Omit<AssetFilter, keyof PageRequest | 'after'> = {}): number {
+  const w = assetFilter(scope, f, 'c');
+  return Number(store.sqlite.prepare(`SELECT COALESCE(SUM(c.n), 0) ${fromWith('asset_counts', 'c', w)}${w}`).pluck().get(...w.params));
+}
 
 /**
  * Assets in the scope by asset id, a page at a time. With `after` the page starts after that id (keyset
  * paging: as cheap on page 5,000 as on the first, where an offset steps over every row before it);
- * `next` is the id to ask for the following page with, present while pages are full.
+ * `next` is the id to ask for the following page with, present while pages are full. `total` is the
+ * whole filtered scope, from the kept counts.
  */
 export function listAssets(store: Store, scope: Scope, f: AssetFilter = {}): Page<Asset> & { next?: string } {
-  const filtered = () =>
-    assetWhere(scope).eq('a.operator_id', f.operatorId).eq('o.member_state', f.memberState).eq('a.segment', f.segment).eq('a.supplier_id', f.supplierId).eq('a.product_id', f.productId);
-  let page: Page<AssetTable>;
-  if (f.after === undefined) page = selectPage<AssetTable>(store, 'a.*', ASSETS_FROM, filtered(), 'a.asset_id', f);
-  else {
-    const { limit } = pageOf(f);
-    const all = filtered();
-    const total = Number(store.sqlite.prepare(`SELECT COUNT(*) ${ASSETS_FROM}${all}`).pluck().get(...all.params));
-    const w = filtered().add('a.asset_id > ?', f.after);
-    const items = store.sqlite.prepare(`SELECT a.* ${ASSETS_FROM}${w} ORDER BY a.asset_id LIMIT ?`).all(...w.params, limit) as AssetTable[];
-    page = { items, total, limit, offset: 0 };
-  }
-  const last = page.items.length === page.limit ? page.items[page.items.length - 1] : undefined;
-  return { ...page, items: page.items.map(toAsset), ...(last ? { next: last.asset_id } : {}) };
+  const { limit, offset } = pageOf(f);
+  const keyset = f.after !== undefined;
+  const w = assetFilter(scope, f, 'a');
+  if (keyset) w.add('a.asset_id > ?', f.after);
+  const items = store.sqlite
+    .prepare(`SELECT a.* ${fromWith('assets', 'a', w)}${w} ORDER BY a.asset_id LIMIT ? OFFSET ?`)
+    .all(...w.params, limit, keyset ? 0 : offset) as AssetTable[];
+  const last = items.length === limit ? items[items.length - 1] : undefined;
+  return { items: items.map(toAsset), total: countAssets(store, scope, f), limit, offset: keyset ? 0 : offset, ...(last ? { next: last.asset_id } : {}) };
 }
 
 export function getAsset(store: Store, scope: Scope, id: string): Asset | undefined {
   const w = assetWhere(scope).add('a.asset_id = ?', id);
-  const r = store.sqlite.prepare(`SELECT a.* FROM assets a JOIN operators o ON o.operator_id = a.operator_id${w}`).get(...w.params) as
+  const r = store.sqlite.prepare(`SELECT a.* ${fromWith('assets', 'a', w)}${w}`).get(...w.params) as
     | AssetTable
     | undefined;
   return r && toAsset(r);
@@ -154,16 +174,17 @@ export function countInScope(store: Store, scope: Scope): { operators: number; a
   const t = tenancyOf(scope);
   const all = t.kind === 'all' || t.kind === 'aggregates';
   const one = (sql: string, ...p: unknown[]) => Number(store.sqlite.prepare(sql).pluck().get(...p));
-  if (all) return { operators: one('SELECT COUNT(*) FROM operators'), assets: one('SELECT COUNT(*) FROM assets'), designations: one('SELECT COUNT(*) FROM designations') };
+  // assets from the kept counts (countAssets); operators and designations are a few hundred rows
+  if (all) return { operators: one('SELECT COUNT(*) FROM operators'), assets: one('SELECT COALESCE(SUM(n), 0) FROM asset_counts'), designations: one('SELECT COUNT(*) FROM designations') };
   if (t.kind === 'member-state')
     return {
       operators: one('SELECT COUNT(*) FROM operators WHERE member_state = ?', t.memberState),
-      assets: one('SELECT COUNT(*) FROM assets a JOIN operators o ON o.operator_id = a.operator_id WHERE o.member_state = ?', t.memberState),
+      assets: countAssets(store, scope),
       designations: one('SELECT COUNT(*) FROM designations WHERE member_state = ?', t.memberState),
     };
   return {
     operators: one('SELECT COUNT(*) FROM operators WHERE operator_id = ?', t.operatorId),
-    assets: one('SELECT COUNT(*) FROM assets WHERE operator_id = ?', t.operatorId),
+    assets: countAssets(store, scope),
     designations: one('SELECT COUNT(*) FROM designations WHERE member_state = ?', t.memberState),
   };
 }

@@ -10,6 +10,7 @@ import * as m0008 from './0008_ownership_boms.js';
 import * as m0009 from './0009_assessment_risks.js';
 import * as m0010 from './0010_operator_facts.js';
 import * as m0011 from './0011_designation_revocation.js';
+import * as m0012 from './0012_asset_counts.js';
 
 /** Migrations in code (not read from a folder at run time), so they travel inside the build. Names sort in order. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_assessment_risks': m0009,
   '0010_operator_facts': m0010,
   '0011_designation_revocation': m0011,
+  '0012_asset_counts': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {
