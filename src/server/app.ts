@@ -3,14 +3,15 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Store } from '../store/index.js';
 import { openReadStore } from '../store/open.js';
 import { keepWalForBulkLoads } from '../store/sqlite.js';
 import type { ServerContext } from './context.js';
-import { authorize, authPlugin, CSRF_HEADER, SESSION_COOKIE } from './plugins/auth.js';
+import { authorize, authPlugin, CSRF_HEADER } from './plugins/auth.js';
 import { Metrics, metricsPlugin } from './plugins/metrics.js';
 import { problemPlugin } from './plugins/problem.js';
+import { openApiOptions } from './openapi.js';
 import { API_ROUTES, API_TAGS } from './routes/index.js';
 import { API_PREFIX, type ApiRoute } from './route-table.js';
 import { DashboardService, type DashboardOptions } from './services/dashboard.js';
@@ -134,27 +135,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     hsts: { maxAge: 31_536_000, includeSubDomains: true },
     referrerPolicy: { policy: 'no-referrer' },
   });
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'secure5g API',
-        version: '1',
-        description:
-          'The EU 5G Toolbox at work. Errors are RFC 9457 problem+json. Sign in with POST /api/v1/auth/login (cookie session; send the ' +
-          `CSRF token in the ${CSRF_HEADER} header on writes) or use an API token as a bearer token. See docs/api.md.`,
-      },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
-          bearer: { type: 'http', scheme: 'bearer', description: 'API token s5g_<id>_<secret>' },
-        },
-      },
-      security: [{ session: [] }, { bearer: [] }],
-      tags: API_TAGS,
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(fastifySwagger, openApiOptions(API_ROUTES, API_TAGS));
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const metrics = new Metrics();
@@ -173,6 +154,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       method: r.method,
       url: API_PREFIX + r.path,
       schema: {
+        operationId: r.operationId,
         tags: [r.tag],
         summary: r.summary,
         ...(r.params ? { params: r.params } : {}),

@@ -17,6 +17,8 @@ import { HttpProblem, type FieldError } from './plugins/problem.js';
 export const BODY_LIMIT = 16 * 1024 ** 2;
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** what every register route takes; some take XLSX_TYPE too */
+export const REGISTER_TYPES = ['text/csv', 'application/json'] as const;
 const FORMATS = { 'text/csv': 'csv', 'application/json': 'json', [XLSX_TYPE]: 'xlsx' } as const;
 type Format = (typeof FORMATS)[keyof typeof FORMATS];
 

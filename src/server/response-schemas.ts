@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { Asset, Designation, Operator, Policy, Product, Supplier } from '../domain/index.js';
 import { Entity, Holding } from '../domain/ownership.js';
 import { ProfileLevel } from '../domain/profile.js';
 import { Implementation } from '../domain/implementation.js';
 import { ScreeningCase } from '../domain/screening.js';
+import { named } from './schemas.js';
 
 /*
  * Shapes of register rows as the API answers them, for the OpenAPI description (response schemas
@@ -11,23 +13,23 @@ import { ScreeningCase } from '../domain/screening.js';
  */
 
 /** An implementation status row with where it came from. */
-export const ImplementationRow = z.object({
+export const ImplementationRow = named(z.object({
   ...Implementation.shape,
   row_id: z.string(),
   recorded_at: z.string().describe('when it was stored'),
   import_id: z.string().describe('the batch (import or API write) it came in'),
   source: z.string(),
-});
+}), 'ImplementationRow');
 
-export const ScreeningCaseRow = z.object({
+export const ScreeningCaseRow = named(z.object({
   revision: z.number().int(),
   recordedAt: z.string(),
   source: z.string(),
   case: ScreeningCase,
   screening: z.looseObject({ commentDeadline: z.string(), daysRemaining: z.number().int(), phase: z.enum(['open', 'overdue', 'closed']) }).describe('the 35-day comment deadline and the phase at the date asked'),
-});
+}), 'ScreeningCaseRow');
 
-export const ProfileSummaryRow = z.object({
+export const ProfileSummaryRow = named(z.object({
   profileId: z.string(),
   version: z.number().int().describe('the latest version'),
   supplierId: z.string(),
@@ -37,7 +39,15 @@ export const ProfileSummaryRow = z.object({
   level: ProfileLevel,
   ruleId: z.string(),
   recordedAt: z.string(),
-});
+}), 'ProfileSummary');
 
-export const EntityRow = z.object({ ...Entity.shape, source: z.enum(['register', 'supplier']).describe('supplier: a supplier without an entities row, standing in for itself') });
-export const HoldingRow = Holding;
+export const EntityRow = named(z.object({ ...Entity.shape, source: z.enum(['register', 'supplier']).describe('supplier: a supplier without an entities row, standing in for itself') }), 'EntityRow');
+export const HoldingRow = named(Holding, 'Holding');
+
+// the inventory and decision rows as stored: the domain schemas themselves, named wherever a route uses them
+named(Operator, 'Operator');
+named(Supplier, 'Supplier');
+named(Product, 'Product');
+named(Asset, 'Asset');
+named(Designation, 'Designation');
+named(Policy, 'Policy');

@@ -31,6 +31,8 @@ export interface ApiRoute {
   method: Method;
   /** path below /api/v1, with :params */
   path: string;
+  /** the operation's name in the OpenAPI document and the generated web client: camelCase verb + noun (`listAssets`) */
+  operationId: string;
   access: RouteAccess;
   summary: string;
   tag: string;
@@ -39,6 +41,13 @@ export interface ApiRoute {
   body?: z.ZodType;
   /** response schemas by status, for the OpenAPI description and serialisation */
   response?: Record<number, z.ZodType>;
+  /**
+   * media types of the success answer when it is not JSON only (reports, CSV and XLSX exports); a JSON
+   * one listed here is described by the response schema, the others as text or bytes
+   */
+  produces?: readonly string[];
+  /** a `rawBody` route: the media types of the file it takes as its body */
+  consumes?: readonly string[];
   /** larger bodies (imports) */
   bodyLimit?: number;
   /** the request body stays an unread stream (imports) */

@@ -4,6 +4,16 @@ import { MAX_PAGE } from '../store/access/index.js';
 
 /** Shared request and response shapes. Response schemas document the API; they are not used to filter output. */
 
+/**
+ * A schema the OpenAPI document holds once, under components.schemas with this name, and refers to by
+ * $ref wherever it appears (a named type in the web client too). Registers the schema itself, so a
+ * domain schema nested in a response is referred to as well. zod names its input side `<id>Input`.
+ */
+export function named<T extends z.ZodType>(schema: T, id: string): T {
+  z.globalRegistry.add(schema, { ...z.globalRegistry.get(schema), id });
+  return schema;
+}
+
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(100).describe(`page size, 1–${MAX_PAGE}`),
   offset: z.coerce.number().int().min(0).default(0),
@@ -12,16 +22,17 @@ export const PageQuery = z.object({
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int().describe('rows matching the filter in your scope'), limit: z.number().int(), offset: z.number().int() });
 
-export const Problem = z
-  .looseObject({
+export const Problem = named(
+  z.looseObject({
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
     detail: z.string().optional(),
     instance: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .describe('RFC 9457 problem details');
+  }).describe('RFC 9457 problem details'),
+  'Problem',
+);
 
 export const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Problem]));
 

@@ -48,7 +48,8 @@ describe('operations', () => {
       expect(spec.paths[path]?.[r.method.toLowerCase()], `${r.method} ${path}`).toBeDefined();
     }
     // register rows are described field by field, from the domain schemas
-    const rowOf = (path: string) => spec.paths[`/api/v1${path}`].get.responses['200'].content['application/json'].schema.properties.items.items;
+    const named = (schema: { $ref?: string }) => (schema.$ref ? spec.components.schemas[schema.$ref.replace('#/components/schemas/', '')] : schema);
+    const rowOf = (path: string) => named(spec.paths[`/api/v1${path}`].get.responses['200'].content['application/json'].schema.properties.items.items);
     expect(Object.keys(rowOf('/implementation').properties)).toEqual(expect.arrayContaining(['measure', 'scope_level', 'status', 'recorded_on', 'row_id']));
     expect(rowOf('/screening-cases').properties.case.properties.case_id).toBeDefined();
     expect(rowOf('/entities').properties.source.enum).toEqual(['register', 'supplier']);

@@ -12,9 +12,9 @@ import { findingsCsv } from '../services/exports.js';
 import { compareAssessments } from '../../services/assessment-compare.js';
 import { diffToMarkdown } from '../../report/assessment-runs.js';
 import { UserError } from '../../domain/index.js';
-import { IdParam, page, PageQuery, problems, UuidParam } from '../schemas.js';
+import { IdParam, named, page, PageQuery, problems, UuidParam } from '../schemas.js';
 
-const Header = z.object({
+const Header = named(z.object({
   assessmentId: z.string(),
   runAt: z.string(),
   date: z.string(),
@@ -22,8 +22,8 @@ const Header = z.object({
   filter: z.object({ memberState: z.string().optional(), operatorId: z.string().optional() }),
   findings: z.number().int().describe('findings of this run in your scope'),
   bySeverity: z.record(z.string(), z.number()),
-});
-const FindingOut = z.looseObject({ id: z.string(), rule: z.string(), severity: Severity, memberState: z.string(), assetCount: z.number().int() });
+}), 'AssessmentSummary');
+const FindingOut = named(z.looseObject({ id: z.string(), rule: z.string(), severity: Severity, memberState: z.string(), assetCount: z.number().int() }), 'Finding');
 const FindingQuery = PageQuery.extend({
   severity: Severity.optional(),
   rule: z.enum(['SM03', 'SM03-CAP', 'SM05', 'SM06', 'TM07', 'TM09']).optional(),
@@ -52,6 +52,7 @@ export const assessmentRoutes: ApiRoute[] = [
   route({
     method: 'POST',
     path: '/assessments',
+    operationId: 'runAssessment',
     access: 'assessments.run',
     tag: 'assessments',
     summary: 'Assess the inventory of your scope as of a date, with risk scores R1–R9 and recommendations, and store the result with its inputs hash (audited)',
@@ -68,6 +69,7 @@ export const assessmentRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/assessments',
+    operationId: 'listAssessments',
     access: 'assessments.read',
     tag: 'assessments',
     summary: 'Stored assessment runs that cover your scope, newest first',
@@ -78,6 +80,7 @@ export const assessmentRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/assessments/:assessmentId',
+    operationId: 'getAssessment',
     access: 'assessments.read',
     tag: 'assessments',
     summary: 'One stored run, with the counts of its findings in your scope',
@@ -88,6 +91,7 @@ export const assessmentRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/assessments/:assessmentId/findings',
+    operationId: 'listAssessmentFindings',
     access: 'findings.read',
     tag: 'assessments',
     summary: "A stored run's findings in your scope",
@@ -102,6 +106,7 @@ export const assessmentRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/assessments/:assessmentId/metrics',
+    operationId: 'listAssessmentMetrics',
     access: 'assessments.read',
     tag: 'assessments',
     summary: "A stored run's concentration and exposure rows in your scope, with explanations",
@@ -116,6 +121,7 @@ export const assessmentRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/assessments/:assessmentId/risks',
+    operationId: 'listAssessmentRisks',
     access: 'assessments.read',
     tag: 'assessments',
     summary: "A stored run's risk scores R1–R9 in your scope: inherent and residual, with drivers and arithmetic",
@@ -135,6 +141,7 @@ export const assessmentRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/assessments/:assessmentId/recommendations',
+    operationId: 'listAssessmentRecommendations',
     access: 'assessments.read',
     tag: 'assessments',
     summary: "A stored run's recommendations in your scope, each measure with the effect found by re-scoring",
@@ -149,6 +156,8 @@ export const assessmentRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/assessments/:a/diff/:b',
+    operationId: 'compareAssessments',
+    produces: ['application/json', 'text/markdown'],
     access: 'assessments.read',
     tag: 'assessments',
     summary: 'What changed between two stored runs A and B in your scope, and which recorded input moved (what `secure5g assess --diff A B` prints)',
@@ -175,6 +184,8 @@ export const assessmentRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/assessments/:assessmentId/export',
+    operationId: 'exportAssessment',
+    produces: ['application/json', 'text/csv'],
     access: 'findings.read',
     tag: 'exports',
     summary: "Export a stored run's findings in your scope as JSON or CSV",
@@ -196,6 +207,7 @@ export const assessmentRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/findings',
+    operationId: 'listFindings',
     access: 'findings.read',
     tag: 'findings',
     summary: 'Findings in your scope from the newest stored run you can see',
@@ -209,6 +221,7 @@ export const assessmentRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/findings/:findingId',
+    operationId: 'getFinding',
     access: 'findings.read',
     tag: 'findings',
     summary: 'One finding of the newest stored run you can see',

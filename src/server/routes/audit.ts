@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { listAudit, verifyAuditInScope } from '../../store/access/index.js';
 import { route, type ApiRoute } from '../route-table.js';
-import { page, PageQuery, problems } from '../schemas.js';
+import { named, page, PageQuery, problems } from '../schemas.js';
 
-const Entry = z.object({
+const Entry = named(z.object({
   seq: z.number().int(),
   at: z.string(),
   actorId: z.string().nullable(),
@@ -18,12 +18,13 @@ const Entry = z.object({
   detail: z.record(z.string(), z.unknown()).nullable(),
   prevHash: z.string(),
   hash: z.string(),
-});
+}), 'AuditEntry');
 
 export const auditRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/audit',
+    operationId: 'listAuditEvents',
     access: 'audit.read',
     tag: 'audit',
     summary: 'Audit entries in your scope, newest first',
@@ -41,6 +42,7 @@ export const auditRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/audit/verify',
+    operationId: 'verifyAuditChain',
     access: 'audit.read',
     tag: 'audit',
     summary: 'Check the hash chain of the whole audit trail (whole-instance scopes)',

@@ -16,23 +16,24 @@ import {
 import { clearSessionCookies, SESSION_COOKIE, setSessionCookies } from '../plugins/auth.js';
 import { HttpProblem } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
-import { problems } from '../schemas.js';
+import { named, problems } from '../schemas.js';
 
 const Login = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) });
 
-const UserOut = z.object({
+const UserOut = named(z.object({
   userId: z.string(),
   username: z.string(),
   role: z.string(),
   memberState: z.string().optional(),
   operatorId: z.string().optional(),
   demo: z.boolean(),
-});
+}), 'SessionUser');
 
 export const authRoutes: ApiRoute[] = [
   route({
     method: 'POST',
     path: '/auth/login',
+    operationId: 'signIn',
     access: 'public',
     tag: 'session',
     summary: 'Sign in with username and password; sets the session and CSRF cookies',
@@ -64,6 +65,7 @@ export const authRoutes: ApiRoute[] = [
   route({
     method: 'POST',
     path: '/auth/logout',
+    operationId: 'signOut',
     access: 'session.write',
     tag: 'session',
     summary: 'Sign out: the session ends on the server, the cookies are cleared',
@@ -78,6 +80,7 @@ export const authRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/auth/me',
+    operationId: 'getSession',
     access: 'session.read',
     tag: 'session',
     summary: 'Who you are: user, role and data scope',
@@ -87,6 +90,7 @@ export const authRoutes: ApiRoute[] = [
   route({
     method: 'POST',
     path: '/auth/password',
+    operationId: 'changePassword',
     access: 'session.write',
     tag: 'session',
     summary: 'Change your own password (checked against the password policy); every session and API token of yours ends',

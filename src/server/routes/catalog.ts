@@ -11,6 +11,7 @@ export const catalogRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/catalog',
+    operationId: 'getCatalog',
     access: 'catalog.read',
     tag: 'catalog',
     summary: 'The EU framework as data: measures, risk areas, segments, criteria, links',
@@ -20,6 +21,7 @@ export const catalogRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/exports/catalog.oscal.json',
+    operationId: 'exportCatalogOscal',
     access: 'catalog.read',
     tag: 'exports',
     summary: 'The catalogue as an OSCAL 1.2.1 catalog',

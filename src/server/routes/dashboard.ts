@@ -8,6 +8,7 @@ export const dashboardRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/dashboard',
+    operationId: 'getDashboard',
     access: 'dashboard.read',
     tag: 'dashboard',
     summary:

@@ -3,7 +3,9 @@ import { Designation, DESIGNATION_STATUSES, MemberStateCode, Policy } from '../.
 import * as access from '../../store/access/index.js';
 import { notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
-import { IdParam, page, PageQuery, problems } from '../schemas.js';
+import { IdParam, named, page, PageQuery, problems } from '../schemas.js';
+
+const PolicyVersion = named(z.object({ memberState: z.string(), version: z.string(), importedAt: z.string(), policy: Policy }), 'PolicyVersion');
 import { found } from './inventory.js';
 
 /** Designations and national policies: a member state's decisions. */
@@ -11,6 +13,7 @@ export const decisionRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/designations',
+    operationId: 'listDesignations',
     access: 'designations.read',
     tag: 'designations',
     summary: 'Designations of the member states in your scope',
@@ -21,6 +24,7 @@ export const decisionRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/designations/:designationId',
+    operationId: 'getDesignation',
     access: 'designations.read',
     tag: 'designations',
     summary: 'One designation',
@@ -31,6 +35,7 @@ export const decisionRoutes: ApiRoute[] = [
   route({
     method: 'PUT',
     path: '/designations/:designationId',
+    operationId: 'saveDesignation',
     access: 'designations.write',
     tag: 'designations',
     summary: "Record or change a designation of your member state's (audited)",
@@ -46,20 +51,22 @@ export const decisionRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/policies',
+    operationId: 'listPolicies',
     access: 'policies.read',
     tag: 'policies',
     summary: 'The national policy in force of each member state in your scope',
-    response: { 200: z.object({ items: z.array(z.object({ memberState: z.string(), version: z.string(), importedAt: z.string(), policy: Policy })) }) },
+    response: { 200: z.object({ items: z.array(PolicyVersion) }) },
     handler: ({ caller }, { store }) => ({ items: access.listPolicies(store, caller.scope) }),
   }),
   route({
     method: 'GET',
     path: '/policies/:memberState',
+    operationId: 'getPolicy',
     access: 'policies.read',
     tag: 'policies',
     summary: "A member state's policy in force",
     params: z.object({ memberState: MemberStateCode }),
-    response: { 200: z.object({ memberState: z.string(), version: z.string(), importedAt: z.string(), policy: Policy }), ...problems(401, 403, 404) },
+    response: { 200: PolicyVersion, ...problems(401, 403, 404) },
     handler: ({ params, caller }, { store }) => {
       const p = access.listPolicies(store, caller.scope, { memberState: params.memberState })[0];
       if (!p) throw notFound('policy');
@@ -69,12 +76,13 @@ export const decisionRoutes: ApiRoute[] = [
   route({
     method: 'PUT',
     path: '/policies/:memberState',
+    operationId: 'savePolicy',
     access: 'policies.write',
     tag: 'policies',
     summary: "Store a version of your member state's policy; it becomes the one in force (audited); 409 when the version is stored with other content",
     params: z.object({ memberState: MemberStateCode }),
     body: z.looseObject({}).describe('a policy document as in docs/data-formats.md; member_state comes from the path'),
-    response: { 201: z.object({ memberState: z.string(), version: z.string(), importedAt: z.string(), policy: Policy }), ...problems(400, 401, 403, 409) },
+    response: { 201: PolicyVersion, ...problems(400, 401, 403, 409) },
     handler: ({ params, body, caller, reply }, { store, dashboard }) => {
       const stored = access.putPolicy(store, caller.scope, caller.actor, params.memberState, body as never);
       dashboard.invalidate();

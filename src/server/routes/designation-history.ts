@@ -43,6 +43,7 @@ export const designationHistoryRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/designations/:designationId/history',
+    operationId: 'getDesignationHistory',
     access: 'designations.read',
     tag: 'designations',
     summary: 'Every revision of a designation, oldest first: created, amended, revoked, with who, how and the date decided',
@@ -57,6 +58,7 @@ export const designationHistoryRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/designations/:designationId/diff',
+    operationId: 'compareDesignationRevisions',
     access: 'designations.read',
     tag: 'designations',
     summary: 'The fields that differ between two revisions of a designation',
@@ -72,6 +74,7 @@ export const designationHistoryRoutes: ApiRoute[] = [
   route({
     method: 'PATCH',
     path: '/designations/:designationId',
+    operationId: 'amendDesignation',
     access: 'designations.write',
     tag: 'designations',
     summary: "Amend some fields of a designation of your member state's (audited); a change that alters nothing records nothing",
@@ -87,6 +90,7 @@ export const designationHistoryRoutes: ApiRoute[] = [
   route({
     method: 'POST',
     path: '/designations/:designationId/revoke',
+    operationId: 'revokeDesignation',
     access: 'designations.write',
     tag: 'designations',
     summary: "Revoke a designation of your member state's as of a date (audited, with the reason); 409 when it is revoked already",

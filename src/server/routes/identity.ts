@@ -20,9 +20,9 @@ import {
 import { ROLES } from '../../store/access/index.js';
 import { notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
-import { IdParam, problems, UuidParam } from '../schemas.js';
+import { IdParam, named, problems, UuidParam } from '../schemas.js';
 
-const UserOut = z.object({
+const UserOut = named(z.object({
   userId: z.string(),
   username: z.string(),
   role: z.enum(ROLES),
@@ -32,8 +32,8 @@ const UserOut = z.object({
   disabled: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
-const TokenOut = z.object({
+}), 'User');
+const TokenOut = named(z.object({
   tokenId: z.string(),
   userId: z.string(),
   name: z.string(),
@@ -42,7 +42,7 @@ const TokenOut = z.object({
   expiresAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
-});
+}), 'ApiToken');
 const UserParams = z.object({ userId: UuidParam });
 
 const user = (store: Parameters<typeof getUserRow>[0], id: string) => {
@@ -55,6 +55,7 @@ export const userRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/users',
+    operationId: 'listUsers',
     access: 'users.manage',
     tag: 'users',
     summary: 'Every user account',
@@ -64,6 +65,7 @@ export const userRoutes: ApiRoute[] = [
   route({
     method: 'POST',
     path: '/users',
+    operationId: 'createUser',
     access: 'users.manage',
     tag: 'users',
     summary: 'Create a user with a role and its scope; the password must pass the password policy (audited)',
@@ -83,6 +85,7 @@ export const userRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/users/:userId',
+    operationId: 'getUser',
     access: 'users.manage',
     tag: 'users',
     summary: 'One user',
@@ -93,6 +96,7 @@ export const userRoutes: ApiRoute[] = [
   route({
     method: 'PATCH',
     path: '/users/:userId',
+    operationId: 'updateUser',
     access: 'users.manage',
     tag: 'users',
     summary: "Change a user's role, scope, password or disable it; ends their sessions and API tokens (audited)",
@@ -115,6 +119,7 @@ export const userRoutes: ApiRoute[] = [
   route({
     method: 'DELETE',
     path: '/users/:userId/sessions',
+    operationId: 'endUserSessions',
     access: 'users.manage',
     tag: 'users',
     summary: "End every session and API token of a user (audited)",
@@ -132,6 +137,7 @@ export const userRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/users/:userId/tokens',
+    operationId: 'listUserTokens',
     access: 'tokens.manage',
     tag: 'users',
     summary: "A user's API tokens (never their secrets)",
@@ -148,6 +154,7 @@ export const tokenRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/tokens',
+    operationId: 'listTokens',
     access: 'tokens.own',
     tag: 'tokens',
     summary: 'Your API tokens (never their secrets)',
@@ -157,6 +164,7 @@ export const tokenRoutes: ApiRoute[] = [
   route({
     method: 'POST',
     path: '/tokens',
+    operationId: 'createToken',
     access: 'tokens.own',
     tag: 'tokens',
     summary: 'Create an API token acting as you; the secret is shown once (audited)',
@@ -176,6 +184,7 @@ export const tokenRoutes: ApiRoute[] = [
   route({
     method: 'DELETE',
     path: '/tokens/:tokenId',
+    operationId: 'revokeToken',
     access: 'tokens.own',
     tag: 'tokens',
     summary: 'Revoke one of your API tokens (an admin may revoke anyone’s) (audited)',

@@ -7,12 +7,12 @@ import type { Action } from '../policy.js';
 import { HttpProblem, notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { IMPORT_CONTENT_TYPES, saveUpload, submitImport, uploadPath } from '../services/imports.js';
-import { page, PageQuery, problems, UuidParam } from '../schemas.js';
+import { named, page, PageQuery, problems, UuidParam } from '../schemas.js';
 
 /** Uploads up to 1 GiB: a Union-scale asset file is ~500 MB. */
 export const IMPORT_BODY_LIMIT = 1024 ** 3;
 
-const Job = z.object({
+const Job = named(z.object({
   jobId: z.string(),
   kind: z.string(),
   fileName: z.string(),
@@ -25,18 +25,20 @@ const Job = z.object({
   progress: z.object({ done: z.number(), total: z.number() }).optional().describe('bytes of the file read (rows for JSON documents)'),
   result: z.object({ rows: z.number(), inserted: z.number(), updated: z.number(), unchanged: z.number(), ms: z.number() }).optional(),
   error: z.string().optional().describe("the import's own error (file, row, field), or a plain statement such as 'interrupted by a server restart'"),
-});
+}), 'ImportJob');
 
 const submitRoutes: ApiRoute[] = IMPORT_KINDS.map((kind) =>
   route({
     method: 'POST',
     path: `/imports/${kind}`,
+    operationId: `import${kind[0]!.toUpperCase()}${kind.slice(1)}`,
     access: `imports.${kind}` as Action,
     tag: 'imports',
     summary: `Import ${kind} (body: the CSV or JSON file itself, Content-Type text/csv or application/json); runs as a job`,
     query: z.object({ filename: z.string().max(200).optional().describe('the file name to show in errors and the import log') }),
     response: { 202: Job, ...problems(400, 401, 403, 413, 415) },
     rawBody: true,
+    consumes: kind === 'policies' ? ['application/json'] : Object.keys(IMPORT_CONTENT_TYPES),
     bodyLimit: IMPORT_BODY_LIMIT,
     async handler({ request, reply, caller, query }, ctx) {
       const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -56,6 +58,7 @@ export const importRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/imports/jobs',
+    operationId: 'listImportJobs',
     // jobs queued during an import, and its progress, are rows inside its transaction on the server's connection
     readsPending: true,
     access: 'imports.read',
@@ -68,6 +71,7 @@ export const importRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/imports/jobs/:jobId',
+    operationId: 'getImportJob',
     // jobs queued during an import, and its progress, are rows inside its transaction on the server's connection
     readsPending: true,
     access: 'imports.read',
@@ -84,6 +88,7 @@ export const importRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/imports',
+    operationId: 'listImports',
     access: 'imports.read',
     tag: 'imports',
     summary: 'The import log (whole-instance scopes; it names files of every tenant)',

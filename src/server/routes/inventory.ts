@@ -14,6 +14,7 @@ export const inventoryRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/operators',
+    operationId: 'listOperators',
     access: 'operators.read',
     tag: 'inventory',
     summary: 'Operators in your scope',
@@ -24,6 +25,7 @@ export const inventoryRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/operators/:operatorId',
+    operationId: 'getOperator',
     access: 'operators.read',
     tag: 'inventory',
     summary: 'One operator',
@@ -34,6 +36,7 @@ export const inventoryRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/suppliers',
+    operationId: 'listSuppliers',
     access: 'suppliers.read',
     tag: 'inventory',
     summary: 'Suppliers (reference data, visible to every role)',
@@ -44,6 +47,7 @@ export const inventoryRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/suppliers/:supplierId',
+    operationId: 'getSupplier',
     access: 'suppliers.read',
     tag: 'inventory',
     summary: 'One supplier',
@@ -54,6 +58,7 @@ export const inventoryRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/products',
+    operationId: 'listProducts',
     access: 'products.read',
     tag: 'inventory',
     summary: 'Products (reference data, visible to every role)',
@@ -64,6 +69,7 @@ export const inventoryRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/products/:productId',
+    operationId: 'getProduct',
     access: 'products.read',
     tag: 'inventory',
     summary: 'One product',
@@ -74,6 +80,7 @@ export const inventoryRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/assets',
+    operationId: 'listAssets',
     access: 'assets.read',
     tag: 'inventory',
     summary: 'Assets in your scope by asset id, a page at a time: by offset, or after the `next` id of the page before (cheap at any depth)',
@@ -91,6 +98,7 @@ export const inventoryRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/assets/:assetId',
+    operationId: 'getAsset',
     access: 'assets.read',
     tag: 'inventory',
     summary: 'One asset',

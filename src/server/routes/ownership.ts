@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CountryCode, ENTITY_KINDS, ImportError, IsoDate } from '../../domain/index.js';
 import * as access from '../../services/ownership-in-scope.js';
 import { HttpProblem, notFound } from '../plugins/problem.js';
-import { BODY_LIMIT, FileQuery, fromImportErrors, mediaType, readBody, registerBody, safeName, unsupported } from '../register-body.js';
+import { BODY_LIMIT, FileQuery, fromImportErrors, mediaType, readBody, registerBody, REGISTER_TYPES, safeName, unsupported } from '../register-body.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { EntityRow, HoldingRow } from '../response-schemas.js';
 import { pageList } from '../../store/access/sql.js';
@@ -30,6 +30,7 @@ const registerRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/entities',
+    operationId: 'listEntities',
     access: 'ownership.read',
     tag: 'ownership',
     summary: 'Entities of the ownership graph, suppliers standing in for themselves included (source: supplier)',
@@ -40,6 +41,7 @@ const registerRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/entities/:entityId',
+    operationId: 'getEntity',
     access: 'ownership.read',
     tag: 'ownership',
     summary: 'One entity with the holdings in it (heldBy) and the holdings it has (holds)',
@@ -54,12 +56,14 @@ const registerRoutes: ApiRoute[] = [
   route({
     method: 'POST',
     path: '/entities',
+    operationId: 'recordEntities',
     access: 'ownership.write',
     tag: 'ownership',
     summary: 'Record entities (CSV text, or JSON {items: [...]}), upserting by entity_id in one transaction (audited); a bad row refuses all',
     query: FileQuery,
     response: { 200: Obj, 201: Obj, ...problems(400, 401, 403, 413, 415) },
     rawBody: true,
+    consumes: REGISTER_TYPES,
     bodyLimit: BODY_LIMIT,
     handler: async ({ request, reply, query, caller }, { store, dashboard }) => {
       const body = await registerBody(request, 'entities', query.filename);
@@ -71,6 +75,7 @@ const registerRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/holdings',
+    operationId: 'listHoldings',
     access: 'ownership.read',
     tag: 'ownership',
     summary: 'Holdings, by held entity, holder and date; ?entityId gives those on either side of one entity',
@@ -81,6 +86,7 @@ const registerRoutes: ApiRoute[] = [
   route({
     method: 'POST',
     path: '/holdings',
+    operationId: 'recordHoldings',
     access: 'ownership.write',
     tag: 'ownership',
     summary:
@@ -89,6 +95,7 @@ const registerRoutes: ApiRoute[] = [
     query: FileQuery.extend({ replace: z.enum(['true', 'false']).optional().transform((v) => v === 'true') }),
     response: { 200: Obj, 201: Obj, ...problems(400, 401, 403, 413, 415) },
     rawBody: true,
+    consumes: REGISTER_TYPES,
     bodyLimit: BODY_LIMIT,
     handler: async ({ request, reply, query, caller }, { store, dashboard }) => {
       const body = await registerBody(request, 'holdings', query.filename);
@@ -100,6 +107,7 @@ const registerRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/suppliers/:supplierId/control',
+    operationId: 'getSupplierControl',
     access: 'ownership.read',
     tag: 'ownership',
     summary: 'Look-through owners, ultimate controllers, state shares by country, control outside the EU/EEA, cycles and missing data, each explained',
@@ -119,6 +127,7 @@ const bomRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/products/:productId/boms',
+    operationId: 'listProductBoms',
     access: 'boms.read',
     tag: 'boms',
     summary: "The product's stored BOMs, newest first; `latest` marks the one that counts",
@@ -134,6 +143,7 @@ const bomRoutes: ApiRoute[] = [
   route({
     method: 'POST',
     path: '/products/:productId/boms',
+    operationId: 'uploadProductBom',
     access: 'boms.write',
     tag: 'boms',
     summary: "Store a CycloneDX JSON BOM (1.4–1.6) as the product's latest (audited): 201 when new, 200 when it is the latest already",
@@ -141,6 +151,7 @@ const bomRoutes: ApiRoute[] = [
     query: FileQuery,
     response: { 200: Obj, 201: Obj, ...problems(400, 401, 403, 404, 413, 415) },
     rawBody: true,
+    consumes: ['application/json', 'application/vnd.cyclonedx+json'],
     bodyLimit: BODY_LIMIT,
     handler: async ({ request, reply, params, query, caller }, { store }) => {
       const type = mediaType(request.headers['content-type']);
@@ -156,6 +167,7 @@ const bomRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/products/:productId/origins',
+    operationId: 'getProductOrigins',
     access: 'boms.read',
     tag: 'boms',
     summary: "Component shares by country of manufacture and single-source components, from the product's latest BOM, explained",
@@ -171,6 +183,7 @@ const bomRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/suppliers/:supplierId/origins',
+    operationId: 'getSupplierOrigins',
     access: 'boms.read',
     tag: 'boms',
     summary: 'Origins of each product of the supplier that has a BOM',

@@ -6,7 +6,7 @@ import { IMPLEMENTATION_COLUMNS, implementationTemplate } from '../../services/i
 import { SCREENING_COLUMNS } from '../../services/screening-import.js';
 import * as access from '../../store/access/tracking.js';
 import * as screening from '../../store/access/screening-writes.js';
-import { BODY_LIMIT, FileQuery, fromImportErrors, registerBody, XLSX_TYPE } from '../register-body.js';
+import { BODY_LIMIT, FileQuery, fromImportErrors, registerBody, REGISTER_TYPES, XLSX_TYPE } from '../register-body.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { problems } from '../schemas.js';
 
@@ -25,12 +25,14 @@ export const registerUploadRoutes: ApiRoute[] = [
   route({
     method: 'POST',
     path: '/implementation/upload',
+    operationId: 'uploadImplementationRegister',
     access: 'implementation.write',
     tag: 'implementation',
     summary: `Record an implementation register (body: the file itself, ${CONTENT}) in one transaction (audited); your scope's rows only`,
     query: FileQuery,
     response: { 200: Obj, 201: Obj, ...problems(400, 401, 403, 413, 415) },
     rawBody: true,
+    consumes: [...REGISTER_TYPES, XLSX_TYPE],
     bodyLimit: BODY_LIMIT,
     handler: async ({ request, reply, query, caller }, { store, dashboard }) => {
       const body = await registerBody(request, 'implementation', query.filename, { xlsx: true });
@@ -44,6 +46,8 @@ export const registerUploadRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/implementation/template',
+    operationId: 'getImplementationTemplate',
+    produces: [XLSX_TYPE, 'text/csv'],
     access: 'implementation.read',
     tag: 'implementation',
     summary: 'An empty implementation register to fill in: XLSX with drop-down lists and a sheet explaining each column, or CSV',
@@ -58,12 +62,14 @@ export const registerUploadRoutes: ApiRoute[] = [
   route({
     method: 'POST',
     path: '/screening-cases/upload',
+    operationId: 'uploadScreeningRegister',
     access: 'screening.write',
     tag: 'screening',
     summary: `Record a register of screening cases (body: the file itself, ${CONTENT}): new cases added, changed ones revised, in one transaction (audited)`,
     query: FileQuery,
     response: { 200: Obj, 201: Obj, ...problems(400, 401, 403, 413, 415) },
     rawBody: true,
+    consumes: [...REGISTER_TYPES, XLSX_TYPE],
     bodyLimit: BODY_LIMIT,
     handler: async ({ request, reply, query, caller }, { store }) => {
       const body = await registerBody(request, 'screening-cases', query.filename, { xlsx: true });

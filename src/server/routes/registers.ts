@@ -26,6 +26,7 @@ export const registerRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/profiles',
+    operationId: 'listProfiles',
     access: 'profiles.read',
     tag: 'profiles',
     summary: 'Supplier risk profiles in your scope: the latest version of each',
@@ -36,6 +37,7 @@ export const registerRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/profiles/:profileId',
+    operationId: 'getProfile',
     access: 'profiles.read',
     tag: 'profiles',
     summary: 'One profile: the latest version, or ?version=N, with its scores, evidence and the level recorded',
@@ -51,6 +53,7 @@ export const registerRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/profiles/:profileId/history',
+    operationId: 'getProfileHistory',
     access: 'profiles.read',
     tag: 'profiles',
     summary: "Every version of a profile, oldest first (profiles are append-only)",
@@ -66,6 +69,7 @@ export const registerRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/implementation',
+    operationId: 'listImplementation',
     access: 'implementation.read',
     tag: 'implementation',
     summary: 'Implementation status rows in your scope, history order (the last row per measure and scope is current)',
@@ -77,6 +81,8 @@ export const registerRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/implementation/matrix',
+    operationId: 'getImplementationMatrix',
+    produces: ['application/json', 'text/csv', 'text/plain'],
     access: 'implementation.matrix',
     tag: 'implementation',
     summary: 'Member state × measure matrix with per-measure counts (aggregates: no operator ids); as JSON, CSV or text',
@@ -97,6 +103,7 @@ export const registerRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/screening-cases',
+    operationId: 'listScreeningCases',
     access: 'screening.read',
     tag: 'screening',
     summary: 'Investment-screening cases in your scope with the 35-day comment deadline and phase at ?date',
@@ -111,6 +118,7 @@ export const registerRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/policies/:memberState/versions',
+    operationId: 'listPolicyVersions',
     access: 'policies.read',
     tag: 'policies',
     summary: "Every stored version of a member state's policy, oldest first; inForce marks the one applied",

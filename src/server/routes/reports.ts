@@ -23,6 +23,8 @@ export const reportRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/assessments/:assessmentId/report',
+    operationId: 'getAssessmentReport',
+    produces: ['text/markdown', 'text/plain'],
     access: 'findings.read',
     tag: 'reports',
     summary: "A stored run as a report (Markdown or plain text) in your scope: findings, risk scores, top recommendations, concentration and exposure",

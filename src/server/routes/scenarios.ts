@@ -5,7 +5,7 @@ import { loadScopedSnapshot } from '../../store/access/index.js';
 import { getSavedScenario, listScenarios, saveScenario } from '../../store/scenarios.js';
 import { notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
-import { page, PageQuery, problems } from '../schemas.js';
+import { named, page, PageQuery, problems } from '../schemas.js';
 
 /*
  * Saved what-if scenarios: named, versioned, immutable documents (src/store/scenarios.ts). They hold no
@@ -13,16 +13,17 @@ import { page, PageQuery, problems } from '../schemas.js';
  * caller's scope, so its result holds nothing from outside it.
  */
 
-const Saved = z.object({ name: z.string(), version: z.string(), description: z.string().optional(), sha256: z.string(), savedAt: z.string() });
+const Saved = named(z.object({ name: z.string(), version: z.string(), description: z.string().optional(), sha256: z.string(), savedAt: z.string() }), 'SavedScenario');
 /** a scenario name as saved (trimmed text, up to 128 characters); percent-encode it in the path */
 const NameParams = z.object({ name: z.string().trim().min(1).max(128) });
 const VersionQuery = z.object({ version: z.string().trim().min(1).max(64).optional().describe('default: the most recently saved version') });
-const SimulationResult = z.looseObject({ scenario: z.looseObject({}), totals: z.looseObject({}) });
+export const SimulationResult = named(z.looseObject({ scenario: z.looseObject({}), totals: z.looseObject({}) }), 'SimulationResult');
 
 export const scenarioRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/scenarios',
+    operationId: 'listScenarios',
     access: 'scenarios.read',
     tag: 'scenarios',
     summary: 'Saved scenarios, every version, by name and then in the order they were saved',
@@ -36,6 +37,7 @@ export const scenarioRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/scenarios/:name',
+    operationId: 'getScenario',
     access: 'scenarios.read',
     tag: 'scenarios',
     summary: 'A saved scenario: the most recent version, or ?version=',
@@ -51,6 +53,7 @@ export const scenarioRoutes: ApiRoute[] = [
   route({
     method: 'POST',
     path: '/scenarios',
+    operationId: 'saveScenario',
     access: 'scenarios.write',
     tag: 'scenarios',
     summary: 'Save a scenario under its name and version (audited): 201 saved, 200 the same content was saved already, 409 other content under that version',
@@ -67,6 +70,7 @@ export const scenarioRoutes: ApiRoute[] = [
   route({
     method: 'POST',
     path: '/scenarios/:name/simulations',
+    operationId: 'simulateScenario',
     access: 'simulations.run',
     tag: 'scenarios',
     summary: 'Simulate a saved scenario (the most recent version, or ?version=) over the inventory of your scope; nothing is stored',

@@ -24,6 +24,7 @@ export const supplierProfileRoutes: ApiRoute[] = [
   route({
     method: 'POST',
     path: '/profiles',
+    operationId: 'recordProfile',
     access: 'profiles.write',
     tag: 'profiles',
     summary: "Record a new version of a profile of your member state's (audited): 201 with the level and the rule that gave it; 409 when the stated version is not the next",
@@ -44,6 +45,7 @@ export const supplierProfileRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/profiles/:profileId/diff',
+    operationId: 'compareProfileVersions',
     access: 'profiles.read',
     tag: 'profiles',
     summary: 'What changed between two versions: scores, criteria, evidence, assessor, and the level (recorded, and under the rule in force now)',
@@ -59,6 +61,7 @@ export const supplierProfileRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/suppliers/:supplierId/profile-suggestions',
+    operationId: 'getProfileSuggestions',
     access: 'profiles.read',
     tag: 'profiles',
     summary: "Suggested criterion scores with their explanations, as your member state would assess the supplier; shown, never recorded",
@@ -78,6 +81,7 @@ export const supplierProfileRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/suppliers/:supplierId/supply-facts',
+    operationId: 'getSupplyFacts',
     access: 'profiles.read',
     tag: 'profiles',
     summary: 'Supply-continuity facts recorded about the supplier in your scope, oldest first, with the facts in force when they are one member state’s',
@@ -93,6 +97,7 @@ export const supplierProfileRoutes: ApiRoute[] = [
   route({
     method: 'POST',
     path: '/suppliers/:supplierId/supply-facts',
+    operationId: 'recordSupplyFacts',
     access: 'profiles.write',
     tag: 'profiles',
     summary: "Record supply-continuity facts about the supplier for your member state (audited)",

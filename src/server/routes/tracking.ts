@@ -44,6 +44,7 @@ const implementationRoutes: ApiRoute[] = [
   route({
     method: 'POST',
     path: '/implementation',
+    operationId: 'recordImplementation',
     access: 'implementation.write',
     tag: 'implementation',
     summary: 'Record implementation status rows ({items: [...]} or one row; fields as the CSV columns), in one transaction (audited)',
@@ -60,6 +61,7 @@ const implementationRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/implementation/history',
+    operationId: 'listImplementationHistory',
     access: 'implementation.read',
     tag: 'implementation',
     summary: 'The history of one measure at one scope (union, ms:DE, op:OP-DE-1), oldest first; empty outside your scope',
@@ -73,6 +75,7 @@ const fundingRoutes: ApiRoute[] = [
   route({
     method: 'POST',
     path: '/funding-checks',
+    operationId: 'runFundingCheck',
     access: 'funding.check',
     tag: 'funding',
     summary: 'SA10: check a funded project against the designations in force; kept as evidence (201, audited) unless save is false (200)',
@@ -97,6 +100,7 @@ const fundingRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/funding-checks',
+    operationId: 'listFundingChecks',
     access: 'funding.read',
     tag: 'funding',
     summary: 'Saved funding checks of projects in your scope, oldest first',
@@ -107,6 +111,7 @@ const fundingRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/funding-checks/:checkId',
+    operationId: 'getFundingCheck',
     access: 'funding.read',
     tag: 'funding',
     summary: 'One saved funding check: the project, the verdict with its reasons, and the designations it read',
@@ -124,6 +129,7 @@ const screeningRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/screening-cases/review-flags',
+    operationId: 'listScreeningReviewFlags',
     access: 'screening.read',
     tag: 'screening',
     summary: 'Suppliers whose risk profile a screening case in your scope flags for review, with those cases and their phase at ?date',
@@ -137,6 +143,7 @@ const screeningRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/screening-cases/:caseId',
+    operationId: 'getScreeningCase',
     access: 'screening.read',
     tag: 'screening',
     summary: 'One case: its latest revision, the 35-day comment deadline and phase at ?date, and every revision',
@@ -152,6 +159,7 @@ const screeningRoutes: ApiRoute[] = [
   route({
     method: 'POST',
     path: '/screening-cases',
+    operationId: 'createScreeningCase',
     access: 'screening.write',
     tag: 'screening',
     summary: "Record a new screening case of your member state's (201, audited); 409 when the case id is recorded already",
@@ -166,6 +174,7 @@ const screeningRoutes: ApiRoute[] = [
   route({
     method: 'PUT',
     path: '/screening-cases/:caseId',
+    operationId: 'reviseScreeningCase',
     access: 'screening.write',
     tag: 'screening',
     summary: 'Record a revision of a case (status, decision, note …); the same content again adds no revision (audited)',
@@ -185,6 +194,7 @@ const policyRoutes: ApiRoute[] = [
   route({
     method: 'POST',
     path: '/policies/validate',
+    operationId: 'validatePolicy',
     access: 'policies.validate',
     tag: 'policies',
     summary: 'Check a policy document without storing it: {valid, errors, warnings, effective}; 200 whether valid or not',
@@ -205,6 +215,7 @@ const policyRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/policies/baseline',
+    operationId: 'getBaselinePolicy',
     access: 'policies.read',
     tag: 'policies',
     summary: 'The EU baseline: the rules where a member state has no national policy, and the fallback of every field one leaves out',
@@ -214,6 +225,7 @@ const policyRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/policies/:memberState/diff',
+    operationId: 'comparePolicyVersions',
     access: 'policies.read',
     tag: 'policies',
     summary: 'What changes between two stored versions (default: the one before the version in force, and it); "baseline" names the EU baseline',
