@@ -66,7 +66,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change your own password; every session of yours ends */
+        /** Change your own password (checked against the password policy); every session and API token of yours ends */
         post: operations["changePassword"];
         delete?: never;
         options?: never;
@@ -1152,7 +1152,7 @@ export interface paths {
         /** Every user account */
         get: operations["listUsers"];
         put?: never;
-        /** Create a user with a role and its scope (audited) */
+        /** Create a user with a role and its scope; the password must pass the password policy (audited) */
         post: operations["createUser"];
         delete?: never;
         options?: never;
@@ -1174,7 +1174,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a user's role, scope, password or disable it; ends their sessions (audited) */
+        /** Change a user's role, scope, password or disable it; ends their sessions and API tokens (audited) */
         patch: operations["updateUser"];
         trace?: never;
     };
