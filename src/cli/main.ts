@@ -17,6 +17,7 @@ import { registerPolicies } from './commands/policies.js';
 import { registerImplementation } from './commands/implementation.js';
 import { registerFunding } from './commands/funding.js';
 import { registerScreening } from './commands/screening.js';
+import { registerBackup } from './commands/backup.js';
 
 /** Exit codes: 0 done, 1 the run's own verdict (e.g. --fail-on met), 2 bad usage or input, 3 internal error. */
 export const EXIT = { ok: 0, verdict: 1, usage: 2, internal: 3 } as const;
@@ -50,6 +51,7 @@ export function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command
   registerImplementation(program, ctx);
   registerFunding(program, ctx);
   registerScreening(program, ctx);
+  registerBackup(program, ctx);
   // Subcommands inherit the output routing and exit override.
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   return program;

@@ -31,7 +31,7 @@ export function keepWalForBulkLoads(db: BetterSqlite3.Database): void {
   shared.add(db);
 }
 
-const isBusy = (err: unknown) => String((err as { code?: unknown })?.code ?? '').startsWith('SQLITE_BUSY');
+export const isBusy = (err: unknown) => String((err as { code?: unknown })?.code ?? '').startsWith('SQLITE_BUSY');
 
 /**
  * Sets the journal mode if it can; false when another connection holds the file (SQLite answers

@@ -109,7 +109,9 @@ export function appendAudit(store: Store, actor: Actor, input: AuditInput, at = 
         @before_digest, @after_digest, @detail, @prev_hash, @hash)`,
     ).run(row);
     return toEntry(row);
-  })();
+    // IMMEDIATE: the read of the chain's head takes the write lock at once, so a write committed meanwhile by
+    // another process (the server beside a CLI command) is waited for, not an SQLITE_BUSY without a retry
+  }).immediate();
 }
 
 export function toEntry(r: AuditRow): AuditEntry {

@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { backupDatabase, restoreDatabase } from '../../store/backup.js';
+import { openStore } from '../../store/index.js';
+import { fmtInt } from '../../report/format.js';
+import type { CommandContext } from '../main.js';
+import { dbOption, resolveDbPath } from '../options.js';
+
+const CLI_ACTOR = { name: 'cli' };
+
+/** `backup` and `restore` of the SQLite database (docs/operations.md). */
+export function registerBackup(program: Command, { io }: CommandContext) {
+  program
+    .command('backup')
+    .description('write a consistent copy of the database to FILE, also while the server runs and writes (audited)')
+    .requiredOption('--out <file>', 'the backup file to write')
+    .option('--force', 'replace FILE if it exists')
+    .addOption(dbOption())
+    .action(async (opts: { out: string; force?: boolean; db?: string }) => {
+      const store = await openStore(resolveDbPath(opts.db));
+      try {
+        const r = await backupDatabase(store, opts.out, CLI_ACTOR, { force: opts.force === true });
+        io.out(`backup written: ${r.file} (${fmtInt(Math.round(r.bytes / 1024))} KiB, sha256 ${r.sha256}) in ${(r.ms / 1000).toFixed(1)} s\n`);
+      } finally {
+        await store.close();
+      }
+    });
+  program
+    .command('restore')
+    .description('replace the database with a backup FILE, after checking that it is a sound secure5g database (audited)')
+    .argument('<file>', 'a backup written by `secure5g backup`')
+    .option('--force', 'replace the database if it exists (stop the server first)')
+    .addOption(dbOption())
+    .action(async (file: string, opts: { force?: boolean; db?: string }) => {
+      const r = await restoreDatabase(file, resolveDbPath(opts.db), CLI_ACTOR, { force: opts.force === true });
+      io.out(`restored ${r.target} from ${r.file} (sha256 ${r.sha256}): ${fmtInt(r.assets)} assets, ${fmtInt(r.auditEntries)} audit entries; schema brought up to date\n`);
+    });
+}
