@@ -10,7 +10,7 @@ import { keepWalForBulkLoads } from '../store/sqlite.js';
 import type { ServerContext } from './context.js';
 import { authorize, authPlugin, CSRF_HEADER } from './plugins/auth.js';
 import { Metrics, metricsPlugin } from './plugins/metrics.js';
-import { problemPlugin } from './plugins/problem.js';
+import { clientErrorHandler, frameworkErrorHandler, problemPlugin } from './plugins/problem.js';
 import { openApiOptions } from './openapi.js';
 import { API_ROUTES, API_TAGS } from './routes/index.js';
 import { API_PREFIX, type ApiRoute } from './route-table.js';
@@ -35,9 +35,21 @@ export interface BuildAppOptions {
    * a hop not listed is the client, whatever it forwards (default: none)
    */
   trustProxy?: readonly string[];
+  /**
+   * mark the session and CSRF cookies Secure (default true). Taken from configuration, never from the
+   * request: a client's Host header must not be able to switch it off. startServer() turns it off only for
+   * plain http on a loopback address with no proxy in front.
+   */
+  secureCookies?: boolean;
+  /** parts outside the API served to signed-in callers only: the metrics, the API description (default: neither) */
+  signInFor?: readonly SignInFor[];
   /** failed sign-ins allowed per account and per client address (tests) */
   signInLimits?: SignInLimits;
 }
+
+export const SIGN_IN_FOR = ['metrics', 'docs'] as const;
+export type SignInFor = (typeof SIGN_IN_FOR)[number];
+const SIGN_IN_PATHS: Record<SignInFor, string[]> = { metrics: ['/metrics'], docs: ['/api/docs', '/api/openapi.json'] };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -94,6 +106,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     return503OnClosing: true,
     trustProxy: opts.trustProxy?.length ? [...opts.trustProxy] : false,
     routerOptions: { ignoreTrailingSlash: true },
+    // errors raised before routing or below HTTP leave as problem+json too, never in the framework's words
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   }) as unknown as App;
 
   // the dashboard worker and other commands open the file beside this connection, at any moment: imports keep WAL
@@ -128,7 +143,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   problemPlugin(app);
+  // JSON is the only body the API's non-upload routes take: anything else is a 415, not a string to validate
+  app.removeContentTypeParser('text/plain');
   await app.register(fastifyCookie);
+  // before the docs and metrics routes exist, so that its sign-in check covers them when configured
+  authPlugin(app, opts.store, {
+    secureCookies: opts.secureCookies ?? true,
+    signInFor: (opts.signInFor ?? []).flatMap((part) => SIGN_IN_PATHS[part]),
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CSP },
     crossOriginEmbedderPolicy: true,
@@ -140,7 +162,6 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
 
   const metrics = new Metrics();
   metricsPlugin(app, metrics, () => ({ secure5g_dashboard_ready: ctx.dashboard.ready ? 1 : 0 }));
-  authPlugin(app, opts.store);
 
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
     // a trivial query proves the database answers

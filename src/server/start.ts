@@ -13,6 +13,10 @@ export interface StartOptions {
   logger?: BuildAppOptions['logger'];
   /** the TLS-terminating proxies whose X-Forwarded-* headers are believed (addresses or CIDR ranges) */
   trustProxy?: readonly string[];
+  /** Secure session cookies; default: yes, unless plain http on a loopback address with no proxy in front */
+  secureCookies?: boolean;
+  /** parts outside the API served to signed-in callers only */
+  signInFor?: BuildAppOptions['signInFor'];
   /** where to print the address and sign-in help (default: stdout) */
   print?: (text: string) => void;
   /** end the process on SIGINT/SIGTERM after closing (default true) */
@@ -25,6 +29,15 @@ export interface RunningServer {
   url: string;
   close(): Promise<void>;
 }
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+
+/**
+ * Cookies are Secure unless the server is plain http on this machine only (loopback, no proxy: npm start),
+ * where a browser would drop them. Decided from the configuration, never from what a client sends.
+ */
+export const defaultSecureCookies = (host: string, trustProxy: readonly string[] | undefined): boolean =>
+  !LOOPBACK.test(host.replace(/^\[|\]$/g, '')) || (trustProxy?.length ?? 0) > 0;
 
 const SYSTEM = { name: 'system (server start)' };
 
@@ -49,7 +62,13 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       const { created } = await createDemoAccounts(store, SYSTEM);
       if (created.length) demoText = formatDemoAccounts(created);
     }
-    app = await buildApp({ store, logger: opts.logger, trustProxy: opts.trustProxy });
+    app = await buildApp({
+      store,
+      logger: opts.logger,
+      trustProxy: opts.trustProxy,
+      secureCookies: opts.secureCookies ?? defaultSecureCookies(host, opts.trustProxy),
+      signInFor: opts.signInFor,
+    });
     if (app.ctx.dashboard.usesWorker) {
       // on a worker thread: /healthz and the API answer meanwhile, GET /dashboard says 503 with Retry-After until it is done
       print('assessing the inventory for the dashboard in the background…\n');

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { SIGN_IN_FOR } from '../../server/app.js';
 import { startServer } from '../../server/start.js';
 import type { CommandContext } from '../main.js';
 import { dbOption, parseOption, resolveDbPath } from '../options.js';
@@ -12,6 +13,15 @@ const ProxyList = z
   .transform((s) => s.split(',').map((a) => a.trim()).filter(Boolean))
   .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { error: 'each proxy must be an IP address or CIDR range' })));
 
+const OnOff = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], { error: 'must be 1 or 0' }).transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+/** A comma-separated list of names from a fixed set: `metrics,docs`. */
+const list = <T extends string>(names: readonly T[]) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((a) => a.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(names as [T, ...T[]], { error: `each must be one of ${names.join(', ')}` })));
+
 const Port = z.coerce.number({ error: 'must be a port number' }).int('must be a port number').min(0).max(65_535);
 
 /** `serve`, with the `users` and `audit` commands that go with it (one registration in main.ts). */
@@ -22,12 +32,18 @@ export function registerServer(program: Command, ctx: CommandContext) {
     .option('--host <address>', 'address to bind; anything but loopback should sit behind TLS', '127.0.0.1')
     .option('--port <n>', 'port', '8080')
     .option('--trust-proxy <addresses>', 'behind TLS-terminating proxies: their addresses or CIDR ranges, comma-separated, whose X-Forwarded-* headers are believed (default: $SECURE5G_TRUST_PROXY, else none)')
+    .option('--secure-cookies', 'mark session cookies Secure (default: $SECURE5G_SECURE_COOKIES, else on unless plain http on loopback with no proxy)')
+    .option('--no-secure-cookies', 'never mark session cookies Secure (plain-http testing only)')
+    .option('--require-sign-in <parts>', 'serve these to signed-in callers only: metrics, docs (/api/docs and /api/openapi.json), comma-separated (default: $SECURE5G_REQUIRE_SIGN_IN)')
     .option('--seed-demo', 'seed the small fictional demo and demo accounts if the database is empty')
     .addOption(dbOption())
-    .action(async (opts: { host: string; port: string; seedDemo?: boolean; trustProxy?: string; db?: string }) => {
+    .action(async (opts: { host: string; port: string; seedDemo?: boolean; trustProxy?: string; secureCookies?: boolean; requireSignIn?: string; db?: string }) => {
+      const env = process.env;
       const port = parseOption(Port, opts.port, '--port');
-      const trustProxy = parseOption(ProxyList, opts.trustProxy ?? process.env.SECURE5G_TRUST_PROXY ?? '', '--trust-proxy');
-      const server = await startServer({ db: resolveDbPath(opts.db), host: opts.host, port, seedDemo: opts.seedDemo === true, trustProxy, print: ctx.io.out });
+      const trustProxy = parseOption(ProxyList, opts.trustProxy ?? env.SECURE5G_TRUST_PROXY ?? '', '--trust-proxy');
+      const secureCookies = opts.secureCookies ?? (env.SECURE5G_SECURE_COOKIES ? parseOption(OnOff, env.SECURE5G_SECURE_COOKIES, 'SECURE5G_SECURE_COOKIES') : undefined);
+      const signInFor = parseOption(list(SIGN_IN_FOR), opts.requireSignIn ?? env.SECURE5G_REQUIRE_SIGN_IN ?? '', '--require-sign-in');
+      const server = await startServer({ db: resolveDbPath(opts.db), host: opts.host, port, seedDemo: opts.seedDemo === true, trustProxy, secureCookies, signInFor, print: ctx.io.out });
       // keep the command alive until the server closes (signals end the process)
       await new Promise<void>((resolve) => server.app.server.once('close', () => resolve()));
     });

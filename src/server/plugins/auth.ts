@@ -13,6 +13,9 @@ declare module 'fastify' {
   interface FastifyRequest {
     caller: Caller | null;
   }
+  interface FastifyInstance {
+    secureCookies: boolean;
+  }
 }
 
 function asCaller(a: Authenticated): Caller {
@@ -23,15 +26,27 @@ function asCaller(a: Authenticated): Caller {
  * Who is calling: a bearer token (`Authorization: Bearer s5g_…`) or the session cookie. A bad token is
  * refused at once (the client meant to authenticate); a stale cookie just leaves the caller anonymous.
  */
-export function authPlugin(app: FastifyInstance, store: Store): void {
+export interface AuthOptions {
+  /** path prefixes outside the API that need a signed-in caller too (/metrics, /api/docs, /api/openapi.json) */
+  signInFor: readonly string[];
+  /** mark the session cookies Secure (configuration; never guessed from the client's Host header) */
+  secureCookies: boolean;
+}
+
+export function authPlugin(app: FastifyInstance, store: Store, opts: AuthOptions): void {
+  app.decorate('secureCookies', opts.secureCookies);
   app.decorateRequest('caller', null);
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+  app.addHook('onRequest', async (request, reply) => {
+    const signInFirst = opts.signInFor.some((prefix) => request.url === prefix || request.url.startsWith(`${prefix}/`) || request.url.startsWith(`${prefix}?`));
+    if (!request.url.startsWith('/api/') && !signInFirst) return;
     const header = request.headers.authorization;
     if (header !== undefined) {
       const m = /^Bearer\s+(\S+)$/i.exec(header);
       const a = m ? authenticateToken(store, m[1]!) : undefined;
-      if (!a) throw unauthorized('the API token is malformed, unknown, expired or revoked');
+      if (!a) {
+        reply.header('www-authenticate', 'Bearer realm="secure5g", error="invalid_token"');
+        throw unauthorized('the API token is malformed, unknown, expired or revoked');
+      }
       request.caller = asCaller(a);
       return;
     }
@@ -40,6 +55,7 @@ export function authPlugin(app: FastifyInstance, store: Store): void {
       const a = authenticateSession(store, sid);
       if (a) request.caller = asCaller(a);
     }
+    if (signInFirst && !request.caller) throw unauthorized('this instance serves this page to signed-in users only');
   });
 }
 
@@ -69,15 +85,8 @@ export function checkCsrf(request: FastifyRequest, csrfHash: string): void {
     throw new HttpProblem(403, 'csrf', 'CSRF check failed', `state-changing requests with a session cookie need the ${CSRF_HEADER} header holding the ${CSRF_COOKIE} cookie`);
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-
-/** Cookies are Secure everywhere but plain http on the loopback interface (a browser would drop them there). */
-export function cookieSecure(request: FastifyRequest): boolean {
-  return request.protocol === 'https' || !LOOPBACK.has(request.hostname.replace(/:\d+$/, ''));
-}
-
 export function setSessionCookies(request: FastifyRequest, reply: FastifyReply, session: { sessionId: string; csrfToken: string; expiresAt: string }): void {
-  const secure = cookieSecure(request);
+  const secure = request.server.secureCookies;
   const expires = new Date(session.expiresAt);
   reply.setCookie(SESSION_COOKIE, session.sessionId, { path: '/', httpOnly: true, sameSite: 'strict', secure, expires });
   // readable by the page's script, which copies it into the header
@@ -85,7 +94,7 @@ export function setSessionCookies(request: FastifyRequest, reply: FastifyReply, 
 }
 
 export function clearSessionCookies(request: FastifyRequest, reply: FastifyReply): void {
-  const secure = cookieSecure(request);
+  const secure = request.server.secureCookies;
   reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure });
   reply.clearCookie(CSRF_COOKIE, { path: '/', sameSite: 'strict', secure });
 }
