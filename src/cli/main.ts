@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { UserError } from '../domain/index.js';
 import type { Io } from './io.js';
 import { registerAssess } from './commands/assess.js';
+import { registerAssets } from './commands/assets.js';
 import { registerCatalog } from './commands/catalog.js';
 import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
@@ -37,6 +38,7 @@ export function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command
   const ctx = { io, setExit };
   registerInit(program, ctx);
   registerImport(program, ctx);
+  registerAssets(program, ctx);
   registerAssess(program, ctx);
   registerDemo(program, ctx);
   registerCatalog(program, ctx);

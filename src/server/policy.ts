@@ -30,6 +30,8 @@ export const POLICY = {
   // rows of the caller's tenancy
   'operators.read': ROW_READERS,
   'assets.read': ROW_READERS,
+  // taking assets out of service: whoever may import them (store/access/decommission.ts keeps it to the scope)
+  'assets.decommission': ['admin', 'authority', 'operator'],
   'designations.read': ROW_READERS,
   'designations.write': ['admin', 'authority'],
   'policies.read': ROW_READERS,

@@ -71,7 +71,7 @@ export async function runAssessment(store: Store, options: AssessmentRunOptions,
     sources.profiles ?? currentProfileLevels(store),
     sources.facts ?? recordedOperatorFacts(store),
   ]);
-  const snapshot = sources.snapshot ?? loadSnapshot(store, filter);
+  const snapshot = sources.snapshot ?? loadSnapshot(store, filter, { date: options.date });
   const version = dataVersion(store);
   const catalog = sources.catalog ?? CATALOG;
   const model = sources.model ?? DEFAULT_RISK_MODEL;

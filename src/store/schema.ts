@@ -61,6 +61,14 @@ export interface AssetCountTable {
   n: number;
 }
 
+/** An asset that left service (migration 0013): its columns as they were, and the day it left. */
+export interface DecommissionedAssetTable extends AssetTable {
+  decommissioned_on: string;
+  /** what decommissioned it: `replace <file>` or `decommission` with the actor */
+  source: string;
+  recorded_at: string;
+}
+
 export interface DesignationTable {
   designation_id: string;
   member_state: string;
@@ -110,6 +118,7 @@ export interface Database {
   products: ProductTable;
   assets: AssetTable;
   asset_counts: AssetCountTable;
+  decommissioned_assets: DecommissionedAssetTable;
   designations: DesignationTable;
   policies: PolicyTable;
   imports: ImportLogTable;

@@ -24,7 +24,7 @@ import type { Store } from './open.js';
  * Triggers would catch those too, but fire per row (5 million times in an import).
  */
 
-const FORMAT = 3;
+const FORMAT = 4;
 /** asset rows per BLOB (by default): keeps the ids text of one part far below SQLite's 1 GB value limit */
 const CHUNK_ROWS = 1 << 22;
 
@@ -33,9 +33,15 @@ export interface SnapshotCore {
   operators: { ids: string[]; names: string[]; memberState: string[]; subscribers: Float64Array };
   suppliers: Snapshot['suppliers'];
   products: Snapshot['products'];
-  /** `function` holds indices into the catalogue's FUNCTIONS (the snapshot's own list is made on assembly) */
-  assets: Snapshot['assets'];
+  /**
+   * `function` holds indices into the catalogue's FUNCTIONS (the snapshot's own list is made on
+   * assembly); `inService` the day each asset entered service (days since 1970, NaN when not given), so
+   * a load for an earlier day can leave out what was not yet in service
+   */
+  assets: CoreAssets;
 }
+
+export type CoreAssets = Snapshot['assets'] & { inService: Float64Array };
 
 /** Records that inventory data changed; call inside the writing transaction of any writer that is not the importer. */
 export function markDataChanged(store: Store): void {
@@ -93,7 +99,7 @@ interface Header {
   idBytes: number[];
 }
 
-const NUMERIC = ['operators.subscribers', 'products.supplier', 'products.endOfSupport', 'assets.operator', 'assets.segment', 'assets.function', 'assets.supplier', 'assets.product', 'assets.quantity', 'assets.endOfSupport'] as const;
+const NUMERIC = ['operators.subscribers', 'products.supplier', 'products.endOfSupport', 'assets.operator', 'assets.segment', 'assets.function', 'assets.supplier', 'assets.product', 'assets.quantity', 'assets.endOfSupport', 'assets.inService'] as const;
 type NumericName = (typeof NUMERIC)[number];
 
 function numericColumn(core: SnapshotCore, name: NumericName): Column {
@@ -196,6 +202,7 @@ export function readSnapshotCache(store: Store, version: string): SnapshotCore |
     product: numeric('assets.product', Int32Array, n),
     quantity: numeric('assets.quantity', Float64Array, n),
     endOfSupport: numeric('assets.endOfSupport', Float64Array, n),
+    inService: numeric('assets.inService', Float64Array, n),
   };
   if (Object.values(cols).some((c) => c === undefined)) return undefined;
   const c = cols as { [K in keyof typeof cols]: NonNullable<(typeof cols)[K]> };
@@ -213,6 +220,7 @@ export function readSnapshotCache(store: Store, version: string): SnapshotCore |
         product: c.product,
         quantity: c.quantity,
         endOfSupport: c.endOfSupport,
+        inService: c.inService,
       },
       () => splitIds(idParts, n),
     ),
@@ -224,9 +232,9 @@ export function readSnapshotCache(store: Store, version: string): SnapshotCore |
  * operators, suppliers and products), and making 5 M strings is most of a cache hit's time; the ids
  * text is already read (same transaction and version as the columns), only not yet split.
  */
-export function withLazyIds(columns: Omit<Snapshot['assets'], 'ids'>, make: () => string[]): Snapshot['assets'] {
+export function withLazyIds<A extends Snapshot['assets']>(columns: Omit<A, 'ids'>, make: () => string[]): A {
   let ids: string[] | undefined;
-  const assets = { ...columns } as Snapshot['assets'];
+  const assets = { ...columns } as A;
   Object.defineProperty(assets, 'ids', {
     enumerable: true,
     configurable: true,

@@ -4,7 +4,8 @@ import type { Designation, Policy } from '../domain/index.js';
 import { allocateAssetColumns, toEpochDay, type Snapshot } from '../engine/snapshot.js';
 import { fromJsonColumn } from './json.js';
 import type { Store } from './open.js';
-import { dataVersion, readSnapshotCache, withLazyIds, writeSnapshotCache, type SnapshotCore } from './snapshot-cache.js';
+import { inServiceHistory, todayIso, type HistoryRow } from './asset-history.js';
+import { dataVersion, readSnapshotCache, withLazyIds, writeSnapshotCache, type CoreAssets, type SnapshotCore } from './snapshot-cache.js';
 
 export interface SnapshotFilter {
   memberState?: string;
@@ -14,6 +15,12 @@ export interface SnapshotFilter {
 export interface SnapshotLoadOptions {
   /** use the persisted snapshot cache (snapshot-cache.ts): read it when valid, write it after a full SQL load; default true */
   cache?: boolean;
+  /**
+   * the day the inventory is taken at (YYYY-MM-DD; default today): the assets in service that day, those
+   * decommissioned since included and those that entered service later left out (asset-history.ts).
+   * An assessment passes its own date.
+   */
+  date?: string;
 }
 
 export interface SnapshotLoad {
@@ -33,7 +40,9 @@ export interface SnapshotLoad {
  * With the cache on (the default), a valid cache gives the inventory columns (5 M assets in about a
  * second instead of twelve, bench/SNAPSHOT-NOTES.md) and a filtered load selects its rows from them in
  * memory. Without one, the columns are read by SQL; an unfiltered load then writes the cache (a
- * filtered miss does not: it read only part of the data).
+ * filtered miss does not: it read only part of the data). The cache holds the inventory in service
+ * now; the day's selection (options.date) is made after it, in memory, with the decommissioned assets
+ * still in service that day read fresh.
  */
 export function loadSnapshot(store: Store, filter: SnapshotFilter = {}, options: SnapshotLoadOptions = {}): Snapshot {
   return loadSnapshotReport(store, filter, options).snapshot;
@@ -44,17 +53,74 @@ export function loadSnapshotReport(store: Store, filter: SnapshotFilter = {}, op
   const useCache = options.cache !== false;
   const filtered = Boolean(filter.memberState || filter.operatorId);
   // one read transaction: the version, the cached or scanned columns, designations and policies agree
+  const date = options.date ?? todayIso();
   const read = store.sqlite.transaction(() => {
     const rules = loadRules(store);
+    const history = inServiceHistory(store, date, EPOCH_DAY_SQL);
     const version = useCache ? dataVersion(store) : '';
     const cached = useCache ? readSnapshotCache(store, version) : undefined;
-    if (cached) return { rules, version, core: filtered ? selectCore(cached, filter) : cached, source: 'cache' as const };
-    return { rules, version, core: loadCoreSql(store, filter), source: 'sql' as const };
+    if (cached) return { rules, history, version, core: filtered ? selectCore(cached, filter) : cached, source: 'cache' as const };
+    return { rules, history, version, core: loadCoreSql(store, filter), source: 'sql' as const };
   });
-  const { rules, version, core, source } = withMmap(store, useCache, read);
+  const { rules, history, version, core, source } = withMmap(store, useCache, read);
   // written from its own read's version: if a writer committed in between, the stored version is already stale, never wrong
   const cacheWritten = useCache && source === 'sql' && !filtered && writeSnapshotCache(store, version, core);
-  return { snapshot: assemble(core, rules), source, cacheWritten };
+  return { snapshot: assemble(inServiceOn(core, toEpochDay(date), history), rules), source, cacheWritten };
+}
+
+/**
+ * The core's assets in service on `day`: those that entered service after it go, the decommissioned
+ * ones still in service then (`history`, already narrowed to that day) come after the rest, those of
+ * operators outside the core left out. The core itself when nothing changes (the usual case: today).
+ */
+function inServiceOn(core: SnapshotCore, day: number, history: readonly HistoryRow[]): SnapshotCore {
+  const a = core.assets;
+  const from = a.inService;
+  let later = 0;
+  for (let i = 0; i < a.count; i++) if (from[i]! > day) later++;
+  const opIndex = new Map(core.operators.ids.map((id, i) => [id, i]));
+  const back = history.filter((r) => opIndex.has(r[1]));
+  if (later === 0 && back.length === 0) return core;
+
+  const rows = new Int32Array(a.count - later);
+  let k = 0;
+  for (let i = 0; i < a.count; i++) if (!(from[i]! > day)) rows[k++] = i;
+  const out = takeRows(a, rows, back.length, (i) => a.operator[i]!);
+  const segIndex = new Map<string, number>(SEGMENTS.map((s, i) => [s.id, i]));
+  const fnIndex = new Map<string, number>(FUNCTIONS.map((f, i) => [f.id, i]));
+  const supIndex = new Map(core.suppliers.ids.map((id, i) => [id, i]));
+  const prodIndex = new Map(core.products.ids.map((id, i) => [id, i]));
+  for (const [, operatorId, segment, fn, supplierId, productId, quantity, eos, inService] of back) {
+    const p = productId === null ? -1 : (prodIndex.get(productId) ?? -1);
+    out.operator[k] = opIndex.get(operatorId)!;
+    out.segment[k] = segIndex.get(segment) ?? -1;
+    out.function[k] = fnIndex.get(fn) ?? -1;
+    out.supplier[k] = supIndex.get(supplierId) ?? -1;
+    out.product[k] = p;
+    out.quantity[k] = quantity;
+    out.endOfSupport[k] = eos !== null ? eos : p >= 0 ? core.products.endOfSupport[p]! : Number.NaN;
+    out.inService[k] = inService ?? Number.NaN;
+    k++;
+  }
+  return { ...core, assets: withLazyIds<CoreAssets>(out, () => [...Array.from(rows, (i) => a.ids[i]!), ...back.map((r) => r[0])]) };
+}
+
+/** Columns holding rows `rows` of `a` (operators renumbered by `operatorOf`), with `extra` rows left to fill after them; ids not made. */
+function takeRows(a: CoreAssets, rows: Int32Array, extra: number, operatorOf: (i: number) => number): Omit<CoreAssets, 'ids'> {
+  const n = rows.length + extra;
+  const { ids: _unmade, ...out } = { ...allocateAssetColumns(n, false), inService: new Float64Array(n) };
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k]!;
+    out.operator[k] = operatorOf(i);
+    out.segment[k] = a.segment[i]!;
+    out.function[k] = a.function[i]!;
+    out.supplier[k] = a.supplier[i]!;
+    out.product[k] = a.product[i]!;
+    out.quantity[k] = a.quantity[i]!;
+    out.endOfSupport[k] = a.endOfSupport[i]!;
+    out.inService[k] = a.inService[i]!;
+  }
+  return out;
 }
 
 /**
@@ -136,6 +202,7 @@ function assemble(core: SnapshotCore, rules: Rules): Snapshot {
     products: core.products,
     segments: SEGMENTS.map((s) => s.id),
     functions,
+    // the core's columns as they are (inService rides along unread): spreading them would make the lazy ids
     assets: core.assets,
     designations,
     policies,
@@ -155,21 +222,9 @@ export function selectCore(core: SnapshotCore, filter: SnapshotFilter): Snapshot
   let n = 0;
   for (let i = 0; i < a.count; i++) if (newIndex[a.operator[i]!]! >= 0) n++;
   const rows = new Int32Array(n);
-  const { ids: _unmade, ...out } = allocateAssetColumns(n, false);
   let k = 0;
-  for (let i = 0; i < a.count; i++) {
-    const op = newIndex[a.operator[i]!]!;
-    if (op < 0) continue;
-    rows[k] = i;
-    out.operator[k] = op;
-    out.segment[k] = a.segment[i]!;
-    out.function[k] = a.function[i]!;
-    out.supplier[k] = a.supplier[i]!;
-    out.product[k] = a.product[i]!;
-    out.quantity[k] = a.quantity[i]!;
-    out.endOfSupport[k] = a.endOfSupport[i]!;
-    k++;
-  }
+  for (let i = 0; i < a.count; i++) if (newIndex[a.operator[i]!]! >= 0) rows[k++] = i;
+  const out = takeRows(a, rows, 0, (i) => newIndex[a.operator[i]!]!);
   return {
     operators: {
       ids: keep.map((i) => o.ids[i]!),
@@ -180,7 +235,7 @@ export function selectCore(core: SnapshotCore, filter: SnapshotFilter): Snapshot
     suppliers: core.suppliers,
     products: core.products,
     // ids stay unmade until read, as in the full cached core
-    assets: withLazyIds(out, () => Array.from(rows, (i) => a.ids[i]!)),
+    assets: withLazyIds<CoreAssets>(out, () => Array.from(rows, (i) => a.ids[i]!)),
   };
 }
 
@@ -227,15 +282,15 @@ function loadCoreSql(store: Store, filter: SnapshotFilter): SnapshotCore {
   const capacity = Number(
     (where ? db.prepare(`SELECT count(*) FROM assets${assetWhere}`) : db.prepare('SELECT ifnull(max(rowid), 0) FROM assets')).pluck().get(...opParams),
   );
-  const cols = allocateAssetColumns(capacity);
+  const cols: CoreAssets = { ...allocateAssetColumns(capacity), inService: new Float64Array(capacity) };
   const scan = db
     .prepare(
-      `SELECT asset_id, operator_id, segment, function, supplier_id, product_id, quantity, ${EPOCH_DAY_SQL('end_of_support')} FROM assets${assetWhere} ORDER BY rowid`,
+      `SELECT asset_id, operator_id, segment, function, supplier_id, product_id, quantity, ${EPOCH_DAY_SQL('end_of_support')}, ${EPOCH_DAY_SQL('in_service')} FROM assets${assetWhere} ORDER BY rowid`,
     )
     .raw(true);
   const productEnd = products.endOfSupport;
   let k = 0;
-  for (const r of scan.iterate(...opParams) as Iterable<[string, string, string, string, string, string | null, number, number | null]>) {
+  for (const r of scan.iterate(...opParams) as Iterable<[string, string, string, string, string, string | null, number, number | null, number | null]>) {
     cols.ids[k] = r[0];
     cols.operator[k] = opIndex.get(r[1]) ?? -1;
     cols.segment[k] = segIndex.get(r[2]) ?? -1;
@@ -245,6 +300,7 @@ function loadCoreSql(store: Store, filter: SnapshotFilter): SnapshotCore {
     cols.product[k] = p;
     cols.quantity[k] = r[6];
     cols.endOfSupport[k] = r[7] !== null ? r[7] : p >= 0 ? productEnd[p]! : Number.NaN;
+    cols.inService[k] = r[8] ?? Number.NaN;
     k++;
   }
   return {
@@ -260,7 +316,7 @@ function loadCoreSql(store: Store, filter: SnapshotFilter): SnapshotCore {
   };
 }
 
-function shrink(c: Snapshot['assets'], k: number): Snapshot['assets'] {
+function shrink(c: CoreAssets, k: number): CoreAssets {
   return {
     count: k,
     ids: c.ids.slice(0, k),
@@ -271,5 +327,6 @@ function shrink(c: Snapshot['assets'], k: number): Snapshot['assets'] {
     product: c.product.slice(0, k),
     quantity: c.quantity.slice(0, k),
     endOfSupport: c.endOfSupport.slice(0, k),
+    inService: c.inService.slice(0, k),
   };
 }

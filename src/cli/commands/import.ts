@@ -1,11 +1,22 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { IMPORT_KINDS, importFile } from '../../interchange/index.js';
+import { UserError } from '../../domain/index.js';
+import { IMPORT_KINDS, importFile, type ImportSummary } from '../../interchange/index.js';
 import { openStore } from '../../store/index.js';
 import { fmtInt } from '../../report/format.js';
 import type { CommandContext } from '../main.js';
-import { dbOption, parseOption, resolveDbPath } from '../options.js';
+import { dbOption, optionSchemas, parseOption, resolveDbPath, today } from '../options.js';
 import { progressReporter } from '../progress.js';
+import { idList } from './assets-text.js';
+
+interface ImportOpts {
+  db?: string;
+  replace?: boolean;
+  operator?: string;
+  asOf?: string;
+  dryRun?: boolean;
+  format: string;
+}
 
 export function registerImport(program: Command, { io }: CommandContext) {
   program
@@ -13,21 +24,59 @@ export function registerImport(program: Command, { io }: CommandContext) {
     .description(`import a CSV or JSON file in one transaction; kinds: ${IMPORT_KINDS.join(', ')}`)
     .argument('<kind>', IMPORT_KINDS.join(' | '))
     .argument('<file>', 'CSV or JSON file (chosen by extension)')
+    .option('--replace', "assets only: the file is the whole inventory of --operator; what it does not hold is decommissioned on --as-of")
+    .option('--operator <id>', 'with --replace: the operator whose inventory the file replaces')
+    .option('--as-of <date>', 'with --replace: the day the assets missing from the file left service (default today; not after today)')
+    .option('--dry-run', 'check the file and say what would change; write nothing')
+    .option('--format <format>', 'text | json', 'text')
     .addOption(dbOption())
-    .action(async (kindArg: string, file: string, opts: { db?: string }) => {
+    .action(async (kindArg: string, file: string, opts: ImportOpts) => {
       const kind = parseOption(z.enum(IMPORT_KINDS, { error: `must be one of ${IMPORT_KINDS.join(', ')}` }), kindArg, '<kind>');
+      const format = parseOption(z.enum(['text', 'json']), opts.format, '--format');
+      const replace = replaceOptions(kind, opts);
       const store = await openStore(resolveDbPath(opts.db));
       const progress = progressReporter(io, `import ${kind}`);
       try {
-        const s = await importFile(store, kind, file, { onProgress: progress.update });
+        const s = await importFile(store, kind, file, { onProgress: progress.update, ...(replace ? { replace } : {}) });
         progress.stop();
-        io.out(
-          `${kind}: ${fmtInt(s.rows)} rows from ${file} — ${fmtInt(s.inserted)} inserted, ${fmtInt(s.updated)} updated, ` +
-            `${fmtInt(s.unchanged)} unchanged (${(s.ms / 1000).toFixed(1)} s)\n`,
-        );
+        io.out(format === 'json' ? `${JSON.stringify(s, null, 2)}\n` : summaryText(s));
       } finally {
         progress.stop();
         await store.close();
       }
     });
+}
+
+/** The replacement options, checked: --replace needs an asset import and --operator; the others need --replace. */
+function replaceOptions(kind: string, opts: ImportOpts) {
+  if (!opts.replace) {
+    if (opts.operator !== undefined || opts.asOf !== undefined) throw usage('--operator and --as-of go with --replace');
+    if (opts.dryRun) throw usage('--dry-run goes with --replace');
+    return undefined;
+  }
+  if (kind !== 'assets') throw usage('--replace replaces an operator\'s inventory: give the kind assets');
+  if (opts.operator === undefined) throw usage('--replace needs --operator <id>, the operator whose inventory the file is');
+  return {
+    operatorId: parseOption(optionSchemas.Id, opts.operator, '--operator'),
+    asOf: parseOption(optionSchemas.IsoDate, opts.asOf ?? today(), '--as-of'),
+    dryRun: opts.dryRun === true,
+  };
+}
+
+const usage = (message: string) => new UserError(message);
+
+function summaryText(s: ImportSummary): string {
+  const line =
+    `${s.kind}: ${fmtInt(s.rows)} rows from ${s.file} — ${fmtInt(s.inserted)} inserted, ${fmtInt(s.updated)} updated, ` +
+    `${fmtInt(s.unchanged)} unchanged (${(s.ms / 1000).toFixed(1)} s)\n`;
+  const r = s.replacement;
+  if (!r) return line;
+  return [
+    r.dryRun ? `dry run: nothing written. Replacing ${r.operatorId}'s inventory with ${s.file} would change:` : line.trimEnd(),
+    `  added ${idList(r.added)}`,
+    `  updated ${idList(r.updated)}`,
+    `  unchanged ${fmtInt(r.unchanged)}`,
+    `  decommissioned on ${r.asOf} ${idList(r.decommissioned)}`,
+    '',
+  ].join('\n');
 }

@@ -24,7 +24,7 @@ export function registerStart(program: Command, { io }: CommandContext) {
           await runDemo(store, io, { scale: 'small', seed: 1 });
         }
         const date = today();
-        const result = assess(await loadSnapshot(store), { date });
+        const result = assess(loadSnapshot(store, {}, { date }), { date });
         io.out(`\n${assessmentSummary(result)}\n`);
         io.out(
           [

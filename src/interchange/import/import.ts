@@ -7,6 +7,7 @@ import { importTimestamp, recordImport, referenceData } from '../../store/import
 import { readCsv } from './csv.js';
 import { IMPORT_KINDS, KINDS, type ImportKind, type TableKind } from './kinds.js';
 import { importPolicyDocuments } from './policies.js';
+import { ReplaceTracker, type ReplaceOptions, type Replacement } from './replace.js';
 import { TableLoad, type LoadCounts } from './table-load.js';
 import { RowStage } from './row-stage.js';
 import type { References } from './validate.js';
@@ -20,6 +21,8 @@ export interface ImportSummary {
   updated: number;
   unchanged: number;
   ms: number;
+  /** a replacement import's changes (ImportOptions.replace) */
+  replacement?: Replacement;
 }
 
 export interface ImportOptions {
@@ -31,6 +34,11 @@ export interface ImportOptions {
   actor?: string;
   /** what the import log and history revisions call the file (an API upload: the name it was sent under, not its temporary path); default: the path */
   logAs?: string;
+  /**
+   * assets only: the file is the operator's whole inventory; what it does not hold left service on the
+   * as-of date (replace.ts). With dryRun, nothing is written and the summary says what would change.
+   */
+  replace?: ReplaceOptions;
 }
 
 /**
@@ -53,6 +61,8 @@ export async function importFile(store: Store, kind: ImportKind, file: string, o
   const startedAt = new Date(started).toISOString();
   const progress = (done: number) => opts.onProgress?.(done, size);
 
+  if (opts.replace && kind !== 'assets') throw new UserError('only an asset import can replace an inventory (--replace)');
+
   if (ext === '.json' || kind === 'policies') {
     if (ext !== '.json') throw new ImportError(name, undefined, undefined, 'policies are JSON documents: give a .json file');
     const bytes = await readFile(file);
@@ -67,13 +77,13 @@ export async function importFile(store: Store, kind: ImportKind, file: string, o
     const counts =
       kind === 'policies'
         ? importPolicyDocuments(store, doc, name, (c) => log(store, kind, opts.logAs ?? file, c, sha256, startedAt, opts.actor))
-        : loadObjects(store, kind, name, jsonRows(doc, kind, name), (c) => log(store, kind, opts.logAs ?? file, c, sha256, startedAt, opts.actor));
+        : loadObjects(store, kind, name, jsonRows(doc, kind, name), (c) => log(store, kind, opts.logAs ?? file, c, sha256, startedAt, opts.actor), undefined, opts.replace);
     return { kind, file, ...counts, ms: Date.now() - started };
   }
 
   const refs = referenceData(store);
   const useWorker = opts.worker ?? size >= WORKER_MIN_BYTES;
-  const load = new TableLoad(store, KINDS[kind], name);
+  const { load, tracker } = startLoad(store, kind, name, opts.replace);
   let sha256: string;
   try {
     sha256 = useWorker ? await csvOnWorker(load, kind, file, name, refs, progress) : await csvInThread(load, kind, file, name, refs, progress);
@@ -81,8 +91,26 @@ export async function importFile(store: Store, kind: ImportKind, file: string, o
     load.abort();
     throw err;
   }
-  const counts = load.finish((c) => log(store, kind, opts.logAs ?? file, c, sha256, startedAt, opts.actor));
-  return { kind, file, ...counts, ms: Date.now() - started };
+  let replacement: Replacement | undefined;
+  const counts = load.finish((c) => {
+    replacement = tracker?.decommission(store, name);
+    log(store, kind, opts.logAs ?? file, c, sha256, startedAt, opts.actor);
+  });
+  return { kind, file, ...counts, ms: Date.now() - started, ...(replacement ? { replacement } : {}) };
+}
+
+/** The load's transaction, and a replacement's tracker reading the inventory inside it. */
+function startLoad(store: Store, kind: TableKind, name: string, replace: ReplaceOptions | undefined): { load: TableLoad; tracker?: ReplaceTracker } {
+  if (!replace) return { load: new TableLoad(store, KINDS[kind], name) };
+  let tracker: ReplaceTracker | undefined;
+  const load = new TableLoad(store, KINDS[kind], name, { inspect: (v, n, rows) => tracker!.inspect(v, n, rows), dryRun: replace.dryRun === true });
+  try {
+    tracker = new ReplaceTracker(store, KINDS[kind], replace);
+  } catch (err) {
+    load.abort();
+    throw err;
+  }
+  return { load, tracker };
 }
 
 /** Files from this size on are parsed on a worker thread while this thread writes. */
@@ -117,11 +145,18 @@ export async function importRows(
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
   const total = Array.isArray(rows) ? rows.length : 0;
+  if (opts.replace && kind !== 'assets') throw new UserError('only an asset import can replace an inventory');
   const counts =
     kind === 'policies'
       ? importPolicyDocuments(store, [...rows], sourceName, (c) => log(store, kind, sourceName, c, null, startedAt, opts.actor))
-      : loadObjects(store, kind, sourceName, rows, (c) => log(store, kind, sourceName, c, null, startedAt, opts.actor), (done) =>
-          opts.onProgress?.(done, total || done),
+      : loadObjects(
+          store,
+          kind,
+          sourceName,
+          rows,
+          (c) => log(store, kind, sourceName, c, null, startedAt, opts.actor),
+          (done) => opts.onProgress?.(done, total || done),
+          opts.replace,
         );
   return { kind, file: sourceName, ...counts, ms: Date.now() - started };
 }
@@ -148,10 +183,11 @@ function loadObjects(
   rows: Iterable<unknown>,
   beforeCommit: (c: LoadCounts) => void,
   onRows?: (done: number) => void,
-): LoadCounts {
+  replace?: ReplaceOptions,
+): LoadCounts & { replacement?: Replacement } {
   const spec = KINDS[kind];
   const stage = new RowStage(spec, referenceData(store));
-  const load = new TableLoad(store, spec, name);
+  const { load, tracker } = startLoad(store, kind, name, replace);
   try {
     let row = 0;
     for (const obj of rows) {
@@ -169,5 +205,10 @@ function loadObjects(
     load.abort();
     throw err;
   }
-  return load.finish(beforeCommit);
+  let replacement: Replacement | undefined;
+  const counts = load.finish((c) => {
+    replacement = tracker?.decommission(store, name);
+    beforeCommit(c);
+  });
+  return { ...counts, ...(replacement ? { replacement } : {}) };
 }

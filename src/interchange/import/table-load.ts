@@ -13,6 +13,19 @@ export interface LoadCounts {
 }
 
 /**
+ * Looks at each checked batch before it is written (row-major values in the spec's column order, and
+ * each row's 1-based number), may change values in place, and returns the rows it refuses. A
+ * replacement import (replace.ts) is one.
+ */
+export type BatchInspector = (values: unknown[], n: number, rows: ArrayLike<number>) => ErrorData[];
+
+export interface TableLoadOptions {
+  inspect?: BatchInspector;
+  /** check and write everything, run beforeCommit, then roll back: nothing stays written */
+  dryRun?: boolean;
+}
+
+/**
  * The writing side of one table import, as one transaction: checked rows are written as they arrive
  * (a repeated id is caught by the store), errors are gathered up to MAX_ERRORS, and at the end either
  * every row is committed or none is.
@@ -30,6 +43,7 @@ export class TableLoad {
     store: Store,
     private readonly spec: KindSpec,
     private readonly file: string,
+    private readonly options: TableLoadOptions = {},
   ) {
     this.tx = beginBulkLoad(store);
     try {
@@ -49,6 +63,7 @@ export class TableLoad {
     for (const e of batch.errors) this.errors.push(e);
     if (batch.n === 0) return;
     this.decoder.decodeInto(batch, this.flat);
+    if (this.options.inspect) for (const e of this.options.inspect(this.flat, batch.n, batch.rows)) this.errors.push(e);
     const dups = this.writer.write(this.flat, batch.n);
     this.written += batch.n - dups.length;
     for (const d of dups) {
@@ -56,7 +71,7 @@ export class TableLoad {
     }
   }
 
-  /** Commits (running `beforeCommit` inside the transaction), or rolls back and throws every error. */
+  /** Commits (running `beforeCommit` inside the transaction), or rolls back and throws every error; a dry run rolls back either way. */
   finish(beforeCommit: (counts: LoadCounts) => void): LoadCounts {
     try {
       if (this.errors.length > 0) {
@@ -72,7 +87,8 @@ export class TableLoad {
       const { inserted, updated } = this.writer.counts();
       const counts = { rows: this.written, inserted, updated, unchanged: this.written - inserted - updated };
       beforeCommit(counts);
-      this.tx.commit();
+      if (this.options.dryRun) this.tx.rollback();
+      else this.tx.commit();
       return counts;
     } catch (err) {
       this.tx.rollback();

@@ -59,9 +59,11 @@ export const assessmentRoutes: ApiRoute[] = [
     body: z.object({ date: IsoDate.optional().describe('default: today') }).default({}),
     response: { 201: Header, ...problems(400, 401, 403) },
     handler: async ({ body, caller, reply }, { store }) => {
-      const { snapshot, filter } = access.loadScopedSnapshot(store, caller.scope);
+      const date = body.date ?? new Date().toISOString().slice(0, 10);
+      // the inventory in service on the assessment's date, narrowed to the scope
+      const { snapshot, filter } = access.loadScopedSnapshot(store, caller.scope, date);
       // the same run as `secure5g assess`: findings, risks and recommendations over the scoped snapshot
-      const run = await runAssessment(store, { date: body.date ?? new Date().toISOString().slice(0, 10), ...filter }, { snapshot });
+      const run = await runAssessment(store, { date, ...filter }, { snapshot });
       const id = saveAssessmentRun(store, caller.actor, run, caller.scope.memberState);
       return reply.code(201).header('location', `/api/v1/assessments/${id}`).send(access.getAssessment(store, caller.scope, id));
     },

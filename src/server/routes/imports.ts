@@ -7,7 +7,8 @@ import type { Action } from '../policy.js';
 import { HttpProblem, notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { IMPORT_CONTENT_TYPES, saveUpload, submitImport, uploadPath } from '../services/imports.js';
-import { named, page, PageQuery, problems, UuidParam } from '../schemas.js';
+import { IdParam, named, page, PageQuery, problems, today, UuidParam } from '../schemas.js';
+import { IsoDate } from '../../domain/index.js';
 
 /** Uploads up to 1 GiB: a Union-scale asset file is ~500 MB. */
 export const IMPORT_BODY_LIMIT = 1024 ** 3;
@@ -23,9 +24,41 @@ const Job = named(z.object({
   createdBy: z.string(),
   bytes: z.number(),
   progress: z.object({ done: z.number(), total: z.number() }).optional().describe('bytes of the file read (rows for JSON documents)'),
-  result: z.object({ rows: z.number(), inserted: z.number(), updated: z.number(), unchanged: z.number(), ms: z.number() }).optional(),
+  result: z
+    .object({
+      rows: z.number(),
+      inserted: z.number(),
+      updated: z.number(),
+      unchanged: z.number(),
+      ms: z.number(),
+      replacement: z
+        .object({
+          operatorId: z.string(),
+          asOf: z.string(),
+          dryRun: z.boolean().describe('true: nothing was written; the lists say what the import would change'),
+          added: z.array(z.string()),
+          updated: z.array(z.string()),
+          unchanged: z.number(),
+          decommissioned: z.array(z.string()).describe('ids taken out of service on asOf'),
+        })
+        .optional()
+        .describe('a replacement import (?replace=true) of one operator\'s inventory'),
+    })
+    .optional(),
   error: z.string().optional().describe("the import's own error (file, row, field), or a plain statement such as 'interrupted by a server restart'"),
 }), 'ImportJob');
+
+const Flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+const FileQuery = z.object({ filename: z.string().max(200).optional().describe('the file name to show in errors and the import log') });
+/** Assets only: a replacement of one operator's whole inventory (docs/api.md, Imports). */
+const ReplaceQuery = FileQuery.extend({
+  replace: Flag.optional().describe('true: the file is the whole inventory of operatorId; what it does not hold is decommissioned on asOf'),
+  operatorId: IdParam.optional().describe('with replace: the operator whose inventory the file replaces'),
+  asOf: IsoDate.optional().describe('with replace: the day the missing assets left service (default today; not after today)'),
+  dryRun: Flag.optional().describe('with replace: check and count, write nothing'),
+}).refine((q) => q.replace || (q.operatorId === undefined && q.asOf === undefined && q.dryRun === undefined), {
+  message: 'operatorId, asOf and dryRun go with replace=true',
+}).refine((q) => !q.replace || q.operatorId !== undefined, { message: 'replace=true needs operatorId', path: ['operatorId'] });
 
 const submitRoutes: ApiRoute[] = IMPORT_KINDS.map((kind) =>
   route({
@@ -34,8 +67,11 @@ const submitRoutes: ApiRoute[] = IMPORT_KINDS.map((kind) =>
     operationId: `import${kind[0]!.toUpperCase()}${kind.slice(1)}`,
     access: `imports.${kind}` as Action,
     tag: 'imports',
-    summary: `Import ${kind} (body: the CSV or JSON file itself, Content-Type text/csv or application/json); runs as a job`,
-    query: z.object({ filename: z.string().max(200).optional().describe('the file name to show in errors and the import log') }),
+    summary:
+      kind === 'assets'
+        ? 'Import assets (body: the CSV or JSON file itself); with replace=true the file replaces one operator\'s inventory, decommissioning what it does not hold (dryRun=true: counts and ids only); runs as a job'
+        : `Import ${kind} (body: the CSV or JSON file itself, Content-Type text/csv or application/json); runs as a job`,
+    query: kind === 'assets' ? ReplaceQuery : FileQuery,
     response: { 202: Job, ...problems(400, 401, 403, 413, 415) },
     rawBody: true,
     consumes: kind === 'policies' ? ['application/json'] : Object.keys(IMPORT_CONTENT_TYPES),
@@ -47,7 +83,9 @@ const submitRoutes: ApiRoute[] = IMPORT_KINDS.map((kind) =>
         throw new HttpProblem(415, 'unsupported-media-type', 'Unsupported media type', kind === 'policies' ? 'send application/json' : 'send text/csv or application/json');
       const { file, name } = uploadPath(ctx, kind, ext, query.filename);
       const saved = await saveUpload(request.body as Readable, file, IMPORT_BODY_LIMIT);
-      const job = submitImport(ctx, kind, { file, name, ext, ...saved }, caller);
+      const q = query as z.output<typeof ReplaceQuery>;
+      const replace = q.replace ? { operatorId: q.operatorId!, asOf: q.asOf ?? today(), dryRun: q.dryRun === true } : undefined;
+      const job = submitImport(ctx, kind, { file, name, ext, ...saved }, caller, replace);
       return reply.code(202).header('location', `/api/v1/imports/jobs/${job.jobId}`).send(job);
     },
   }),

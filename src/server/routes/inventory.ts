@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { Asset, MemberStateCode, Operator, OPERATOR_KINDS, Product, SEGMENT_IDS, Supplier } from '../../domain/index.js';
+import { Asset, IsoDate, MemberStateCode, Operator, OPERATOR_KINDS, Product, SEGMENT_IDS, Supplier } from '../../domain/index.js';
 import * as access from '../../store/access/index.js';
 import { notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
-import { IdParam, page, PageQuery, problems } from '../schemas.js';
+import { IdParam, page, PageQuery, problems, today } from '../schemas.js';
 
 const found = <T>(value: T | undefined, what: string): T => {
   if (value === undefined) throw notFound(what);
@@ -105,6 +105,28 @@ export const inventoryRoutes: ApiRoute[] = [
     params: z.object({ assetId: IdParam }),
     response: { 200: Asset, ...problems(401, 403, 404) },
     handler: ({ params, caller }, { store }) => found(access.getAsset(store, caller.scope, params.assetId), 'asset'),
+  }),
+  route({
+    method: 'POST',
+    path: '/assets/decommission',
+    operationId: 'decommissionAssets',
+    access: 'assets.decommission',
+    tag: 'inventory',
+    summary:
+      'Take assets of your scope out of service on a date (audited; all or none). They stay in the history: an assessment dated before that day still counts them',
+    body: z.object({
+      assetIds: z.array(IdParam).min(1).max(10_000).describe('ids of assets in service in your scope'),
+      date: IsoDate.optional().describe('the day they left service; default today; not after today'),
+    }),
+    response: {
+      200: z.object({ date: z.string(), ids: z.array(z.string()).describe('the assets taken out of service') }),
+      ...problems(400, 401, 403),
+    },
+    handler: ({ body, caller }, { store, dashboard }) => {
+      const done = access.decommissionInScope(store, caller.scope, caller.actor, body.assetIds, body.date ?? today());
+      dashboard.invalidate();
+      return done;
+    },
   }),
 ];
 

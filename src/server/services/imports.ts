@@ -7,8 +7,8 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import Papa from 'papaparse';
 import { ImportError, UserError } from '../../domain/index.js';
-import { importFile, type ImportKind } from '../../interchange/index.js';
-import { assertImportInScope, tenancyOf, type RowKeys, type Scope, type ScopedImportKind } from '../../store/access/index.js';
+import { importFile, type ImportKind, type ReplaceOptions } from '../../interchange/index.js';
+import { assertImportInScope, assertReplaceInScope, tenancyOf, type RowKeys, type Scope, type ScopedImportKind } from '../../store/access/index.js';
 import { appendAudit, type Actor } from '../../store/audit/index.js';
 import type { ServerContext } from '../context.js';
 import { HttpProblem } from '../plugins/problem.js';
@@ -95,11 +95,12 @@ type ImportCaller = { scope: Scope; actor: Actor };
 /**
  * Queues an uploaded file's import. The job checks the caller's scope against every row first (whole-
  * instance callers skip this), then imports in one transaction, records the audit entry and refreshes
- * the dashboard.
+ * the dashboard. A replacement (`replace`) names an operator the caller reaches; its dry run writes
+ * nothing, so it leaves no audit entry either.
  */
-export function submitImport(ctx: ServerContext, kind: ImportKind, upload: Upload, caller: ImportCaller): ImportJob {
+export function submitImport(ctx: ServerContext, kind: ImportKind, upload: Upload, caller: ImportCaller, replace?: ReplaceOptions): ImportJob {
   try {
-    return queueImport(ctx, kind, upload, caller);
+    return queueImport(ctx, kind, upload, caller, replace);
   } catch (err) {
     // not queued (the job's row could not be written): no job will ever remove the upload
     rmSync(dirname(upload.file), { recursive: true, force: true });
@@ -107,7 +108,7 @@ export function submitImport(ctx: ServerContext, kind: ImportKind, upload: Uploa
   }
 }
 
-function queueImport(ctx: ServerContext, kind: ImportKind, upload: Upload, caller: ImportCaller): ImportJob {
+function queueImport(ctx: ServerContext, kind: ImportKind, upload: Upload, caller: ImportCaller, replace: ReplaceOptions | undefined): ImportJob {
   return ctx.jobs.submit(
     kind,
     upload.name,
@@ -116,21 +117,38 @@ function queueImport(ctx: ServerContext, kind: ImportKind, upload: Upload, calle
     async ({ jobId }, progress) => {
       if (tenancyOf(caller.scope).kind !== 'all') {
         if (kind === 'suppliers' || kind === 'products') throw new UserError(`${kind} are shared reference data: an administrator imports them`);
+        if (replace) assertReplaceInScope(ctx.store, caller.scope, replace.operatorId);
         const keys = await readRowKeys(kind, upload.file, upload.name, upload.ext);
         assertImportInScope(ctx.store, caller.scope, kind, upload.name, keys);
       }
-      const s = await importFile(ctx.store, kind, upload.file, { onProgress: progress, actor: caller.actor.name, logAs: `upload ${upload.name}` });
+      const s = await importFile(ctx.store, kind, upload.file, {
+        onProgress: progress,
+        actor: caller.actor.name,
+        logAs: `upload ${upload.name}`,
+        ...(replace ? { replace } : {}),
+      });
+      const r = s.replacement;
+      const summary = { rows: s.rows, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, ms: s.ms, ...(r ? { replacement: r } : {}) };
+      if (r?.dryRun) return summary;
       const t = tenancyOf(caller.scope);
       appendAudit(ctx.store, caller.actor, {
-        action: `import.${kind}`,
+        action: r ? `import.${kind}.replace` : `import.${kind}`,
         targetType: 'import',
         targetId: jobId,
         memberState: t.kind === 'member-state' || t.kind === 'operator' ? t.memberState : undefined,
         operatorId: t.kind === 'operator' ? t.operatorId : undefined,
-        detail: { file: upload.name, sha256: upload.sha256, rows: s.rows, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged },
+        detail: {
+          file: upload.name,
+          sha256: upload.sha256,
+          rows: s.rows,
+          inserted: s.inserted,
+          updated: s.updated,
+          unchanged: s.unchanged,
+          ...(r ? { operatorId: r.operatorId, asOf: r.asOf, decommissioned: r.decommissioned } : {}),
+        },
       });
-      if (s.inserted + s.updated > 0) ctx.dashboard.invalidate();
-      return { rows: s.rows, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, ms: s.ms };
+      if (s.inserted + s.updated + (r?.decommissioned.length ?? 0) > 0) ctx.dashboard.invalidate();
+      return summary;
     },
     // done, failed or refused: the upload goes (one left by a killed process goes at the next start, clearUploads)
     () => rm(dirname(upload.file), { recursive: true, force: true }),

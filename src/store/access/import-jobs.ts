@@ -18,6 +18,8 @@ export interface ImportJobSummary {
   updated: number;
   unchanged: number;
   ms: number;
+  /** a replacement import's changes, with the ids */
+  replacement?: { operatorId: string; asOf: string; dryRun: boolean; added: string[]; updated: string[]; unchanged: number; decommissioned: string[] };
 }
 
 /** One job as the API shows it. */

@@ -65,3 +65,17 @@ export function assertImportInScope(store: Store, scope: Scope, kind: ScopedImpo
     db.exec('DROP TABLE IF EXISTS temp.import_scope_ids');
   }
 }
+
+/**
+ * Refuses a replacement of an operator's inventory by a caller that does not reach that operator (an
+ * operator replaces only its own, an authority those of its member state). Unknown operators get the
+ * same words, so the answer says nothing of other tenants.
+ */
+export function assertReplaceInScope(store: Store, scope: Scope, operatorId: string): void {
+  const t = tenancyOf(scope);
+  if (t.kind === 'all') return;
+  if (t.kind === 'aggregates') throw new Forbidden('this role may not import data');
+  const ms = store.sqlite.prepare('SELECT member_state FROM operators WHERE operator_id = ?').pluck().get(operatorId) as string | undefined;
+  const ok = t.kind === 'operator' ? operatorId === t.operatorId : ms === t.memberState;
+  if (!ok) throw new Forbidden(`operator ${operatorId} is outside the data you may write`);
+}

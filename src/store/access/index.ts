@@ -7,3 +7,4 @@ export * from './audit.js';
 export * from './snapshot.js';
 export * from './import-scope.js';
 export * from './assessment-view.js';
+export * from './decommission.js';

@@ -7,19 +7,21 @@ import { Forbidden, tenancyOf, type Scope } from './scope.js';
 /**
  * The engine's snapshot narrowed to the scope: an authority's holds its member state's operators and
  * assets only, an operator's its own. Whatever the engine computes from it (assessments, simulations)
- * can then hold nothing from outside the scope.
+ * can then hold nothing from outside the scope. `date`: the day whose inventory in service it holds
+ * (default today).
  */
-export function loadScopedSnapshot(store: Store, scope: Scope): { snapshot: Snapshot; filter: { memberState?: string; operatorId?: string } } {
+export function loadScopedSnapshot(store: Store, scope: Scope, date?: string): { snapshot: Snapshot; filter: { memberState?: string; operatorId?: string } } {
   const t = tenancyOf(scope);
+  const options = date !== undefined ? { date } : {};
   switch (t.kind) {
     case 'all':
-      return { snapshot: loadSnapshot(store), filter: {} };
+      return { snapshot: loadSnapshot(store, {}, options), filter: {} };
     case 'aggregates':
       throw new Forbidden('this role works from aggregates only');
     case 'member-state':
-      return { snapshot: narrowToMemberState(loadSnapshot(store, { memberState: t.memberState }), t.memberState), filter: { memberState: t.memberState } };
+      return { snapshot: narrowToMemberState(loadSnapshot(store, { memberState: t.memberState }, options), t.memberState), filter: { memberState: t.memberState } };
     case 'operator':
-      return { snapshot: narrowToMemberState(loadSnapshot(store, { operatorId: t.operatorId }), t.memberState), filter: { operatorId: t.operatorId } };
+      return { snapshot: narrowToMemberState(loadSnapshot(store, { operatorId: t.operatorId }, options), t.memberState), filter: { operatorId: t.operatorId } };
   }
 }
 

@@ -261,6 +261,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assets/decommission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take assets of your scope out of service on a date (audited; all or none). They stay in the history: an assessment dated before that day still counts them */
+        post: operations["decommissionAssets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/entities": {
         parameters: {
             query?: never;
@@ -1375,7 +1392,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import assets (body: the CSV or JSON file itself, Content-Type text/csv or application/json); runs as a job */
+        /** Import assets (body: the CSV or JSON file itself); with replace=true the file replaces one operator's inventory, decommissioning what it does not hold (dryRun=true: counts and ids only); runs as a job */
         post: operations["importAssets"];
         delete?: never;
         options?: never;
@@ -1568,6 +1585,18 @@ export interface components {
                 updated: number;
                 unchanged: number;
                 ms: number;
+                /** @description a replacement import (?replace=true) of one operator's inventory */
+                replacement?: {
+                    operatorId: string;
+                    asOf: string;
+                    /** @description true: nothing was written; the lists say what the import would change */
+                    dryRun: boolean;
+                    added: string[];
+                    updated: string[];
+                    unchanged: number;
+                    /** @description ids taken out of service on asOf */
+                    decommissioned: string[];
+                };
             };
             /** @description the import's own error (file, row, field), or a plain statement such as 'interrupted by a server restart' */
             error?: string;
@@ -2467,6 +2496,66 @@ export interface operations {
             };
             /** @description Not found in your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decommissionAssets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description ids of assets in service in your scope */
+                    assetIds: string[];
+                    /** @description the day they left service; default today; not after today */
+                    date?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        date: string;
+                        /** @description the assets taken out of service */
+                        ids: string[];
+                    };
+                };
+            };
+            /** @description Bad request: the problem lists each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role, token or missing CSRF token does not allow this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7497,6 +7586,14 @@ export interface operations {
             query?: {
                 /** @description the file name to show in errors and the import log */
                 filename?: string;
+                /** @description true: the file is the whole inventory of operatorId; what it does not hold is decommissioned on asOf */
+                replace?: "true" | "false";
+                /** @description with replace: the operator whose inventory the file replaces */
+                operatorId?: string;
+                /** @description with replace: the day the missing assets left service (default today; not after today) */
+                asOf?: string;
+                /** @description with replace: check and count, write nothing */
+                dryRun?: "true" | "false";
             };
             header?: never;
             path?: never;
