@@ -1,15 +1,21 @@
-import type { Role } from '../store/access/index.js';
+import { tenancyOf, type Role, type Scope } from '../store/access/index.js';
 
 /*
  * THE access policy: which role may perform which action. Routes name an action; the auth plugin looks
  * it up here and nowhere else. Which rows an allowed action reaches is the store's business
  * (src/store/access): this table says "may an authority read assets at all", the store says "which".
  * test/server/access-matrix.test.ts walks every route against this table.
+ *
+ * The auditor is in no row of the table: it reads what the role of its scope reads (auditorPeer) and
+ * nothing more, so a read granted to authorities cannot reach an auditor of one operator by a slip in
+ * a list. Beyond that it has its own account and the audit trail (AUDITOR_OWN).
  */
 
-const ALL: readonly Role[] = ['admin', 'authority', 'operator', 'union-analyst', 'auditor'];
+/** every role but the auditor, whose rights follow from these (auditorPeer) */
+type PeerRole = Exclude<Role, 'auditor'>;
+const ALL: readonly PeerRole[] = ['admin', 'authority', 'operator', 'union-analyst'];
 /** roles that may read rows of their tenancy (the union analyst reads aggregates only) */
-const ROW_READERS: readonly Role[] = ['admin', 'authority', 'operator', 'auditor'];
+const ROW_READERS: readonly PeerRole[] = ['admin', 'authority', 'operator'];
 
 export const POLICY = {
   // signed in, whoever you are
@@ -38,8 +44,8 @@ export const POLICY = {
   'policies.write': ['admin', 'authority'],
   // checking a draft stores nothing (READ_ONLY_POST): whoever may read policies may check one
   'policies.validate': ROW_READERS,
-  // a profile is an authority's assessment of a supplier: its own and the auditor's; operators see the designations that follow from it
-  'profiles.read': ['admin', 'authority', 'auditor'],
+  // a profile is an authority's assessment of a supplier; operators see the designations that follow from it
+  'profiles.read': ['admin', 'authority'],
   // versions of a profile and the supply-continuity facts behind it: the member state's authority
   'profiles.write': ['admin', 'authority'],
   'implementation.read': ROW_READERS,
@@ -47,24 +53,24 @@ export const POLICY = {
   'implementation.matrix': ALL,
   // an authority states its member state's and its operators' status; an operator its own (the store checks which)
   'implementation.write': ['admin', 'authority', 'operator'],
-  'screening.read': ['admin', 'authority', 'auditor'],
+  'screening.read': ['admin', 'authority'],
   'screening.write': ['admin', 'authority'],
   // SA10: checks of a funded project against the designations in force, kept by the authority that ran them
-  'funding.read': ['admin', 'authority', 'auditor'],
+  'funding.read': ['admin', 'authority'],
   'funding.check': ['admin', 'authority'],
   'assessments.read': ROW_READERS,
   'assessments.run': ['admin', 'authority', 'operator'],
   'findings.read': ROW_READERS,
-  'simulations.run': ['admin', 'authority', 'operator', 'auditor'],
+  'simulations.run': ['admin', 'authority', 'operator'],
   // saved what-if scenarios: documents of assumptions (suppliers, segments, dates), no tenancy rows, one
   // namespace for the whole instance. Whoever may simulate reads them (a saved scenario is simulated
   // over the caller's own scope, like an inline one); the union analyst, who may not simulate, does not.
-  'scenarios.read': ['admin', 'authority', 'operator', 'auditor'],
+  'scenarios.read': ['admin', 'authority', 'operator'],
   // saving publishes to every scope of the instance: the national authority and the administrator do;
   // an operator's procurement what-if stays its own (POST /simulations with the scenario inline)
   'scenarios.write': ['admin', 'authority'],
   // imports by kind: shared reference data is the administrator's
-  'imports.read': ['admin', 'authority', 'operator', 'auditor'],
+  'imports.read': ['admin', 'authority', 'operator'],
   'imports.operators': ['admin', 'authority'],
   'imports.suppliers': ['admin'],
   'imports.products': ['admin'],
@@ -73,15 +79,55 @@ export const POLICY = {
   'imports.policies': ['admin', 'authority'],
   'users.manage': ['admin'],
   'tokens.manage': ['admin'],
-  'audit.read': ['admin', 'auditor'],
-} as const satisfies Record<string, readonly Role[]>;
+  'audit.read': ['admin'],
+} as const satisfies Record<string, readonly PeerRole[]>;
 
 export type Action = keyof typeof POLICY;
 /** routes anyone may call: sign-in, health, the API description */
 export type RouteAccess = Action | 'public';
 
-export function allowed(role: Role, action: RouteAccess): boolean {
-  return action === 'public' || (POLICY[action] as readonly Role[]).includes(role);
+/**
+ * The actions that only read (or compute without storing anything): the ones an auditor may take, when
+ * the role of its scope may. A new action is not one of them until it is named here.
+ */
+export const READ_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  'dashboard.read',
+  'catalog.read',
+  'suppliers.read',
+  'products.read',
+  'ownership.read',
+  'boms.read',
+  'operators.read',
+  'assets.read',
+  'designations.read',
+  'policies.read',
+  'policies.validate',
+  'profiles.read',
+  'implementation.read',
+  'implementation.matrix',
+  'screening.read',
+  'funding.read',
+  'assessments.read',
+  'findings.read',
+  'simulations.run',
+  'scenarios.read',
+  'imports.read',
+]);
+
+/** What an auditor does as itself: its own session, password and read tokens, and the audit trail of its scope. */
+const AUDITOR_OWN: ReadonlySet<Action> = new Set<Action>(['session.read', 'session.write', 'tokens.own', 'audit.read']);
+
+/** The role whose reads an auditor's are: of one operator, the operator; of a member state, its authority; of the whole instance, the admin. */
+export function auditorPeer(scope: Scope): PeerRole {
+  const t = tenancyOf(scope);
+  return t.kind === 'operator' ? 'operator' : t.kind === 'member-state' ? 'authority' : 'admin';
+}
+
+export function allowed(scope: Scope, action: RouteAccess): boolean {
+  if (action === 'public') return true;
+  const roles: readonly Role[] = POLICY[action];
+  if (scope.role !== 'auditor') return roles.includes(scope.role);
+  return AUDITOR_OWN.has(action) || (READ_ACTIONS.has(action) && roles.includes(auditorPeer(scope)));
 }
 
 /** Methods that change state: read-only tokens and auditors never reach them; cookie sessions need the CSRF token. */

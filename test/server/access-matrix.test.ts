@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY, type Action } from '../../src/server/policy.js';
+import type { Role } from '../../src/store/access/index.js';
 import { API_PREFIX, type ApiRoute } from '../../src/server/route-table.js';
 import { FOREIGN, HOME, type SampleTable } from './access-samples/common.js';
 import { ownershipSamples } from './access-samples/ownership.js';
@@ -114,6 +115,29 @@ const SAMPLES: SampleTable = {
   'GET /audit/verify': (p) => ({ url: '/audit/verify', allowedStatus: p.memberState || p.operatorId ? [403] : [200] }),
 };
 
+/*
+ * The auditor (docs/api.md, roles): "what an admin / authority / operator of that scope reads, plus the
+ * audit trail of its scope", and nothing it could change. Written out here rather than taken from
+ * policy.ts, so a slip there shows: each auditor persona reads as its peer persona of the same scope.
+ */
+const AUDITOR_PEER: Record<string, string> = { auditor: 'admin', 'auditor-de': 'authority-de', 'auditor-de1': 'operator-de1' };
+/** what an auditor does as itself, whatever its scope: its session, password and own tokens, the audit trail */
+const AUDITOR_OWN = new Set(['POST /auth/logout', 'GET /auth/me', 'POST /auth/password', 'GET /tokens', 'POST /tokens', 'DELETE /tokens/:tokenId', 'GET /audit', 'GET /audit/verify']);
+/** POSTs that compute and store nothing: reads for this purpose */
+const COMPUTING_POSTS = new Set(['POST /simulations', 'POST /scenarios/:name/simulations', 'POST /policies/validate']);
+/** account administration is not a read of the registers: no auditor, even of the whole instance, reaches it */
+const ACCOUNT_ADMIN = new Set<string>(['users.manage', 'tokens.manage']);
+const isRead = (r: ApiRoute) => r.method === 'GET' || COMPUTING_POSTS.has(key(r));
+const roleOf = (name: string): Role => PERSONAS.find((p) => p.name === name)!.role;
+
+/** May this persona take this route? The policy table for every role but the auditor, whose rights are its peer's reads. */
+function expectAllowed(p: (typeof PERSONAS)[number], r: ApiRoute): boolean {
+  const roles = POLICY[r.access as Action] as readonly string[];
+  if (p.role !== 'auditor') return roles.includes(p.role);
+  if (AUDITOR_OWN.has(key(r))) return true;
+  return isRead(r) && !ACCOUNT_ADMIN.has(r.access) && roles.includes(roleOf(AUDITOR_PEER[p.name]!));
+}
+
 const isProblem = (type: string | string[] | number | undefined) => type?.toString().startsWith('application/problem+json') === true;
 const key = (r: ApiRoute) => `${r.method} ${r.path}`;
 
@@ -176,7 +200,7 @@ describe('access matrix: route × role × scope', () => {
           headers: { ...(r.method === 'GET' ? s.read : s.write), ...sample.headers },
           ...(sample.payload !== undefined ? { payload: sample.payload as string } : {}),
         });
-        const allowed = (POLICY[r.access as Action] as readonly string[]).includes(p.role);
+        const allowed = expectAllowed(p, r);
         const expected = allowed ? (sample.allowedStatus ?? [200]) : [403];
         if (!expected.includes(res.statusCode)) results.push(`${key(r)}: expected ${expected.join('|')}, got ${res.statusCode} ${res.body.slice(0, 200)}`);
         if (!allowed && !isProblem(res.headers['content-type']))
@@ -200,6 +224,34 @@ describe('access matrix: route × role × scope', () => {
     }
     expect(wrong).toEqual([]);
   });
+});
+
+describe('an auditor reads exactly what its peer of the same scope reads', () => {
+  for (const [auditor, peer] of Object.entries(AUDITOR_PEER)) {
+    it(`${auditor} reads as ${peer}: same status, same body, on every read route`, async () => {
+      const differences: string[] = [];
+      for (const r of f.app.routeTable) {
+        if (!isRead(r) || AUDITOR_OWN.has(key(r)) || r.access === 'public') continue;
+        const answer = async (name: string) => {
+          // the same request for both: the peer's
+          const sample = SAMPLES[key(r)]!(PERSONAS.find((p) => p.name === peer)!, HOME[peer]!);
+          const s = sessions.get(name)!;
+          const res = await f.app.inject({
+            method: r.method,
+            url: API_PREFIX + sample.url,
+            headers: { ...(r.method === 'GET' ? s.read : s.write), ...sample.headers },
+            ...(sample.payload !== undefined ? { payload: sample.payload as string } : {}),
+          });
+          // a problem's `instance` echoes the request, the same here; a refusal names the caller's role
+          return { status: res.statusCode, body: res.statusCode === 403 ? '' : res.body };
+        };
+        const [a, b] = [await answer(auditor), await answer(peer)];
+        const expected = ACCOUNT_ADMIN.has(r.access) ? { status: 403, body: '' } : b;
+        if (a.status !== expected.status || a.body !== expected.body) differences.push(`${key(r)}: ${auditor} ${a.status} ${a.body.slice(0, 120)} — ${peer} ${b.status} ${b.body.slice(0, 120)}`);
+      }
+      expect(differences).toEqual([]);
+    });
+  }
 });
 
 void DATA;

@@ -41,6 +41,7 @@ export const PERSONAS: Persona[] = [
   { name: 'union', role: 'union-analyst' },
   { name: 'auditor', role: 'auditor' },
   { name: 'auditor-de', role: 'auditor', memberState: 'DE' },
+  { name: 'auditor-de1', role: 'auditor', operatorId: 'OP-DE-1' },
 ].map((p) => ({ ...p, password: pw(p.name) }) as Persona);
 
 export const persona = (name: string) => PERSONAS.find((p) => p.name === name)!;

@@ -13,7 +13,7 @@ const s: Record<string, Session> = {};
 
 beforeAll(async () => {
   f = await fixtureApp();
-  for (const name of ['admin', 'authority-de', 'authority-fr', 'operator-de1', 'operator-fr1', 'union', 'auditor-de']) s[name] = await login(f.app, name);
+  for (const name of ['admin', 'authority-de', 'authority-fr', 'operator-de1', 'operator-fr1', 'union', 'auditor-de', 'auditor-de1']) s[name] = await login(f.app, name);
   const run = await f.app.inject({ method: 'POST', url: '/api/v1/assessments', headers: s.admin!.write, payload: { date: '2026-06-01' } });
   expect(run.statusCode).toBe(201);
   assessmentId = run.json().assessmentId;

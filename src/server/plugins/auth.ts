@@ -67,7 +67,7 @@ export function authorize(route: ApiRoute) {
     if (route.access === 'public') return;
     const c = request.caller;
     if (!c) throw unauthorized();
-    if (!allowed(c.user.role, route.access)) throw forbidden(`the ${c.user.role} role may not do this (${route.access})`);
+    if (!allowed(c.scope, route.access)) throw forbidden(`the ${c.user.role} role may not do this (${route.access})`);
     if (storesSomething && c.readOnly) throw forbidden('this API token is read-only');
     if (changes && c.csrfHash) checkCsrf(request, c.csrfHash);
   };

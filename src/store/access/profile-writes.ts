@@ -5,9 +5,8 @@ import type { Actor } from '../audit/index.js';
 import { effectivePolicyOf } from '../effective-policy.js';
 import type { Store } from '../open.js';
 import { appendProfile, appendSupplyFacts, latestSupplyFacts, listSupplyFacts, type AppendedProfile, type CurrentSupplyFacts, type StoredSupplyFacts } from '../profiles.js';
-import { reachOf } from './member-state-registers.js';
 import { supplierExists } from '../repositories.js';
-import { getProfileInScope } from './registers.js';
+import { getProfileInScope, narrowAuthorityRegister } from './registers.js';
 import { Forbidden, reaches, tenancyOf, type Scope } from './scope.js';
 
 /*
@@ -73,7 +72,7 @@ export async function diffProfileVersionsInScope(store: Store, scope: Scope, pro
  */
 export function assessingMemberState(store: Store, scope: Scope, supplierId: string, asked?: string): string | undefined {
   // narrowed like the registers: a scope with a member state reads its own, `none` when it asks for another
-  const n = reachOf(scope, asked);
+  const n = narrowAuthorityRegister(scope, { memberState: asked });
   if (n.none) return undefined;
   if (n.memberState === undefined) throw new UserError('memberState is required: name the member state whose view of the supplier you want');
   return supplierExists(store, supplierId) ? n.memberState : undefined;
@@ -92,7 +91,7 @@ export interface SupplyFactsView {
  */
 export async function listSupplyFactsInScope(store: Store, scope: Scope, supplierId: string, asked?: string): Promise<SupplyFactsView | undefined> {
   if (!supplierExists(store, supplierId)) return undefined;
-  const n = reachOf(scope, asked);
+  const n = narrowAuthorityRegister(scope, { memberState: asked });
   if (n.none) return { items: [], total: 0 };
   const items = await listSupplyFacts(store, { supplierId, memberState: n.memberState });
   return { items, total: items.length, ...(n.memberState !== undefined ? { current: await latestSupplyFacts(store, supplierId, n.memberState) } : {}) };

@@ -34,8 +34,17 @@ export function narrow(scope: Scope, requested: { memberState?: string; operator
   }
 }
 
+/**
+ * The narrowing of the registers only a member state's authority keeps — profiles and their supply
+ * facts and suggestions, screening cases: confidential assessments, of which an operator's tenancy
+ * (an operator, or an auditor of one) reaches no row, whatever the route's gate said.
+ */
+export function narrowAuthorityRegister(scope: Scope, requested: { memberState?: string } = {}): Narrowing {
+  return tenancyOf(scope).kind === 'operator' ? { none: true } : narrow(scope, requested);
+}
+
 export async function listProfilesInScope(store: Store, scope: Scope, f: { supplierId?: string; memberState?: string } = {}): Promise<ProfileSummary[]> {
-  const n = narrow(scope, { memberState: f.memberState });
+  const n = narrowAuthorityRegister(scope, { memberState: f.memberState });
   if (n.none) return [];
   return listProfiles(store, { supplierId: f.supplierId, memberState: n.memberState });
 }
@@ -43,7 +52,7 @@ export async function listProfilesInScope(store: Store, scope: Scope, f: { suppl
 /** One profile version, or undefined when it does not exist or belongs to another member state's authority. */
 export async function getProfileInScope(store: Store, scope: Scope, profileId: string, version?: number): Promise<StoredProfile | undefined> {
   const p = await getProfile(store, profileId, version);
-  const n = narrow(scope, p ? { memberState: p.profile.member_state } : {});
+  const n = narrowAuthorityRegister(scope, p ? { memberState: p.profile.member_state } : {});
   return p && !n.none ? p : undefined;
 }
 
@@ -69,7 +78,7 @@ export async function listImplementationInScope(
 }
 
 export async function listScreeningCasesInScope(store: Store, scope: Scope, f: { memberState?: string } = {}): Promise<ScreeningRevision[]> {
-  const n = narrow(scope, { memberState: f.memberState });
+  const n = narrowAuthorityRegister(scope, { memberState: f.memberState });
   if (n.none) return [];
   return listScreeningCases(store, { memberState: n.memberState });
 }

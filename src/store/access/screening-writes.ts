@@ -7,7 +7,7 @@ import type { Store } from '../open.js';
 import { getOperator, listSuppliers } from '../repositories.js';
 import { getScreeningCase, upsertScreeningCases, type StoredScreeningCase, type UpsertSummary } from '../screening.js';
 import { decidesFor, fieldError, inTransaction, reachesState, type Path } from './member-state-registers.js';
-import { listScreeningCasesInScope } from './registers.js';
+import { listScreeningCasesInScope, narrowAuthorityRegister } from './registers.js';
 import { Forbidden, OutOfScope, type Scope } from './scope.js';
 
 /*
@@ -19,7 +19,7 @@ import { Forbidden, OutOfScope, type Scope } from './scope.js';
 /** A case's latest revision and history, or undefined when unknown or of another member state. */
 export async function getScreeningCaseInScope(store: Store, scope: Scope, caseId: string): Promise<StoredScreeningCase | undefined> {
   const c = await getScreeningCase(store, caseId);
-  return c && reachesState(scope, c.case.member_state) ? c : undefined;
+  return c && !narrowAuthorityRegister(scope, { memberState: c.case.member_state }).none ? c : undefined;
 }
 
 /** POST of a case id already recorded in the caller's scope: revise it with PUT instead. */

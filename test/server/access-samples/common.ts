@@ -16,6 +16,7 @@ export const HOME: Record<string, { operator: string; asset: string; designation
   'operator-fr1': { operator: 'OP-FR-1', asset: 'FR1-RAN-B', designation: 'D-FR-1', ms: 'FR' },
   union: { operator: 'OP-DE-1', asset: 'DE1-RAN-A', designation: 'D-DE-1', ms: 'DE' },
   'auditor-de': { operator: 'OP-DE-1', asset: 'DE1-RAN-A', designation: 'D-DE-1', ms: 'DE' },
+  'auditor-de1': { operator: 'OP-DE-1', asset: 'DE1-AMF', designation: 'D-DE-1', ms: 'DE' },
 };
 
 /**
@@ -26,8 +27,10 @@ export const FOREIGN: Record<string, string[]> = {
   'authority-de': ['OP-FR-1', 'FR1-RAN-B', 'Azur', 'D-FR-1'],
   'authority-fr': ['OP-DE-1', 'OP-DE-2', 'DE1-RAN-A', 'DE1-RAN-B', 'DE1-AMF', 'DE2-SEPP', 'D-DE-1', 'Rheinwelle', 'Spreenetz'],
   'operator-fr1': ['OP-DE-1', 'OP-DE-2', 'DE1-RAN-A', 'DE1-RAN-B', 'DE1-AMF', 'DE2-SEPP', 'D-DE-1', 'Rheinwelle', 'Spreenetz'],
-  'operator-de1': ['OP-DE-2', 'DE2-SEPP', 'Spreenetz', 'OP-FR-1', 'FR1-RAN-B', 'Azur', 'D-FR-1'],
+  // and DE's confidential registers: the profile and screening cases authority-de's samples record before
+  'operator-de1': ['OP-DE-2', 'DE2-SEPP', 'Spreenetz', 'OP-FR-1', 'FR1-RAN-B', 'Azur', 'D-FR-1', 'PRF-T-authority-de', 'FDI-M-authority-de', 'FDI-U-authority-de'],
   'auditor-de': ['OP-FR-1', 'FR1-RAN-B', 'Azur', 'D-FR-1'],
+  'auditor-de1': ['OP-DE-2', 'DE2-SEPP', 'Spreenetz', 'OP-FR-1', 'FR1-RAN-B', 'Azur', 'D-FR-1', 'PRF-T-authority-de', 'FDI-M-authority-de', 'FDI-U-authority-de'],
   union: ['OP-DE-1', 'OP-DE-2', 'OP-FR-1', 'DE1-RAN-A', 'DE1-RAN-B', 'DE1-AMF', 'DE2-SEPP', 'FR1-RAN-B', 'D-DE-1', 'D-FR-1', 'Rheinwelle', 'Spreenetz', 'Azur'],
 };
 
