@@ -1,8 +1,7 @@
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { CSRF_HEADER, SESSION_COOKIE } from './plugins/auth.js';
-import { ROLES } from '../store/access/index.js';
-import { allowed, WRITE_METHODS } from './policy.js';
+import { everyoneMay, WRITE_METHODS } from './policy.js';
 // registers the named row schemas before the document is built
 import './response-schemas.js';
 import { API_PREFIX, type ApiRoute } from './route-table.js';
@@ -58,7 +57,7 @@ const schemaFor = (mediaType: string, json: unknown): unknown => {
 /** 401 and 403 as the auth plugin answers them (plugins/auth.ts): derived from the policy, not repeated per route. */
 function guardProblems(r: ApiRoute): number[] {
   if (r.access === 'public') return [];
-  const everyone = ROLES.every((role) => allowed(role, r.access));
+  const everyone = everyoneMay(r.access);
   // a write needs the CSRF token of a cookie session and is refused to read-only tokens
   return everyone && !WRITE_METHODS.has(r.method) ? [401] : [401, 403];
 }

@@ -123,6 +123,13 @@ export function auditorPeer(scope: Scope): PeerRole {
   return t.kind === 'operator' ? 'operator' : t.kind === 'member-state' ? 'authority' : 'admin';
 }
 
+/** True when every caller, whatever its role and scope, may take the action (the OpenAPI document then lists no 403). */
+export function everyoneMay(action: RouteAccess): boolean {
+  if (action === 'public') return true;
+  const roles: readonly Role[] = POLICY[action];
+  return ALL.every((r) => roles.includes(r)) && (AUDITOR_OWN.has(action) || READ_ACTIONS.has(action));
+}
+
 export function allowed(scope: Scope, action: RouteAccess): boolean {
   if (action === 'public') return true;
   const roles: readonly Role[] = POLICY[action];
