@@ -11,6 +11,7 @@ import type { ServerContext } from './context.js';
 import { authorize, authPlugin, CSRF_HEADER } from './plugins/auth.js';
 import { Metrics, metricsPlugin } from './plugins/metrics.js';
 import { clientErrorHandler, frameworkErrorHandler, problemPlugin } from './plugins/problem.js';
+import { DEFAULT_WEB_ROOT, webPlugin } from './plugins/web.js';
 import { openApiOptions } from './openapi.js';
 import { API_ROUTES, API_TAGS } from './routes/index.js';
 import { API_PREFIX, type ApiRoute } from './route-table.js';
@@ -45,6 +46,8 @@ export interface BuildAppOptions {
   signInFor?: readonly SignInFor[];
   /** failed sign-ins allowed per account and per client address (tests) */
   signInLimits?: SignInLimits;
+  /** the web build served at `/` (default: dist/web of this package); false: none */
+  webRoot?: string | false;
 }
 
 export const SIGN_IN_FOR = ['metrics', 'docs'] as const;
@@ -212,6 +215,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     raw.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
     for (const r of API_ROUTES.filter((r) => r.rawBody)) register(raw, r);
   });
+
+  await webPlugin(app, opts.webRoot ?? DEFAULT_WEB_ROOT);
 
   app.addHook('onClose', async () => {
     await ctx.jobs.idle();

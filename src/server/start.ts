@@ -84,6 +84,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       [
         '',
         `secure5g is serving on ${url}`,
+        `  web:      ${url}/   (the interface; built by npm run build)`,
         `  API:      ${url}/api/v1   (OpenAPI: ${url}/api/openapi.json, docs: ${url}/api/docs)`,
         `  health:   ${url}/healthz   metrics: ${url}/metrics`,
         '',

@@ -163,6 +163,8 @@ export function problemPlugin(app: FastifyInstance): void {
   // every route's path pattern and methods, so a wrong method on a known path is a 405 naming the right ones
   const known: { pattern: RegExp; method: string }[] = [];
   app.addHook('onRoute', (r) => {
+    // the web interface's catch-all (plugins/web.ts) would make every path "known": it is a fallback, not a resource
+    if ((r.config as { clientRoute?: boolean } | undefined)?.clientRoute) return;
     const pattern = new RegExp(`^${r.url.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/:\w+/g, '[^/]+')}/?$`);
     for (const m of [r.method].flat()) known.push({ pattern, method: m });
   });
