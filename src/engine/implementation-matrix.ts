@@ -1,5 +1,6 @@
 import { IMPLEMENTATION_STATUSES, latestImplementations, type Implementation, type ImplementationStatus } from '../domain/implementation.js';
 import { MEASURE_IDS, type MeasureId } from '../catalog/index.js';
+import type { Contradiction } from './contradictions.js';
 
 export type MatrixStatus = ImplementationStatus | 'not-recorded';
 export const MATRIX_STATUSES: readonly MatrixStatus[] = [...IMPLEMENTATION_STATUSES, 'not-recorded'];
@@ -15,6 +16,20 @@ export interface MatrixCell {
   dueDate?: string;
   owner?: string;
   evidence?: string;
+  /**
+   * in-place declarations in the member state (its own row, its operators' rows) that findings of the
+   * measure contradict; absent when none. Counts only, like the rest of the matrix.
+   */
+  contradicted?: MatrixContradiction;
+}
+
+export interface MatrixContradiction {
+  /** the member state's own in-place row is contradicted */
+  own: boolean;
+  /** operators whose in-place row is contradicted */
+  operators: number;
+  /** findings behind the contradicted declarations: the member state's own when its row is contradicted (they include its operators'), else the sum over the contradicted operators */
+  findings: number;
 }
 
 export interface ImplementationMatrix {
@@ -22,7 +37,7 @@ export interface ImplementationMatrix {
   memberStates: string[];
   rows: { memberState: string; cells: MatrixCell[] }[];
   /** the Union-level status of each measure, where recorded */
-  union: { measure: MeasureId; status: MatrixStatus; recordedOn?: string }[];
+  union: { measure: MeasureId; status: MatrixStatus; recordedOn?: string; contradicted?: { findings: number } }[];
   /** per measure: how many member states stand at each status, as the progress reports count them */
   counts: Record<MeasureId, Record<MatrixStatus, number>>;
 }
@@ -53,8 +68,21 @@ export function statusFromOperators(counts: Record<ImplementationStatus, number>
  */
 export function implementationMatrix(
   history: readonly Implementation[],
-  options: { memberStates?: readonly string[]; measures?: readonly MeasureId[] } = {},
+  options: { memberStates?: readonly string[]; measures?: readonly MeasureId[]; contradictions?: readonly Contradiction[] } = {},
 ): ImplementationMatrix {
+  const contradicted = new Map<string, MatrixContradiction>();
+  const unionContradicted = new Map<string, number>();
+  for (const c of options.contradictions ?? []) {
+    if (c.scope === 'union') {
+      unionContradicted.set(c.measure, c.findings);
+      continue;
+    }
+    const key = `${c.memberState}|${c.measure}`;
+    const held = contradicted.get(key) ?? { own: false, operators: 0, findings: 0 };
+    // the member state's own count already holds its operators' findings; operators' findings are disjoint
+    if (c.scope === 'member-state') contradicted.set(key, { ...held, own: true, findings: c.findings });
+    else contradicted.set(key, { ...held, operators: held.operators + 1, findings: held.own ? held.findings : held.findings + c.findings });
+  }
   const latest = [...latestImplementations(history).values()];
   const measures = [...(options.measures ?? MEASURE_IDS)];
   const memberStates = [
@@ -95,13 +123,18 @@ export function implementationMatrix(
             ...(row.evidence !== undefined ? { evidence: row.evidence } : {}),
           }
         : { measure, status: derived, source: derived === 'not-recorded' ? 'none' : 'operators', operators };
+      const against = contradicted.get(`${ms}|${measure}`);
+      if (against) cell.contradicted = against;
       counts[measure][cell.status]++;
       return cell;
     }),
   }));
   const union = measures.map((measure) => {
     const r = unionRows.get(measure);
-    return r ? { measure, status: r.status as MatrixStatus, recordedOn: r.recorded_on } : { measure, status: 'not-recorded' as MatrixStatus };
+    const against = unionContradicted.get(measure);
+    return r
+      ? { measure, status: r.status as MatrixStatus, recordedOn: r.recorded_on, ...(against ? { contradicted: { findings: against } } : {}) }
+      : { measure, status: 'not-recorded' as MatrixStatus };
   });
   return { measures, memberStates, rows, union, counts };
 }

@@ -1,5 +1,6 @@
 import { RISK_AREA_IDS } from '../catalog/risk-areas.js';
 import type { RiskLevel } from '../catalog/risk-model.js';
+import type { Contradiction } from '../engine/contradictions.js';
 import type { Recommendation, RecommendedMeasure, RiskScore } from '../engine/risk/types.js';
 import { section, type ReportSection } from './document.js';
 import { fmtNum } from './format.js';
@@ -9,6 +10,7 @@ import type { Column } from './table.js';
 export interface RiskReport {
   risks?: readonly RiskScore[];
   recommendations?: readonly Recommendation[];
+  contradictions?: readonly Contradiction[];
 }
 
 export const TOP_RECOMMENDATIONS = 10;
@@ -80,9 +82,26 @@ function topRecommendations(recs: readonly Recommendation[], n: number): ReportS
   ]);
 }
 
+const contradictionColumns: Column<Contradiction>[] = [
+  { header: 'measure', value: (c) => c.measure },
+  { header: 'declared at', value: (c) => c.operatorId ?? c.memberState ?? 'EU' },
+  { header: 'in place since', value: (c) => c.declared.recordedOn },
+  { header: 'findings', value: (c) => fmtNum(c.findings), align: 'right' },
+  { header: 'quantity', value: (c) => fmtNum(c.affectedQuantity), align: 'right' },
+  { header: 'explanation', value: (c) => c.explanation.text },
+];
+
+/** Declarations the data contradicts: shown first, since every residual below rests on the declarations. */
+function contradictionSection(rows: readonly Contradiction[]): ReportSection {
+  return section(`Declared in place, contradicted by findings (${rows.length})`, rows, contradictionColumns, [
+    'A measure declared in place at a scope that holds findings of the same measure. Residual risk credits it as in progress there.',
+  ]);
+}
+
 /** The risk sections of an assessment report; none when the run carries no scores. */
 export function riskSections(report: RiskReport, showOperators: boolean): ReportSection[] {
   const out: ReportSection[] = [];
+  if (report.contradictions?.length) out.push(contradictionSection(report.contradictions));
   if (report.risks?.length) out.push(riskSummary(report.risks, showOperators));
   if (report.recommendations) out.push(topRecommendations(report.recommendations, TOP_RECOMMENDATIONS));
   return out;

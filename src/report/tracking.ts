@@ -24,15 +24,15 @@ const LEGEND =
 /** Measures as rows, the Union and member states as columns, then how many member states stand at each status. */
 export function matrixToText(m: ImplementationMatrix, date: string): string {
   const byState = new Map(m.rows.map((r) => [r.memberState, new Map(r.cells.map((c) => [c.measure, c]))]));
-  const union = new Map(m.union.map((u) => [u.measure, u.status]));
+  const union = new Map(m.union.map((u) => [u.measure, u]));
   const table = renderTable(m.measures, [
     { header: 'measure', value: (id) => id },
-    { header: 'EU', value: (id) => STATUS_MARK[union.get(id) ?? 'not-recorded'] },
+    { header: 'EU', value: (id) => STATUS_MARK[union.get(id)?.status ?? 'not-recorded'] + (union.get(id)?.contradicted ? '!' : '') },
     ...m.memberStates.map((ms) => ({
       header: ms,
       value: (id: (typeof m.measures)[number]) => {
         const cell = byState.get(ms)!.get(id)!;
-        return STATUS_MARK[cell.status] + (cell.source === 'operators' ? '*' : '');
+        return STATUS_MARK[cell.status] + (cell.source === 'operators' ? '*' : '') + (cell.contradicted ? '!' : '');
       },
     })),
     { header: 'in place', value: (id) => String(m.counts[id]['in-place']), align: 'right' },
@@ -42,8 +42,12 @@ export function matrixToText(m: ImplementationMatrix, date: string): string {
     { header: 'n/a', value: (id) => String(m.counts[id]['not-applicable']), align: 'right' },
     { header: 'not recorded', value: (id) => String(m.counts[id]['not-recorded']), align: 'right' },
   ]);
-  return `Implementation of the Toolbox measures as of ${date} (${m.memberStates.length} member states)\n\n${table}\n${LEGEND}`;
+  const contradicted = m.rows.some((r) => r.cells.some((c) => c.contradicted)) || m.union.some((u) => u.contradicted);
+  const legend = contradicted ? `${LEGEND}! declared in place (by the member state or some of its operators) where findings of the measure lie\n` : LEGEND;
+  return `Implementation of the Toolbox measures as of ${date} (${m.memberStates.length} member states)\n\n${table}\n${legend}`;
 }
+
+const contradictedBy = (n: number) => `contradicted by ${n} finding${n === 1 ? '' : 's'}`;
 
 const MATRIX_STATUSES = ['in-place', 'in-progress', 'planned', 'not-planned', 'not-applicable', 'not-recorded'] as const satisfies readonly MatrixStatus[];
 
@@ -53,12 +57,13 @@ const MATRIX_STATUSES = ['in-place', 'in-progress', 'planned', 'not-planned', 'n
  */
 export function matrixToCsv(m: ImplementationMatrix): string {
   const byState = new Map(m.rows.map((r) => [r.memberState, new Map(r.cells.map((c) => [c.measure, c]))]));
-  const union = new Map(m.union.map((u) => [u.measure, u.status]));
+  const union = new Map(m.union.map((u) => [u.measure, u.contradicted ? `${u.status} (${contradictedBy(u.contradicted.findings)})` : u.status]));
   const lines = [['measure', 'EU', ...m.memberStates, ...MATRIX_STATUSES].join(',')];
   for (const id of m.measures) {
     const states = m.memberStates.map((ms) => {
       const cell = byState.get(ms)!.get(id)!;
-      return cell.source === 'operators' ? `${cell.status} (operators)` : cell.status;
+      const status = cell.source === 'operators' ? `${cell.status} (operators)` : cell.status;
+      return cell.contradicted ? `${status} (${contradictedBy(cell.contradicted.findings)})` : status;
     });
     lines.push([id, union.get(id) ?? 'not-recorded', ...states, ...MATRIX_STATUSES.map((st) => String(m.counts[id][st]))].join(','));
   }

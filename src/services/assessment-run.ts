@@ -3,6 +3,7 @@ import { DEFAULT_RISK_MODEL, type RiskModel } from '../catalog/risk-model.js';
 import type { AssessmentResult } from '../domain/index.js';
 import type { Implementation } from '../domain/implementation.js';
 import { assess } from '../engine/assess.js';
+import { findContradictions, type Contradiction } from '../engine/contradictions.js';
 import { recommend, scoreRisks } from '../engine/risk/index.js';
 import type { OperatorFacts, Recommendation, RiskContext, RiskScore, SupplierProfileLevel } from '../engine/risk/types.js';
 import type { Snapshot } from '../engine/snapshot.js';
@@ -41,6 +42,8 @@ export interface AssessmentRun {
   /** R1–R9 inherent and residual, member states first, then operators */
   risks: RiskScore[];
   recommendations: Recommendation[];
+  /** measures declared in place at a scope whose findings say otherwise (docs/risk-model.md) */
+  contradictions: Contradiction[];
   inputsHash: string;
   inputs: RecordedInputs;
 }
@@ -86,8 +89,9 @@ export async function runAssessment(store: Store, options: AssessmentRunOptions,
   const ctx: RiskContext = { snapshot, result, implementations, profiles, facts: { operators: operatorFacts }, catalog, model };
   const risks = scoreRisks(ctx);
   const recommendations = recommend(ctx, risks);
+  const contradictions = findContradictions(implementations, result.findings);
   const inputs = assessmentInputs({ date: options.date, filter, snapshot, catalog, model, implementations, profiles, facts: operatorFacts, dataVersion: version });
-  return { result, risks, recommendations, inputsHash: hashInputs(inputs), inputs };
+  return { result, risks, recommendations, contradictions, inputsHash: hashInputs(inputs), inputs };
 }
 
 /** Stores a run with its risks, recommendations and inputs (saveAssessment, one transaction, audited); returns its id. */
@@ -95,6 +99,7 @@ export function saveAssessmentRun(store: Store, actor: Actor, run: AssessmentRun
   return saveAssessment(store, actor, run.result, filterMemberState, {
     risks: run.risks,
     recommendations: run.recommendations,
+    contradictions: run.contradictions,
     inputsHash: run.inputsHash,
     inputs: run.inputs,
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { join } from 'node:path';
 import { Implementation, type ImplementationInput } from '../../src/domain/implementation.js';
 import type { AssessmentResult } from '../../src/domain/index.js';
+import type { Contradiction } from '../../src/engine/contradictions.js';
 import type { Recommendation, RiskScore } from '../../src/engine/risk/types.js';
 import type { RecordedInputs } from '../../src/services/assessment-inputs.js';
 import { appendImplementations } from '../../src/store/implementations.js';
@@ -14,6 +15,7 @@ export { FIXTURE, cli, importSmallNetwork, tempDb } from '../cli/helpers.js';
 
 /** What `assess --format json` prints. */
 export type AssessJson = AssessmentResult & {
+  contradictions: Contradiction[];
   risks: RiskScore[];
   recommendations: Recommendation[];
   assessmentId: string | null;

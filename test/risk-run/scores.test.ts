@@ -25,14 +25,18 @@ import { assessedNetwork, grade, pick } from './helpers.js';
  *       R5 L 1 + 4·(0 + 1)/3 = 2.33 → 2, 2×3 M  R6 3×2 M  R7 3×3 M  R8 3×3 M  R9 3×2 M
  *
  * Residual (primary 1, supporting 0.5, × 1 in place, × 0.5 in progress; TM11, SM06, SA07 act on impact).
+ * Contradictions: OP-DE-1 holds an SM03 finding (SUP-B in ran) and an SM05 finding (one core supplier), so
+ * SM03 in place (DE's row) is contradicted at DE and at OP-DE-1, SM05 in place (OP-DE-1's row) at
+ * OP-DE-1: each earns the in-progress factor ½ there. FR holds no finding of a measure it declares.
  * DE reads DE and Union rows: TM01 in place (Union), SM03 in place, SM06 in progress, TM10 planned (0).
- *   R1 TM01 1: L 2 → 2×3 = 6 M   R2 nothing: 3×3 M   R3 SM03 supporting 0.5: L 2.54 → 3, 3×3 M
- *   R4 SM06 primary ½: I 3 − 0.5 = 2.5 → 3, 4×3 H   R5 SM03 1: L 1.07 → 1, 1×3 = 3 L   R6 3×3 M
+ *   R1 TM01 1: L 2 → 2×3 = 6 M   R2 nothing: 3×3 M   R3 SM03 supporting contradicted 0.25: L 2.79 → 3, 3×3 M
+ *   R4 SM06 primary ½: I 3 − 0.5 = 2.5 → 3, 4×3 H   R5 SM03 contradicted ½: L 1.57 → 2, 2×3 = 6 M
+ *   (taken at its word, SM03 would give L 1.07 → 1, 1×3 = 3 L)   R6 3×3 M
  *   R7 SM06 ½: I 2.5 → 3, 3×3 M   R8 SM06 supporting ½ → 0.25: I 2.75 → 3, 3×3 M   R9 TM10 planned 0: 3×3 M
  * OP-DE-1 adds its own rows: SM05, TM11, TM03 in place, TM09 in progress.
- *   R1 TM01: L 2, 2×3 M   R2 TM03 1: L 2, 2×3 M   R3 TM09 ½ + SM03 ½: L 3.04 − 1 = 2.04 → 2, 2×3 M
- *   R4 SM05 1: L 3.33 → 3; SM06 ½ + TM11 supporting 0.5: I 2 → 3×2 = 6 M
- *   R5 SM03 1 + SM05 supporting 0.5: L max(1, 0.57) → 1, 1×3 L   R6 TM03 supporting 0.5: L 2.5 → 3, 3×3 M
+ *   R1 TM01: L 2, 2×3 M   R2 TM03 1: L 2, 2×3 M   R3 TM09 ½ + SM03 contradicted ¼: L 3.04 − 0.75 = 2.29 → 2, 2×3 M
+ *   R4 SM05 contradicted ½: L 3.83 → 4; SM06 ½ + TM11 supporting 0.5: I 2 → 4×2 = 8 M
+ *   R5 SM03 ½ + SM05 supporting ¼: L 2.07 − 0.75 = 1.32 → 1, 1×3 L   R6 TM03 supporting 0.5: L 2.5 → 3, 3×3 M
  *   R7 TM11 1 + SM06 ½: I 3 − 1.5 = 1.5 → 2, 3×2 M   R8 TM11 1 + SM06 0.25: I 1.75 → 2, 3×2 M
  *   R9 TM09 supporting ½ → 0.25: L 2.75 → 3, 3×3 M
  * FR reads TM01 (Union) and TM05 (FR) in place; OP-FR-1's TM02 is not applicable (0), so it scores as FR.
@@ -46,7 +50,7 @@ const EXPECTED: Record<string, Record<string, string>> = {
     R2: '3x3 medium -> 3x3 medium',
     R3: '3x3 medium -> 3x3 medium',
     R4: '4x3 high -> 4x3 high',
-    R5: '2x3 medium -> 1x3 low',
+    R5: '2x3 medium -> 2x3 medium',
     R6: '3x3 medium -> 3x3 medium',
     R7: '3x3 medium -> 3x3 medium',
     R8: '3x3 medium -> 3x3 medium',
@@ -56,7 +60,7 @@ const EXPECTED: Record<string, Record<string, string>> = {
     R1: '3x3 medium -> 2x3 medium',
     R2: '3x3 medium -> 2x3 medium',
     R3: '3x3 medium -> 2x3 medium',
-    R4: '4x3 high -> 3x2 medium',
+    R4: '4x3 high -> 4x2 medium',
     R5: '2x3 medium -> 1x3 low',
     R6: '3x3 medium -> 3x3 medium',
     R7: '3x3 medium -> 3x2 medium',
@@ -113,15 +117,23 @@ describe('assess --format json: risk scores of network-small, by hand', () => {
     expect(likelihood[1]![2]).toBeCloseTo(2 / 102, 12);
     expect(likelihood[0]![3]).toBeCloseTo((4 * 2 * 40) / 102 / 3, 12);
     expect(r5.raw.likelihood).toBeCloseTo(1 + (4 * (2 * (40 / 102) + 2 / 102)) / 3, 12);
-    expect(r5.raw.residualLikelihood).toBeCloseTo(1 + (4 * (2 * (40 / 102) + 2 / 102)) / 3 - 1, 12);
-    expect(r5.explanation.text).toContain('1 (SM03 primary, in-place)');
+    // SM03 in place at DE, contradicted by OP-DE-1's SM03 finding: the in-progress ½, not 1
+    expect(r5.raw.residualLikelihood).toBeCloseTo(1 + (4 * (2 * (40 / 102) + 2 / 102)) / 3 - 0.5, 12);
+    expect(r5.explanation.text).toContain('0.5 (SM03 primary, in-place contradicted by 1 finding(s), counted as in-progress)');
     // a fact the data does not hold is marked as such
     expect(pick(run.out.risks, 'FR', 'R8').drivers.find((d) => d.name === 'critical-services')).toMatchObject({ value: 0.5, known: false });
   });
 
+  it('lists the declarations the findings contradict, operators first (see the residual comment above)', () => {
+    expect(run.out.contradictions.map((c) => [c.measure, c.scope, c.operatorId ?? c.memberState, c.findings, c.findingIds])).toEqual([
+      ['SM05', 'operator', 'OP-DE-1', 1, ['SM05:OP-DE-1:core:SUP-C']],
+      ['SM03', 'member-state', 'DE', 1, ['SM03:OP-DE-1:ran:SUP-B:D-DE-1']],
+    ]);
+  });
+
   it('reads the most specific status: OP-DE-1 its own SM05, DE its own SM06 row, FR the Union TM01', () => {
     const status = (scope: string, area: string, measure: string) => pick(run.out.risks, scope, area).mitigations.find((m) => m.measure === measure);
-    expect(status('OP-DE-1', 'R4', 'SM05')).toMatchObject({ status: 'in-place', statusFrom: 'operator', points: 1 });
+    expect(status('OP-DE-1', 'R4', 'SM05')).toMatchObject({ status: 'in-place', statusFrom: 'operator', contradictedBy: 1, points: 0.5 });
     expect(status('DE', 'R4', 'SM05')).toMatchObject({ status: 'not-recorded', statusFrom: 'none', points: 0 });
     expect(status('OP-DE-1', 'R4', 'SM06')).toMatchObject({ status: 'in-progress', statusFrom: 'member-state', points: 0.5, dimension: 'impact' });
     expect(status('FR', 'R1', 'TM01')).toMatchObject({ status: 'in-place', statusFrom: 'union', points: 1 });

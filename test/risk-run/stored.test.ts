@@ -17,6 +17,8 @@ describe('stored assessments with risks, recommendations and the inputs hash', (
     expect(stored).toBeDefined();
     expect(stored!.risks).toEqual(run.out.risks);
     expect(stored!.recommendations).toEqual(run.out.recommendations);
+    expect(stored!.contradictions).toEqual(run.out.contradictions);
+    expect(stored!.contradictions).toHaveLength(2);
     expect(stored!.metrics).toEqual(run.out.metrics);
     expect(stored!.inputsHash).toBe(run.out.inputsHash);
     expect(stored!.inputs).toEqual(run.out.inputs);
@@ -77,6 +79,7 @@ describe('stored assessments with risks, recommendations and the inputs hash', (
     expect([shown.assessmentId, shown.inputsHash]).toEqual([run.out.assessmentId, run.out.inputsHash]);
     const table = await cli('assessment', 'show', run.out.assessmentId!.slice(0, 8), '--db', run.t.db);
     expect(table.stdout).toContain('Risk areas R1–R9');
+    expect(table.stdout).toContain('Declared in place, contradicted by findings (2)');
     // a Union-wide run shows member states only; operators when narrowed
     expect(table.stdout).toMatch(/\nFR +M→L +M→M +L→L +H→H/);
     expect(table.stdout).not.toMatch(/\nOP-FR-1 +M→L/);
@@ -95,7 +98,8 @@ describe('stored assessments with risks, recommendations and the inputs hash', (
     expect(table.stdout).toMatch(/OP-FR-1 +R4 residual high +SM06 .* +not-recorded +5 +R4 5×3 high → 5×2 high/);
     const md = await cli('assess', '--db', run.t.db, '--date', '2026-06-01', '--format', 'md', '--no-save');
     expect(md.stdout).toContain('## Risk areas R1–R9');
-    expect(md.stdout).toContain('| DE | M→M | M→M | M→M | H→H | M→L | M→M | M→M | M→M | M→M |');
+    // DE's R5 stays medium: its SM03 in place is contradicted by OP-DE-1's SM03 finding (scores.test.ts)
+    expect(md.stdout).toContain('| DE | M→M | M→M | M→M | H→H | M→M | M→M | M→M | M→M | M→M |');
     expect(md.stdout).toContain('## Top recommendations (10 of 11)');
   });
 });

@@ -71,6 +71,7 @@ const SAMPLES: SampleTable = {
   'GET /assessments/:assessmentId/metrics': () => ({ url: `/assessments/${assessmentId}/metrics` }),
   'GET /assessments/:assessmentId/risks': () => ({ url: `/assessments/${assessmentId}/risks` }),
   'GET /assessments/:assessmentId/recommendations': () => ({ url: `/assessments/${assessmentId}/recommendations` }),
+  'GET /assessments/:assessmentId/contradictions': () => ({ url: `/assessments/${assessmentId}/contradictions` }),
   'GET /assessments/:a/diff/:b': () => ({ url: `/assessments/${assessmentId}/diff/latest` }),
   'GET /assessments/:assessmentId/report': () => ({ url: `/assessments/${assessmentId}/report` }),
   'GET /assessments/:assessmentId/export': () => ({ url: `/assessments/${assessmentId}/export?format=csv` }),

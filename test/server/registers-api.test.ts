@@ -118,6 +118,12 @@ describe('implementation', () => {
     expect(r.body.counts.TM07['in-place']).toBe(1);
     expect(r.text).not.toMatch(/OP-(DE|FR)-\d/);
     expect(r.text).not.toContain('national act');
+    // declared against observed, as counts only: DE's own SM03 row beside OP-DE-1's SM03 finding; the TM07
+    // rows in place (OP-DE-2, OP-FR-1) have no TM07 finding beside them (no end of support passed)
+    const cell = (ms: string, measure: string) => r.body.rows.find((x: { memberState: string }) => x.memberState === ms).cells.find((c: { measure: string }) => c.measure === measure);
+    expect(cell('DE', 'SM03').contradicted).toEqual({ own: true, operators: 0, findings: 1 });
+    expect(cell('DE', 'TM07')).not.toHaveProperty('contradicted');
+    expect(cell('FR', 'TM07')).not.toHaveProperty('contradicted');
   });
 
   it('exports the matrix as CSV, one row per measure with the counts', async () => {
@@ -128,7 +134,8 @@ describe('implementation', () => {
     // by hand from the rows above: SA01 recorded for the Union only; SM03 DE in place, FR planned;
     // TM07 from the operators (DE: in progress and in place → in-progress; FR: in place)
     expect(lines).toContain('SA01,in-place,not-recorded,not-recorded,0,0,0,0,0,2');
-    expect(lines).toContain('SM03,not-recorded,in-place,planned,1,0,1,0,0,0');
+    // DE's SM03 in place is contradicted: OP-DE-1 still runs SUP-B in ran, designated by DE (one SM03 finding)
+    expect(lines).toContain('SM03,not-recorded,in-place (contradicted by 1 finding),planned,1,0,1,0,0,0');
     expect(lines).toContain('TM07,not-recorded,in-progress (operators),in-place (operators),1,1,0,0,0,0');
     // every measure of the catalogue has its row: header + 29
     expect(lines).toHaveLength(30);
@@ -167,6 +174,14 @@ describe('POST /assessments', () => {
     expect(own.body.total).toBe(9);
     expect(new Set(own.body.items.map((r: { operatorId?: string }) => r.operatorId))).toEqual(new Set(['OP-DE-1']));
     expect((await get('authority-fr', `/assessments/${assessmentId}/risks`)).status).toBe(404);
+    // DE's SM03 in place beside OP-DE-1's SM03 finding (SUP-B in ran): one contradiction, DE's own; an operator
+    // sees none (it is the member state's declaration), another member state not the run at all
+    const contradictions = await get('authority-de', `/assessments/${assessmentId}/contradictions`);
+    expect(contradictions.body.items.map((c: { measure: string; scope: string; findings: number; findingIds: string[] }) => [c.measure, c.scope, c.findings, c.findingIds])).toEqual([
+      ['SM03', 'member-state', 1, ['SM03:OP-DE-1:ran:SUP-B:D-DE-1']],
+    ]);
+    expect((await get('operator-de1', `/assessments/${assessmentId}/contradictions`)).body.total).toBe(0);
+    expect((await get('authority-fr', `/assessments/${assessmentId}/contradictions`)).status).toBe(404);
     const recs = await get('authority-de', `/assessments/${assessmentId}/recommendations`);
     expect(recs.status).toBe(200);
     expect(count('SELECT COUNT(*) FROM assessment_recommendations WHERE assessment_id = ?')).toBe(recs.body.total);

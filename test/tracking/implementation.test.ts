@@ -141,6 +141,13 @@ describe('secure5g implementation', () => {
     expect(m.union.find((u) => u.measure === 'SA10')).toEqual({ measure: 'SA10', status: 'in-place', recordedOn: '2023-06-15' });
     expect(m.rows[0]!.cells[0]).toMatchObject({ recordedOn: '2025-02-01', evidence: 'Fictional act §3', owner: 'DE authority' });
     expect(m.rows[0]!.cells[1]!.operators).toEqual({ 'in-place': 1, 'in-progress': 0, planned: 1, 'not-planned': 0, 'not-applicable': 0 });
+    // Declared against observed, on 2026-01-01 in network-small: OP-DE-1 runs SUP-B in ran, designated by DE
+    // since 2025-01-01 (one SM03 finding), and its AMF left support on 2025-01-01 (one TM07 finding). So DE's
+    // own SM03 in place and OP-DE-1's TM07 in place are contradicted; FR (SM03 in progress), IT (no
+    // findings) and the Union's SA10 (no SA10 rule) are not. Counts do not change: the status stands as declared.
+    expect(m.rows[0]!.cells.map((c) => c.contradicted ?? null)).toEqual([{ own: true, operators: 0, findings: 1 }, { own: false, operators: 1, findings: 1 }, null]);
+    expect(m.rows.slice(1).flatMap((r) => r.cells.filter((c) => c.contradicted))).toEqual([]);
+    expect(m.union.find((u) => u.measure === 'SA10')).not.toHaveProperty('contradicted');
 
     // on 2026-06-01 IT's SM03 row (2026-05-01) counts: in place 1 → 2, not recorded 1 → 0
     const later = await d.json<ImplementationMatrix>('implementation', 'matrix', '--date', '2026-06-01', '--measures', 'SM03');
@@ -150,7 +157,9 @@ describe('secure5g implementation', () => {
     expect(early.counts.SM03).toMatchObject({ 'in-place': 0, planned: 1, 'not-recorded': 2 });
 
     const table = (await d.ok('implementation', 'matrix', '--date', '2026-01-01', '--measures', 'SM03,TM07,SA10')).stdout;
-    expect(table).toMatch(/^TM07\s+\.\s+~\*\s+-\*\s+N\s+0\s+1\s+0\s+1\s+1\s+0$/m);
+    expect(table).toMatch(/^TM07\s+\.\s+~\*!\s+-\*\s+N\s+0\s+1\s+0\s+1\s+1\s+0$/m);
+    expect(table).toMatch(/^SM03\s+\.\s+Y!\s+~\s+\.\s/m);
+    expect(table).toContain('! declared in place (by the member state or some of its operators) where findings of the measure lie');
     // all 29 measures by default
     expect((await d.json<ImplementationMatrix>('implementation', 'matrix')).measures).toHaveLength(29);
   });

@@ -48,11 +48,11 @@ export function registerAssess(program: Command, ctx: CommandContext) {
       await withStore(opts.db, async (store) => {
         const run = await runAssessment(store, { date, memberState, operatorId });
         const assessmentId = opts.save ? saveAssessmentRun(store, CLI_ACTOR, run) : null;
-        const { result, risks, recommendations, inputsHash, inputs } = run;
-        const extras = { risks, recommendations, assessmentId, inputsHash };
+        const { result, risks, recommendations, contradictions, inputsHash, inputs } = run;
+        const extras = { risks, recommendations, contradictions, assessmentId, inputsHash };
         io.out(
           format === 'json'
-            ? `${JSON.stringify({ ...result, risks, recommendations, assessmentId, inputsHash, inputs }, null, 2)}\n`
+            ? `${JSON.stringify({ ...result, contradictions, risks, recommendations, assessmentId, inputsHash, inputs }, null, 2)}\n`
             : format === 'md'
               ? assessmentToMarkdown(result, extras)
               : assessmentToText(result, extras),

@@ -47,11 +47,11 @@ export function registerAssessmentRuns(program: Command, { io }: CommandContext)
       const format = parseOption(z.enum(['table', 'json', 'md'], { error: 'must be table, json or md' }), opts.format, '--format');
       await withStore(opts.db, async (store) => {
         const run = loadStoredAssessment(store, CLI_SCOPE, resolveAssessmentRef(store, CLI_SCOPE, ref))!;
-        const { assessmentId, runAt, inputsHash, inputs, risks = [], recommendations, ...result } = run;
-        const extras = { risks, recommendations, assessmentId, ...(inputsHash ? { inputsHash } : {}) };
+        const { assessmentId, runAt, inputsHash, inputs, risks = [], recommendations, contradictions, ...result } = run;
+        const extras = { risks, recommendations, contradictions, assessmentId, ...(inputsHash ? { inputsHash } : {}) };
         io.out(
           format === 'json'
-            ? `${JSON.stringify({ ...result, risks, recommendations, assessmentId, inputsHash: inputsHash ?? null, inputs: inputs ?? null, runAt }, null, 2)}\n`
+            ? `${JSON.stringify({ ...result, contradictions, risks, recommendations, assessmentId, inputsHash: inputsHash ?? null, inputs: inputs ?? null, runAt }, null, 2)}\n`
             : format === 'md'
               ? assessmentToMarkdown(result, extras)
               : assessmentToText(result, extras),

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { MEASURE_IDS, type MeasureId } from '../../catalog/measures.js';
 import { MemberStateCode, UserError } from '../../domain/index.js';
 import { Implementation, implementationScopeKey } from '../../domain/implementation.js';
-import { implementationMatrix } from '../../engine/implementation-matrix.js';
 import { implementationsToText, matrixToText } from '../../report/tracking.js';
 import { importImplementations, writeImplementationTemplate } from '../../services/implementation-import.js';
+import { implementationMatrixAt } from '../../services/implementation-matrix.js';
 import { appendImplementations, implementationHistory, listImplementationRecords, type AppendSummary, type ImplementationRecord } from '../../store/implementations.js';
 import { getOperator, listOperators } from '../../store/repositories.js';
 import type { CommandContext } from '../main.js';
@@ -158,10 +158,7 @@ export function registerImplementation(program: Command, { io }: CommandContext)
       const date = o.date === undefined ? today() : parseOption(optionSchemas.IsoDate, o.date, '--date');
       const measures = o.measures?.split(',').map((m) => parseOption(z.enum(MEASURE_IDS, { error: 'is not a measure of the catalogue' }), m.trim().toUpperCase(), '--measures'));
       await withStore(o.db, async (store) => {
-        const history = await listImplementationRecords(store, { asOf: date });
-        // member states with operators in the inventory appear even before any row is recorded for them
-        const memberStates = [...new Set((await listOperators(store)).map((op) => op.member_state))];
-        const matrix = implementationMatrix(history, { memberStates, ...(measures ? { measures } : {}) });
+        const matrix = await implementationMatrixAt(store, { date, ...(measures ? { measures } : {}) });
         io.out(format === 'json' ? json({ date, ...matrix }) : matrixToText(matrix, date));
       });
     });

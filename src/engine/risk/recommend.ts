@@ -13,7 +13,8 @@ const withInPlace = (statusOf: StatusLookup, facts: ScopeFacts, measure: string)
   m === measure && ms === facts.memberState && op === facts.operatorId ? { status: 'in-place', from: facts.scope } : statusOf(m, ms, op);
 
 /**
- * Every measure linked to the areas that is not yet in place (nor not applicable) at the scope, scored
+ * Every measure linked to the areas that is not yet in place (or in place but contradicted by findings), nor
+ * not applicable, at the scope, scored
  * again with it in place. A measure is kept when it lowers some residual raw score; ranked by the drop
  * in residual L × I summed over the areas, then by the drop in the unrounded product, then primary links
  * first, then by measure id.
@@ -30,7 +31,8 @@ function rankMeasures(run: RiskRun, facts: ScopeFacts, areas: RiskAreaId[]): Rec
   const ranked: (Omit<RecommendedMeasure, 'rank'> & { primary: boolean })[] = [];
   for (const [measure, { primary }] of candidates) {
     const current = run.statusOf(measure, facts.memberState, facts.operatorId);
-    if (current.status === 'in-place' || current.status === 'not-applicable') continue;
+    // a contradicted in-place measure stays a candidate: putting it really in place earns the rest of its credit
+    if ((current.status === 'in-place' && !current.contradictedBy) || current.status === 'not-applicable') continue;
     const lookup = withInPlace(run.statusOf, facts, measure);
     let scoreReduction = 0;
     let rawReduction = 0;
@@ -62,7 +64,7 @@ function rankMeasures(run: RiskRun, facts: ScopeFacts, areas: RiskAreaId[]): Rec
       areas: effects,
       primary,
       explanation:
-        `With ${measure} in place (now ${current.status}): ${moves}; residual L × I falls by ${f(scoreReduction)} ` +
+        `With ${measure} in place (now ${current.status}${current.contradictedBy ? `, contradicted by ${current.contradictedBy} finding(s)` : ''}): ${moves}; residual L × I falls by ${f(scoreReduction)} ` +
         `(unrounded by ${f(rawReduction)}).`,
     });
   }

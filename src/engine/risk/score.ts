@@ -28,14 +28,16 @@ function dimension(area: AreaModel, facts: ScopeFacts, which: RiskDimension): { 
 export function mitigations(model: RiskModel, catalog: Catalog, area: RiskAreaId, facts: ScopeFacts, statusOf: StatusLookup): RiskMitigation[] {
   const m = model.mitigation;
   return linksForRiskArea(area, catalog).map((link) => {
-    const { status, from } = statusOf(link.measure, facts.memberState, facts.operatorId);
-    const factor = status === 'not-recorded' ? 0 : m.statusFactor[status];
+    const { status, from, contradictedBy } = statusOf(link.measure, facts.memberState, facts.operatorId);
+    // A contradicted in-place status earns what in-progress earns: declared done, the data shows work left.
+    const factor = status === 'not-recorded' ? 0 : m.statusFactor[contradictedBy ? 'in-progress' : status];
     return {
       measure: link.measure,
       effect: link.effect,
       dimension: (m.impactMeasures as readonly string[]).includes(link.measure) ? 'impact' : 'likelihood',
       status,
       statusFrom: from,
+      ...(contradictedBy ? { contradictedBy } : {}),
       points: (link.effect === 'primary' ? m.primary : m.supporting) * factor,
     };
   });
@@ -72,7 +74,7 @@ export function scoreArea(model: RiskModel, catalog: Catalog, facts: ScopeFacts,
   const label = facts.operatorId ?? facts.memberState;
   const title = findRiskArea(area, catalog)?.shortTitle ?? area;
   const credited = (which: RiskDimension) => {
-    const parts = mits.filter((x) => x.dimension === which && x.points > 0).map((x) => `${f(x.points)} (${x.measure} ${x.effect}, ${x.status})`);
+    const parts = mits.filter((x) => x.dimension === which && x.points > 0).map((x) => `${f(x.points)} (${x.measure} ${x.effect}, ${x.status}${x.contradictedBy ? ` contradicted by ${x.contradictedBy} finding(s), counted as in-progress` : ''})`);
     return parts.length ? parts.join(' + ') : '0';
   };
   const residualText = (which: RiskDimension, before: number, after: number) =>
@@ -100,7 +102,7 @@ export function scoreArea(model: RiskModel, catalog: Catalog, facts: ScopeFacts,
       formula:
         'raw = 1 + 4 × Σ(weight × value) / Σ weight per dimension; score = raw rounded half up; ' +
         'residual raw = max(1, raw − min(maxReduction, Σ points of the dimension\'s linked measures)); ' +
-        'points = (primary or supporting weight) × status factor; level = matrix[likelihood][impact]',
+        'points = (primary or supporting weight) × status factor (in-place contradicted by findings of the measure at the scope: the in-progress factor); level = matrix[likelihood][impact]',
       inputs: {
         modelVersion: model.version,
         drivers: Object.fromEntries([...l.drivers, ...i.drivers].map((d) => [`${d.dimension}.${d.name}`, d.value])),
@@ -120,7 +122,7 @@ export interface RiskRun {
 
 export function prepareRiskRun(ctx: RiskContext): RiskRun {
   const model = ctx.model ?? DEFAULT_RISK_MODEL;
-  return { model, catalog: ctx.catalog ?? CATALOG, facts: scopeFacts(ctx, model), statusOf: statusLookup(ctx.implementations ?? []) };
+  return { model, catalog: ctx.catalog ?? CATALOG, facts: scopeFacts(ctx, model), statusOf: statusLookup(ctx.implementations ?? [], ctx.result.findings) };
 }
 
 /**

@@ -54,6 +54,11 @@ export interface RiskMitigation {
   status: ImplementationStatus | 'not-recorded';
   /** the scope whose row gave the status: the most specific recorded one wins */
   statusFrom: 'operator' | 'member-state' | 'union' | 'none';
+  /**
+   * in-place, yet this many findings of the measure lie at the scored scope: the status earns the
+   * in-progress factor instead of full credit (absent when not contradicted)
+   */
+  contradictedBy?: number;
   points: number;
 }
 

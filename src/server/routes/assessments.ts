@@ -3,7 +3,8 @@ import { IsoDate, MemberStateCode, Severity } from '../../domain/index.js';
 import * as access from '../../store/access/index.js';
 import { notFound } from '../plugins/problem.js';
 import { runAssessment, saveAssessmentRun } from '../../services/assessment-run.js';
-import { listRecommendations, listRisks } from '../../store/access/assessment-risks.js';
+import { listContradictions, listRecommendations, listRisks } from '../../store/access/assessment-risks.js';
+import { MEASURE_IDS } from '../../catalog/measures.js';
 import { loadStoredAssessment, resolveAssessmentRef } from '../../store/access/stored-assessment.js';
 import { RiskLevel } from '../../catalog/risk-model.js';
 import { RISK_AREA_IDS } from '../../catalog/risk-areas.js';
@@ -138,6 +139,35 @@ export const assessmentRoutes: ApiRoute[] = [
     handler: ({ params, query, caller }, { store }) => {
       header(store, caller.scope, params.assessmentId);
       return listRisks(store, caller.scope, params.assessmentId, query);
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/assessments/:assessmentId/contradictions',
+    access: 'assessments.read',
+    tag: 'assessments',
+    summary: "A stored run's contradictions in your scope: measures declared in place where the run's findings of the same measure lie",
+    params: AssessmentParams,
+    query: PageQuery.extend({ memberState: MemberStateCode.optional(), operatorId: IdParam.optional(), measure: z.enum(MEASURE_IDS).optional() }),
+    response: {
+      200: page(
+        z.looseObject({
+          measure: z.string(),
+          scope: z.enum(['union', 'member-state', 'operator']),
+          memberState: z.string().optional(),
+          operatorId: z.string().optional(),
+          declared: z.looseObject({ status: z.literal('in-place'), recordedOn: z.string() }),
+          findings: z.number().int(),
+          affectedQuantity: z.number(),
+          findingIds: z.array(z.string()),
+          explanation: z.looseObject({ text: z.string() }),
+        }),
+      ),
+      ...problems(400, 401, 403, 404),
+    },
+    handler: ({ params, query, caller }, { store }) => {
+      header(store, caller.scope, params.assessmentId);
+      return listContradictions(store, caller.scope, params.assessmentId, query);
     },
   }),
   route({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MEASURE_IDS } from '../../catalog/measures.js';
 import { IsoDate, MemberStateCode } from '../../domain/index.js';
-import { implementationMatrix } from '../../engine/implementation-matrix.js';
+import { implementationMatrixAt } from '../../services/implementation-matrix.js';
 import { matrixToCsv, matrixToText } from '../../report/tracking.js';
 import { screenCase } from '../../engine/screening.js';
 import * as access from '../../store/access/registers.js';
@@ -90,9 +90,7 @@ export const registerRoutes: ApiRoute[] = [
     response: { 200: z.looseObject({ measures: z.array(z.string()), memberStates: z.array(z.string()) }), ...problems(400, 401, 403) },
     handler: async ({ query, reply }, { store }) => {
       const date = query.date ?? today();
-      const history = await listImplementationRecords(store, { asOf: date });
-      const memberStates = [...new Set((await listOperators(store)).map((op) => op.member_state))];
-      const m = implementationMatrix(history, { memberStates });
+      const m = await implementationMatrixAt(store, { date });
       if (query.format === 'csv')
         return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="implementation-matrix-${date}.csv"`).send(matrixToCsv(m));
       if (query.format === 'text') return reply.type('text/plain; charset=utf-8').send(matrixToText(m, date));

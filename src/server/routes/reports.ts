@@ -35,7 +35,7 @@ export const reportRoutes: ApiRoute[] = [
       const run = loadStoredAssessment(store, caller.scope, params.assessmentId);
       if (!run) throw notFound('assessment');
       const result = { ...run, filter: reportFilter(caller.scope, run.filter) };
-      const extras = { assessmentId: run.assessmentId, risks: run.risks, recommendations: run.recommendations, ...(run.inputsHash ? { inputsHash: run.inputsHash } : {}) };
+      const extras = { assessmentId: run.assessmentId, risks: run.risks, recommendations: run.recommendations, contradictions: run.contradictions, ...(run.inputsHash ? { inputsHash: run.inputsHash } : {}) };
       const md = query.format === 'md';
       const name = `assessment-${run.date}-${run.assessmentId.slice(0, 8)}.${md ? 'md' : 'txt'}`;
       return reply

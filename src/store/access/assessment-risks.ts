@@ -1,4 +1,5 @@
 import type { RiskLevel } from '../../catalog/risk-model.js';
+import type { Contradiction } from '../../engine/contradictions.js';
 import type { Recommendation, RiskScore } from '../../engine/risk/types.js';
 import { fromJsonColumn, toJsonColumn } from '../json.js';
 import type { Store } from '../open.js';
@@ -15,6 +16,8 @@ import { scopeRows, selectPage, Where, type Page, type PageRequest } from './sql
 export interface AssessmentExtras {
   risks?: readonly RiskScore[];
   recommendations?: readonly Recommendation[];
+  /** measures declared in place that the run's findings contradict (migration 0014) */
+  contradictions?: readonly Contradiction[];
   /** SHA-256 (hex) of `inputs`' hashed part */
   inputsHash?: string;
   /** what went into the hash, kept as JSON so a diff can say which input moved */
@@ -49,6 +52,15 @@ export function insertRiskRows(store: Store, assessmentId: string, extras: Asses
         r.target.kind === 'finding' ? r.target.findingId : r.target.riskArea,
         toJsonColumn(r),
       ),
+    );
+  }
+  if (extras.contradictions?.length) {
+    const insert = db.prepare(
+      `INSERT INTO assessment_contradictions (assessment_id, position, scope, member_state, operator_id, measure, document)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    extras.contradictions.forEach((c, i) =>
+      insert.run(assessmentId, i, c.scope, c.memberState ?? null, c.operatorId ?? null, c.measure, toJsonColumn(c)),
     );
   }
 }
@@ -98,4 +110,27 @@ export function allRecommendations(store: Store, scope: Scope, assessmentId: str
   const w = recommendationScope(scope, assessmentId);
   const docs = store.sqlite.prepare(`SELECT r.document FROM assessment_recommendations r${w} ORDER BY r.position`).pluck().all(...w.params) as string[];
   return docs.map((d) => fromJsonColumn<Recommendation>(d, undefined as never));
+}
+
+export interface ContradictionFilter extends PageRequest {
+  memberState?: string;
+  operatorId?: string;
+  measure?: string;
+}
+
+const contradictionScope = (scope: Scope, id: string) =>
+  scopeRows(new Where().add('c.assessment_id = ?', id), scope, { memberState: 'c.member_state', operator: 'c.operator_id' });
+
+/** A page of the run's contradictions in the scope: operators' declarations first, then member states', then the Union's. */
+export function listContradictions(store: Store, scope: Scope, assessmentId: string, f: ContradictionFilter = {}): Page<Contradiction> {
+  const w = contradictionScope(scope, assessmentId).eq('c.member_state', f.memberState).eq('c.operator_id', f.operatorId).eq('c.measure', f.measure);
+  const page = selectPage<{ document: string }>(store, 'c.document', 'FROM assessment_contradictions c', w, 'c.position', f);
+  return { ...page, items: page.items.map((r) => fromJsonColumn<Contradiction>(r.document, undefined as never)) };
+}
+
+/** Every contradiction of the run in the scope, in order. */
+export function allContradictions(store: Store, scope: Scope, assessmentId: string): Contradiction[] {
+  const w = contradictionScope(scope, assessmentId);
+  const docs = store.sqlite.prepare(`SELECT c.document FROM assessment_contradictions c${w} ORDER BY c.position`).pluck().all(...w.params) as string[];
+  return docs.map((d) => fromJsonColumn<Contradiction>(d, undefined as never));
 }

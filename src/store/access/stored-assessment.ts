@@ -1,10 +1,11 @@
 import type { ConcentrationRow, ExposureRow, Finding } from '../../domain/index.js';
 import { UserError } from '../../domain/index.js';
 import type { StoredAssessment } from '../../engine/assessment-diff.js';
+import type { Contradiction } from '../../engine/contradictions.js';
 import type { Recommendation, RiskScore } from '../../engine/risk/types.js';
 import { fromJsonColumn } from '../json.js';
 import type { Store } from '../open.js';
-import { allRecommendations, allRisks } from './assessment-risks.js';
+import { allContradictions, allRecommendations, allRisks } from './assessment-risks.js';
 import { getAssessment, iterateFindings, listAssessments } from './assessments.js';
 import type { Scope } from './scope.js';
 import { scopeRows, Where } from './sql.js';
@@ -18,6 +19,8 @@ export interface LoadedAssessment extends StoredAssessment {
   /** what went into the inputs hash; absent for runs stored without one */
   inputs?: unknown;
   recommendations: Recommendation[];
+  /** measures declared in place that the run's findings contradict (empty for runs stored before migration 0014) */
+  contradictions: Contradiction[];
 }
 
 function metrics(store: Store, scope: Scope, id: string): { concentration: ConcentrationRow[]; exposure: ExposureRow[] } {
@@ -54,6 +57,7 @@ export function loadStoredAssessment(store: Store, scope: Scope, id: string): Lo
     findings,
     risks: allRisks(store, scope, id),
     recommendations: allRecommendations(store, scope, id),
+    contradictions: allContradictions(store, scope, id),
     ...(h.inputsHash ? { inputsHash: h.inputsHash } : {}),
     // the header shows the hash only when the run lies wholly in the scope (runWithinScope): so do the inputs
     ...(inputs && h.inputsHash ? { inputs: fromJsonColumn<unknown>(inputs, undefined) } : {}),

@@ -12,6 +12,7 @@ import * as m0010 from './0010_operator_facts.js';
 import * as m0011 from './0011_designation_revocation.js';
 import * as m0012 from './0012_asset_counts.js';
 import * as m0013 from './0013_decommissioned_assets.js';
+import * as m0014 from './0014_assessment_contradictions.js';
 
 /** Migrations in code (not read from a folder at run time), so they travel inside the build. Names sort in order. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_designation_revocation': m0011,
   '0012_asset_counts': m0012,
   '0013_decommissioned_assets': m0013,
+  '0014_assessment_contradictions': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {

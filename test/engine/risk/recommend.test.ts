@@ -51,17 +51,29 @@ describe('recommend', () => {
   });
 
   /*
-   * With IMPLEMENTATIONS: SM03 (DE) and SM05 (OP-DE-1) are in place, so R5's residual likelihood is already
-   * max(1, 2.12 − 1.5) = 1; no further measure can lower it. For R2, TM02 is not applicable at OP-DE-1
-   * and so is never proposed.
+   * With IMPLEMENTATIONS: SM03 (DE's row) and SM05 (OP-DE-1's) are declared in place, but OP-DE-1's SM03 and
+   * SM05 findings contradict both there (score.test.ts): they earn 0.5 and 0.25 on R5, L 2.12 − 0.75 = 1.37
+   * → 1, I 3.2 → 3 (3, raw 1.37 × 3.2 = 4.384). Every candidate leaves L at 1 (score effect 0) and lowers
+   * the raw residual:
+   *   SM03 (contradicted, +0.5 to 1), SM04 (+1), and the six supporting links not recorded (+0.5): L ≤ 0.87
+   *     → floor 1: raw (1.37 − 1) × 3.2 = 1.184 each; SM03, SM04 first (primary), then by id
+   *   SM05 (contradicted, supporting, +0.25 to 0.5): L 1.12: raw 0.25 × 3.2 = 0.8, last
+   * SM05's own finding (R4, residual L 3.83 → 4, I 2.2 → 2: 8): SM05 really in place gives L 3.33 → 3: 3×2 = 6,
+   * an effect of 2. TM11 is in place with no TM11 finding: never proposed; neither is TM02 (not applicable).
    */
-  it('proposes nothing already in place, not applicable, or without effect', () => {
+  it('proposes contradicted measures, not those in place unopposed, not applicable, or without effect', () => {
     const recs = recommend({ ...network(), implementations: IMPLEMENTATIONS });
-    expect(forFinding(recs, 'SM03:OP-DE-1:ran:SUP-B:D-DE-1')!.measures).toEqual([]);
+    const sm03 = forFinding(recs, 'SM03:OP-DE-1:ran:SUP-B:D-DE-1')!;
+    expect(sm03.measures.map((m) => m.measure)).toEqual(['SM03', 'SM04', 'SA06', 'SA10', 'SM01', 'SM07', 'TM07', 'TM08', 'SM05']);
+    expect(sm03.measures.map((m) => m.scoreReduction)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(sm03.measures.map((m) => m.rawReduction)).toEqual([...Array(8).fill(1.184), 0.8].map((x) => expect.closeTo(x, 9)));
+    expect(sm03.measures[0]).toMatchObject({ currentStatus: 'in-place' });
+    expect(sm03.measures[0].explanation).toContain('now in-place, contradicted by 1 finding(s)');
     // OP-DE-1's R4 residual is medium now, so only its SM05 finding asks about R4
     expect(forRisk(recs, 'OP-DE-1', 'R4')).toBeUndefined();
     const sm05 = forFinding(recs, 'SM05:OP-DE-1:core:SUP-C')!;
-    expect(sm05.measures.map((m) => m.measure)).not.toContain('SM05');
+    expect(sm05.measures.find((m) => m.measure === 'SM05')).toMatchObject({ currentStatus: 'in-place', scoreReduction: 2 });
     expect(sm05.measures.map((m) => m.measure)).not.toContain('TM11');
+    expect(sm05.measures.map((m) => m.measure)).not.toContain('TM02');
   });
 });

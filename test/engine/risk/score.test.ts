@@ -25,15 +25,18 @@ describe('scoreRisks', () => {
   });
 
   /*
-   * OP-DE-1 with IMPLEMENTATIONS (impact scale-only: 1 + 4·0.5 = 3; scale + services: 1 + 4·(0.5 + 0.6)/2 = 3.2):
+   * OP-DE-1 with IMPLEMENTATIONS (impact scale-only: 1 + 4·0.5 = 3; scale + services: 1 + 4·(0.5 + 0.6)/2 = 3.2).
+   * OP-DE-1 holds an SM03 finding (SUP-B in ran) and an SM05 finding (core has one supplier), so SM03 in
+   * place (DE's row) and SM05 in place (its own row) are contradicted there and earn the in-progress factor 0.5:
    *   R1 L 1 + 4·0.5 = 3, I 3 → 9 medium; TM01 in place (Union, primary 1): L 2 → 6 medium
    *   R2 L 3, I 3 medium; TM03 in place at the operator (primary 1; DE's not-planned is overridden): L 2 → medium
-   *   R3 L 1 + 4·(1 + 0.04)/2 = 3.08 → 3, I 3.2 → 3, medium; TM09 in progress 0.5 + SM03 supporting in place 0.5:
-   *      L 2.08 → 2 → 2×3 = 6 medium
-   *   R4 L 1 + 4·(2·1 + 1·0.5)/3 = 4.33 → 4, I 3.2 → 3, 12 high; SM05 in place 1: L 3.33 → 3; SM06 in progress
-   *      0.5 + TM11 supporting 0.5 act on impact: I 2.2 → 2 → 3×2 = 6 medium
-   *   R5 L 1 + 4·(2·0.4 + 1·0.04)/3 = 2.12 → 2, I 3 → 6 medium; SM03 1 + SM05 supporting 0.5 = 1.5: L max(1, 0.62)
-   *      → 1 → 1×3 = 3 low
+   *   R3 L 1 + 4·(1 + 0.04)/2 = 3.08 → 3, I 3.2 → 3, medium; TM09 in progress 0.5 + SM03 supporting contradicted
+   *      0.5·0.5 = 0.25: L 2.33 → 2 → 2×3 = 6 medium
+   *   R4 L 1 + 4·(2·1 + 1·0.5)/3 = 4.33 → 4, I 3.2 → 3, 12 high; SM05 contradicted 1·0.5: L 3.83 → 4; SM06 in
+   *      progress 0.5 + TM11 supporting 0.5 act on impact: I 2.2 → 2 → 4×2 = 8 medium
+   *      (were SM05's declaration taken at its word: L 3.33 → 3 → 3×2 = 6)
+   *   R5 L 1 + 4·(2·0.4 + 1·0.04)/3 = 2.12 → 2, I 3 → 6 medium; SM03 contradicted 0.5 + SM05 supporting
+   *      contradicted 0.25 = 0.75: L 1.37 → 1 → 1×3 = 3 low
    *   R6 L 3, I 3 medium; TM03 supporting 0.5 (TM02 not applicable): L 2.5 → 3 (half up) → unchanged
    *   R7 L 3, I 1 + 4·(2·0.6 + 1·0.5)/3 = 3.27 → 3, medium; TM11 1 + SM06 in progress 0.5 on impact: I 1.77 → 2 → 6
    *   R8 L 3, I 3.2 → 3, medium; TM11 1 + SM06 supporting in progress 0.25: I 1.95 → 2 → 6 medium
@@ -45,7 +48,7 @@ describe('scoreRisks', () => {
     expect(op('R1')).toBe('3x3 medium -> 2x3 medium');
     expect(op('R2')).toBe('3x3 medium -> 2x3 medium');
     expect(op('R3')).toBe('3x3 medium -> 2x3 medium');
-    expect(op('R4')).toBe('4x3 high -> 3x2 medium');
+    expect(op('R4')).toBe('4x3 high -> 4x2 medium');
     expect(op('R5')).toBe('2x3 medium -> 1x3 low');
     expect(op('R6')).toBe('3x3 medium -> 3x3 medium');
     expect(op('R7')).toBe('3x3 medium -> 3x2 medium');
@@ -55,7 +58,7 @@ describe('scoreRisks', () => {
     const r4 = pick(scores, 'OP-DE-1', 'R4');
     expect(r4.raw.likelihood).toBeCloseTo(13 / 3, 9);
     expect(r4.raw.impact).toBeCloseTo(3.2, 9);
-    expect(r4.raw.residualLikelihood).toBeCloseTo(10 / 3, 9);
+    expect(r4.raw.residualLikelihood).toBeCloseTo(13 / 3 - 0.5, 9);
     expect(r4.raw.residualImpact).toBeCloseTo(2.2, 9);
     expect(r4.drivers.map((d) => [d.dimension, d.name, d.value, d.weight])).toEqual([
       ['likelihood', 'max-hhi', 1, 2],
@@ -66,18 +69,22 @@ describe('scoreRisks', () => {
     // contributions: 4·2·1/3, 4·1·0.5/3, 4·1·0.5/2, 4·1·0.6/2
     expect(r4.drivers.map((d) => d.contribution)).toEqual([8 / 3, 2 / 3, 1, 1.2].map((x) => expect.closeTo(x, 9)));
     expect(r4.mitigations.filter((m) => m.points > 0).map((m) => `${m.measure} ${m.dimension} ${m.status}@${m.statusFrom} ${m.points}`)).toEqual([
-      'SM05 likelihood in-place@operator 1',
+      'SM05 likelihood in-place@operator 0.5',
       'SM06 impact in-progress@member-state 0.5',
       'TM11 impact in-place@operator 0.5',
     ]);
     expect(r4.explanation.text).toContain('likelihood 1 + 4 × (2 × 1 + 1 × 0.5) / 3 = 4.33 → 4');
     expect(r4.explanation.text).toContain('impact 3.2 − min(2, 0.5 (SM06 primary, in-progress) + 0.5 (TM11 supporting, in-place)) = 2.2 → 2');
+    expect(r4.explanation.text).toContain('likelihood 4.33 − min(2, 0.5 (SM05 primary, in-place contradicted by 1 finding(s), counted as in-progress)) = 3.83 → 4');
+    expect(r4.mitigations.find((m) => m.measure === 'SM05')?.contradictedBy).toBe(1);
+    // TM11 in place has no TM11 finding beside it: full credit, not marked
+    expect(r4.mitigations.find((m) => m.measure === 'TM11')).not.toHaveProperty('contradictedBy');
 
     const r5 = pick(scores, 'OP-DE-1', 'R5');
     expect(r5.drivers.find((d) => d.name === 'designated-key-asset-share')?.value).toBeCloseTo(0.4, 12);
     // DE's later profile of SUP-C (high) replaces its earlier one; FR's profile of SUP-A does not count in DE
     expect(r5.drivers.find((d) => d.name === 'high-profile-key-asset-share')?.value).toBeCloseTo(0.04, 12);
-    expect(r5.raw.residualLikelihood).toBe(1);
+    expect(r5.raw.residualLikelihood).toBeCloseTo(2.12 - 0.75, 9);
   });
 
   /*
@@ -116,7 +123,7 @@ describe('scoreRisks', () => {
 
   /*
    * R4's likelihood on HHI alone: OP-DE-1 L 1 + 4·1 = 5, I 3.2 → 3 → 15 high.
-   * Default cap 2: L 5 − 1 (SM05) = 4; I 3.2 − 1 (SM06 0.5 + TM11 0.5) = 2.2 → 2 → 4×2 = 8 medium.
+   * Default cap 2: L 5 − 0.5 (SM05, contradicted) = 4.5 → 5; I 3.2 − 1 (SM06 0.5 + TM11 0.5) = 2.2 → 2 → 5×2 = 10 high.
    * Cap 0.5: L 5 − 0.5 = 4.5 → 5; I 3.2 − 0.5 = 2.7 → 3 → 5×3 high.
    */
   it('follows a model override', () => {
@@ -124,7 +131,7 @@ describe('scoreRisks', () => {
     const uncapped = resolveRiskModel({ source: 'test-hhi', areas });
     expect(uncapped.version).toBe('secure5g-risk-2026.11+test-hhi');
     const score = (model: typeof uncapped) => grade(pick(scoreRisks({ ...network(), implementations: IMPLEMENTATIONS, model }), 'OP-DE-1', 'R4'));
-    expect(score(uncapped)).toBe('5x3 high -> 4x2 medium');
+    expect(score(uncapped)).toBe('5x3 high -> 5x2 high');
     expect(score(resolveRiskModel({ source: 'test-cap', areas, mitigation: { maxReduction: 0.5 } }))).toBe('5x3 high -> 5x3 high');
   });
 });
