@@ -144,6 +144,7 @@ export const assessmentRoutes: ApiRoute[] = [
   route({
     method: 'GET',
     path: '/assessments/:assessmentId/contradictions',
+    operationId: 'listAssessmentContradictions',
     access: 'assessments.read',
     tag: 'assessments',
     summary: "A stored run's contradictions in your scope: measures declared in place where the run's findings of the same measure lie",
