@@ -159,9 +159,12 @@ function riskChanges(a: readonly RiskScore[] = [], b: readonly RiskScore[] = [])
       if (old && Math.abs(old.value - d.value) > 1e-9) reasons.push(`  because ${d.name} (${d.dimension}) went from ${num(old.value)} to ${num(d.value)}: ${d.detail}`);
     }
     const statuses = new Map(was.mitigations.map((m) => [m.measure, m]));
+    // a status the findings contradict earns less (docs/risk-model.md): a change of contradiction is a change of status
+    const statusText = (m: RiskScore['mitigations'][number]) =>
+      m.contradictedBy ? `${m.status} (contradicted by ${m.contradictedBy} finding${m.contradictedBy === 1 ? '' : 's'})` : m.status;
     for (const m of s.mitigations) {
       const old = statuses.get(m.measure);
-      if (old && old.status !== m.status) reasons.push(`  because ${m.measure} went from ${old.status} to ${m.status}`);
+      if (old && statusText(old) !== statusText(m)) reasons.push(`  because ${m.measure} went from ${statusText(old)} to ${statusText(m)}`);
     }
     out.push({ key: scope, riskArea: s.riskArea, from: { level: was.level, residualLevel: was.residualLevel }, to: now, reasons });
   }

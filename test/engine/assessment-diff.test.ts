@@ -14,7 +14,11 @@ import { asset, designation, operator, product, snapshot } from './helpers.js';
  *   OP-DE-1/ran HHI: 10,000·(56² + 40²)/96² = 5,138.89 → 10,000·(56² + 20²)/76² = 6,121.88; SUP-A's share
  *   56/96 = 58.3 % → 56/76 = 73.7 % > 70 %, so SM05 OP-DE-1 ran appears (medium).
  *   DE sensitive exposure 40/196 = 20.4 % → 20/176 = 11.4 %.
- *   R4 of OP-DE-1: residual 4×3 high → 3×3 medium, because SM05 went from not-recorded to in-place.
+ *   R4 of OP-DE-1 (L 1 + 4·(2·1 + 0.5)/3 = 4.33, I 1 + 4·(0.5 + 0.6)/2 = 3.2 in both runs): B records SM05 and
+ *   SM07 in place. OP-DE-1 holds two SM05 findings in B (core: SUP-C alone; ran: SUP-A's 73.7 %), which
+ *   contradict SM05: it earns the in-progress ½ of its primary point; SM07 (supporting) ½: L 4.33 − 1 = 3.33 → 3;
+ *   residual 4×3 high → 3×3 medium, because SM05 went from not-recorded to in-place (contradicted by 2
+ *   findings) and SM07 from not-recorded to in-place.
  */
 function run(sup: number, date: string, withSm05: boolean) {
   const snap = snapshot({
@@ -33,7 +37,7 @@ function run(sup: number, date: string, withSm05: boolean) {
   });
   const result = assess(snap, { date });
   const implementations = withSm05
-    ? [Implementation.parse({ measure: 'SM05', scope_level: 'operator', member_state: 'DE', operator_id: 'OP-DE-1', status: 'in-place', recorded_on: '2026-05-01' })]
+    ? ['SM05', 'SM07'].map((measure) => Implementation.parse({ measure, scope_level: 'operator', member_state: 'DE', operator_id: 'OP-DE-1', status: 'in-place', recorded_on: '2026-05-01' }))
     : [];
   const risks = scoreRisks({ snapshot: snap, result, implementations, facts: { operators: { 'OP-DE-1': { criticalServices: 3 } } } });
   return { ...result, risks, inputsHash: inputsHash({ sup, date, implementations }) };
@@ -70,7 +74,8 @@ describe('diffAssessments', () => {
     const r4 = diff.risks.find((r) => r.key === 'OP-DE-1' && r.riskArea === 'R4')!;
     expect(r4.reasons).toEqual([
       'R4 of OP-DE-1: residual 4×3 high → 3×3 medium',
-      '  because SM05 went from not-recorded to in-place',
+      '  because SM05 went from not-recorded to in-place (contradicted by 2 findings)',
+      '  because SM07 went from not-recorded to in-place',
     ]);
   });
 

@@ -34,6 +34,22 @@ const FindingQuery = PageQuery.extend({
   supplierId: IdParam.optional(),
 });
 const AssessmentParams = z.object({ assessmentId: UuidParam });
+const ContradictionOut = named(
+  z
+    .looseObject({
+      measure: z.string(),
+      scope: z.enum(['union', 'member-state', 'operator']).describe('the scope of the declaring row'),
+      memberState: z.string().optional(),
+      operatorId: z.string().optional(),
+      declared: z.looseObject({ status: z.literal('in-place'), recordedOn: z.string(), evidence: z.string().optional(), owner: z.string().optional() }),
+      findings: z.number().int().describe('open findings of the measure inside the scope'),
+      affectedQuantity: z.number(),
+      findingIds: z.array(z.string()).describe('the first 20, in the run order'),
+      explanation: z.looseObject({ text: z.string() }),
+    })
+    .describe('A measure declared in place at a scope that holds findings of the same measure (docs/risk-model.md)'),
+  'Contradiction',
+);
 /** a stored run named as the CLI names it: `latest`, `previous`, a whole id or the start of one */
 const RunRef = z.string().regex(/^(latest|previous|[0-9a-fA-F-]{4,36})$/, 'is not latest, previous or (the start of) an assessment id');
 
@@ -151,19 +167,7 @@ export const assessmentRoutes: ApiRoute[] = [
     params: AssessmentParams,
     query: PageQuery.extend({ memberState: MemberStateCode.optional(), operatorId: IdParam.optional(), measure: z.enum(MEASURE_IDS).optional() }),
     response: {
-      200: page(
-        z.looseObject({
-          measure: z.string(),
-          scope: z.enum(['union', 'member-state', 'operator']),
-          memberState: z.string().optional(),
-          operatorId: z.string().optional(),
-          declared: z.looseObject({ status: z.literal('in-place'), recordedOn: z.string() }),
-          findings: z.number().int(),
-          affectedQuantity: z.number(),
-          findingIds: z.array(z.string()),
-          explanation: z.looseObject({ text: z.string() }),
-        }),
-      ),
+      200: page(ContradictionOut),
       ...problems(400, 401, 403, 404),
     },
     handler: ({ params, query, caller }, { store }) => {

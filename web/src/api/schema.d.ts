@@ -937,6 +937,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assessments/{assessmentId}/contradictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stored run's contradictions in your scope: measures declared in place where the run's findings of the same measure lie */
+        get: operations["listAssessmentContradictions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assessments/{assessmentId}/recommendations": {
         parameters: {
             query?: never;
@@ -1495,6 +1512,38 @@ export interface components {
             } | null;
             prevHash: string;
             hash: string;
+        };
+        /** @description A measure declared in place at a scope that holds findings of the same measure (docs/risk-model.md) */
+        Contradiction: {
+            measure: string;
+            /**
+             * @description the scope of the declaring row
+             * @enum {string}
+             */
+            scope: "union" | "member-state" | "operator";
+            memberState?: string;
+            operatorId?: string;
+            declared: {
+                /** @constant */
+                status: "in-place";
+                recordedOn: string;
+                evidence?: string;
+                owner?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description open findings of the measure inside the scope */
+            findings: number;
+            affectedQuantity: number;
+            /** @description the first 20, in the run order */
+            findingIds: string[];
+            explanation: {
+                text: string;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
         };
         Designation: {
             designation_id: string;
@@ -5711,6 +5760,77 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        /** @description rows matching the filter in your scope */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Bad request: the problem lists each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role, token or missing CSRF token does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAssessmentContradictions: {
+        parameters: {
+            query?: {
+                /** @description page size, 1–1000 */
+                limit?: number;
+                offset?: number;
+                memberState?: string;
+                operatorId?: string;
+                measure?: "SM01" | "SM02" | "SM03" | "SM04" | "SM05" | "SM06" | "SM07" | "SM08" | "TM01" | "TM02" | "TM03" | "TM04" | "TM05" | "TM06" | "TM07" | "TM08" | "TM09" | "TM10" | "TM11" | "SA01" | "SA02" | "SA03" | "SA04" | "SA05" | "SA06" | "SA07" | "SA08" | "SA09" | "SA10";
+            };
+            header?: never;
+            path: {
+                assessmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Contradiction"][];
                         /** @description rows matching the filter in your scope */
                         total: number;
                         limit: number;
