@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import type { z } from 'zod';
 import { ImportError } from '../domain/index.js';
 import { ImportErrors, MAX_ERRORS } from './import/errors.js';
+import { checkXlsxArchive } from './xlsx-guard.js';
 
 /*
  * Registers (entities, holdings, implementation status, screening cases …) are small tables that people
@@ -72,7 +73,9 @@ export function jsonRecords(file: string, text: string): InputRecord[] {
   });
 }
 
+/** The first sheet's rows; the archive is checked against XLSX_LIMITS first (xlsx-guard.ts), before anything is parsed. */
 export async function xlsxRecords(file: string, bytes: Buffer): Promise<InputRecord[]> {
+  await checkXlsxArchive(file, bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's typings predate Buffer being generic; the bytes are what it expects

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ImportError } from '../domain/index.js';
 import { ImportErrors } from '../interchange/import/errors.js';
 import { csvRecords, jsonRecords, xlsxRecords, type InputRecord, type RegisterInput } from '../interchange/records.js';
+import { SpreadsheetTooLarge } from '../interchange/xlsx-guard.js';
 import { sha256Hex } from '../store/audit/index.js';
 import { HttpProblem, type FieldError } from './plugins/problem.js';
 
@@ -74,6 +75,7 @@ export async function registerBody(
  */
 export function fromImportErrors<T>(run: () => T, json: boolean): T {
   const problem = (error: unknown): never => {
+    if (error instanceof SpreadsheetTooLarge) throw new HttpProblem(413, 'payload-too-large', 'Payload too large', `${error.message}; nothing was written`);
     if (!(error instanceof ImportError)) throw error;
     const list = error instanceof ImportErrors ? error.errors : [error];
     const path = (e: ImportError) =>
