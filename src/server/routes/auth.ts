@@ -15,6 +15,7 @@ import {
 } from '../../store/identity/index.js';
 import { clearSessionCookies, SESSION_COOKIE, setSessionCookies } from '../plugins/auth.js';
 import { HttpProblem } from '../plugins/problem.js';
+import { allowed, POLICY, type Action } from '../policy.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { named, problems } from '../schemas.js';
 
@@ -83,9 +84,24 @@ export const authRoutes: ApiRoute[] = [
     operationId: 'getSession',
     access: 'session.read',
     tag: 'session',
-    summary: 'Who you are: user, role and data scope',
-    response: { 200: z.object({ user: UserOut, scope: z.object({ role: z.string(), memberState: z.string().optional(), operatorId: z.string().optional() }), via: z.enum(['session', 'token']) }) },
-    handler: ({ caller }) => ({ user: caller.user, scope: caller.scope, via: caller.tokenId ? 'token' : 'session' }),
+    summary: 'Who you are: user, role and data scope, and the actions of policy.ts your role and scope may take (what the web interface offers you)',
+    response: {
+      200: named(
+        z.object({
+          user: UserOut,
+          scope: z.object({ role: z.string(), memberState: z.string().optional(), operatorId: z.string().optional() }),
+          via: z.enum(['session', 'token']),
+          actions: z.array(z.string()).describe('e.g. assets.read, designations.write: the policy actions allowed to you'),
+        }),
+        'Session',
+      ),
+    },
+    handler: ({ caller }) => ({
+      user: caller.user,
+      scope: caller.scope,
+      via: caller.tokenId ? 'token' : 'session',
+      actions: (Object.keys(POLICY) as Action[]).filter((a) => allowed(caller.scope, a)),
+    }),
   }),
   route({
     method: 'POST',

@@ -47,7 +47,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who you are: user, role and data scope */
+        /** Who you are: user, role and data scope, and the actions of policy.ts your role and scope may take (what the web interface offers you) */
         get: operations["getSession"];
         put?: never;
         post?: never;
@@ -1797,6 +1797,18 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        Session: {
+            user: components["schemas"]["SessionUser"];
+            scope: {
+                role: string;
+                memberState?: string;
+                operatorId?: string;
+            };
+            /** @enum {string} */
+            via: "session" | "token";
+            /** @description e.g. assets.read, designations.write: the policy actions allowed to you */
+            actions: string[];
+        };
         SessionUser: {
             userId: string;
             username: string;
@@ -1950,16 +1962,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        user: components["schemas"]["SessionUser"];
-                        scope: {
-                            role: string;
-                            memberState?: string;
-                            operatorId?: string;
-                        };
-                        /** @enum {string} */
-                        via: "session" | "token";
-                    };
+                    "application/json": components["schemas"]["Session"];
                 };
             };
             /** @description Not signed in, or the session or token has ended */
