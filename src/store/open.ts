@@ -5,6 +5,7 @@ import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { UserError } from '../domain/index.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { AUDIT_KEY, keyStorePath, openKeyStore, type KeyStore } from './keys/index.js';
 import { applyConnectionPragmas } from './sqlite.js';
 
 export interface Store {
@@ -13,6 +14,8 @@ export interface Store {
   /** the same connection, raw, for bulk paths (imports, snapshot load) */
   sqlite: BetterSqlite3.Database;
   file: string;
+  /** secrets kept outside the database (the audit trail's key) */
+  keys: KeyStore;
   close(): Promise<void>;
 }
 
@@ -29,16 +32,17 @@ export function openReadStore(file: string): Store {
   } catch (err) {
     throw new UserError(`cannot open database ${file} to read: ${(err as Error).message}`);
   }
-  return storeOver(sqlite, new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), file);
+  return storeOver(sqlite, new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), file, openKeyStore(keyStorePath(file), { writable: false }));
 }
 
 /** A Store over an open connection; closing it twice is harmless (the Kysely instance closes the handle too). */
-function storeOver(sqlite: BetterSqlite3.Database, db: Kysely<Database>, file: string): Store {
+function storeOver(sqlite: BetterSqlite3.Database, db: Kysely<Database>, file: string, keys: KeyStore): Store {
   let closed = false;
   return {
     db,
     sqlite,
     file,
+    keys,
     async close() {
       if (closed) return;
       closed = true;
@@ -64,5 +68,13 @@ export async function openStore(file: string): Promise<Store> {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new UserError(`cannot migrate database ${file}${failed ? ` (migration ${failed})` : ''}: ${(error as Error).message}`);
   }
-  return storeOver(sqlite, db, file);
+  const keys = openKeyStore(keyStorePath(file), { writable: true });
+  try {
+    // the audit key is made with the database (secure5g init), outside it
+    keys.ensure(AUDIT_KEY);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return storeOver(sqlite, db, file, keys);
 }

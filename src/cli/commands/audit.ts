@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { verifyAudit } from '../../store/audit/index.js';
+import { UserError } from '../../domain/index.js';
+import { parseHead, verifyAudit } from '../../store/audit/index.js';
 import { EXIT, type CommandContext } from '../main.js';
 import { dbOption } from '../options.js';
 import { withStore } from '../store.js';
@@ -9,11 +10,19 @@ export function registerAudit(program: Command, { io, setExit }: CommandContext)
   audit
     .command('verify')
     .description('check every entry against its hash and its predecessor; exit 1 and name the first broken entry')
+    .option('--expect-head <seq:hash>', 'a head printed by an earlier check: fail unless that entry is still in the trail (shows removed newest entries)')
     .addOption(dbOption())
-    .action(async (opts: { db?: string }) => {
+    .action(async (opts: { db?: string; expectHead?: string }) => {
+      const expect = opts.expectHead === undefined ? undefined : parseHead(opts.expectHead);
+      if (opts.expectHead !== undefined && !expect) throw new UserError(`option --expect-head: give seq:hash (or the 64-hex hash) printed by an earlier check (got "${opts.expectHead}")`);
       await withStore(opts.db, async (store) => {
-        const v = verifyAudit(store);
-        if (v.ok) io.out(`audit trail intact: ${v.entries} entries; head ${v.head}\n(keep the head elsewhere: a later check against it also shows removed newest entries)\n`);
+        const v = verifyAudit(store, expect);
+        const keyed = v.keyedFrom === null ? 'no entry keyed yet' : `keyed from entry ${v.keyedFrom} (key in ${store.keys.path})`;
+        if (v.ok)
+          io.out(
+            `audit trail intact: ${v.entries} entries, ${keyed}; head ${v.headRef}\n` +
+              `(keep the head elsewhere and pass it to --expect-head later: removed newest entries then show too)\n`,
+          );
         else {
           io.out(`audit trail BROKEN at entry ${v.problem!.seq} (${v.problem!.kind}): ${v.problem!.detail}\n${v.entries} entries before it verify.\n`);
           setExit(EXIT.verdict);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listAudit, verifyAuditInScope } from '../../store/access/index.js';
+import { parseHead } from '../../store/audit/index.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { named, page, PageQuery, problems } from '../schemas.js';
 
@@ -45,16 +46,26 @@ export const auditRoutes: ApiRoute[] = [
     operationId: 'verifyAuditChain',
     access: 'audit.read',
     tag: 'audit',
-    summary: 'Check the hash chain of the whole audit trail (whole-instance scopes)',
+    summary: 'Check the hash chain and the keyed MACs of the whole audit trail, and that a head recorded earlier is still in it (whole-instance scopes)',
+    query: z.object({
+      expectHead: z
+        .string()
+        .max(100)
+        .optional()
+        .refine((v) => v === undefined || parseHead(v) !== undefined, 'must be seq:hash or the hash (64 hex) of a head recorded earlier')
+        .describe('a head recorded earlier (`headRef` of an earlier check): its entry must still be in the trail'),
+    }),
     response: {
       200: z.object({
         ok: z.boolean(),
         entries: z.number(),
         head: z.string(),
+        headRef: z.string().describe('seq:hash of the newest entry: keep it elsewhere, pass it back as expectHead'),
+        keyedFrom: z.number().nullable().describe('the first entry with a MAC under the audit key; it vouches for those before it'),
         problem: z.object({ kind: z.string(), seq: z.number(), detail: z.string() }).optional(),
       }),
-      ...problems(401, 403),
+      ...problems(400, 401, 403),
     },
-    handler: ({ caller }, { store }) => verifyAuditInScope(store, caller.scope),
+    handler: ({ caller, query }, { store }) => verifyAuditInScope(store, caller.scope, query.expectHead ? parseHead(query.expectHead) : undefined),
   }),
 ];

@@ -1,4 +1,4 @@
-import { toEntry, verifyAudit, type AuditEntry, type AuditRow, type AuditVerification } from '../audit/index.js';
+import { toEntry, verifyAudit, type ExpectedHead, type AuditEntry, type AuditRow, type AuditVerification } from '../audit/index.js';
 import type { Store } from '../open.js';
 import { Forbidden, tenancyOf, type Scope } from './scope.js';
 import { scopeRows, selectPage, Where, type Page, type PageRequest } from './sql.js';
@@ -37,7 +37,7 @@ export function listImportLog(store: Store, scope: Scope): Record<string, unknow
 }
 
 /** The chain's health concerns every entry, so only whole-instance scopes may run it. */
-export function verifyAuditInScope(store: Store, scope: Scope): AuditVerification {
+export function verifyAuditInScope(store: Store, scope: Scope, expect?: ExpectedHead): AuditVerification {
   if (tenancyOf(scope).kind !== 'all') throw new Forbidden('verifying the audit chain reads every entry: it needs a whole-instance scope');
-  return verifyAudit(store);
+  return verifyAudit(store, expect);
 }

@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+import { AUDIT_KEY } from '../keys/index.js';
 import type { Store } from '../open.js';
 import { canonicalJson, digestOf, sha256Hex } from './canonical.js';
 
@@ -52,12 +54,20 @@ export interface AuditRow {
   detail: string | null;
   prev_hash: string;
   hash: string;
+  /** HMAC-SHA256 of `hash` under the audit key (src/store/keys); null on entries written before keys existed */
+  mac: string | null;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The hash of one entry: SHA-256 over the canonical JSON of every column but the hash itself. */
-export function entryHash(row: Omit<AuditRow, 'hash'>): string {
+/**
+ * The MAC of an entry: its hash keyed with a secret outside the database. Whoever rewrites an entry and
+ * every hash after it cannot also make these, so verify shows the rewrite.
+ */
+export const entryMac = (key: Buffer, hash: string): string => createHmac('sha256', key).update(hash).digest('hex');
+
+/** The hash of one entry: SHA-256 over the canonical JSON of every column but the hash and MAC. */
+export function entryHash(row: Omit<AuditRow, 'hash' | 'mac'>): string {
   return sha256Hex(
     canonicalJson({
       seq: row.seq,
@@ -86,7 +96,7 @@ export function appendAudit(store: Store, actor: Actor, input: AuditInput, at = 
   const db = store.sqlite;
   return db.transaction(() => {
     const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
-    const base: Omit<AuditRow, 'hash'> = {
+    const base: Omit<AuditRow, 'hash' | 'mac'> = {
       seq: (last?.seq ?? 0) + 1,
       at,
       actor_id: actor.userId ?? null,
@@ -101,12 +111,13 @@ export function appendAudit(store: Store, actor: Actor, input: AuditInput, at = 
       detail: input.detail ? canonicalJson(input.detail) : null,
       prev_hash: last?.hash ?? GENESIS_HASH,
     };
-    const row: AuditRow = { ...base, hash: entryHash(base) };
+    const hash = entryHash(base);
+    const row: AuditRow = { ...base, hash, mac: entryMac(store.keys.ensure(AUDIT_KEY), hash) };
     db.prepare(
       `INSERT INTO audit_log (seq, at, actor_id, actor, action, target_type, target_id, member_state, operator_id,
-        before_digest, after_digest, detail, prev_hash, hash)
+        before_digest, after_digest, detail, prev_hash, hash, mac)
        VALUES (@seq, @at, @actor_id, @actor, @action, @target_type, @target_id, @member_state, @operator_id,
-        @before_digest, @after_digest, @detail, @prev_hash, @hash)`,
+        @before_digest, @after_digest, @detail, @prev_hash, @hash, @mac)`,
     ).run(row);
     return toEntry(row);
     // IMMEDIATE: the read of the chain's head takes the write lock at once, so a write committed meanwhile by

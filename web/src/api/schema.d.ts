@@ -1305,7 +1305,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Check the hash chain of the whole audit trail (whole-instance scopes) */
+        /** Check the hash chain and the keyed MACs of the whole audit trail, and that a head recorded earlier is still in it (whole-instance scopes) */
         get: operations["verifyAuditChain"];
         put?: never;
         post?: never;
@@ -7261,7 +7261,10 @@ export interface operations {
     };
     verifyAuditChain: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description a head recorded earlier (`headRef` of an earlier check): its entry must still be in the trail */
+                expectHead?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7278,12 +7281,25 @@ export interface operations {
                         ok: boolean;
                         entries: number;
                         head: string;
+                        /** @description seq:hash of the newest entry: keep it elsewhere, pass it back as expectHead */
+                        headRef: string;
+                        /** @description the first entry with a MAC under the audit key; it vouches for those before it */
+                        keyedFrom: number | null;
                         problem?: {
                             kind: string;
                             seq: number;
                             detail: string;
                         };
                     };
+                };
+            };
+            /** @description Bad request: the problem lists each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not signed in, or the session or token has ended */
