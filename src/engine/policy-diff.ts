@@ -2,7 +2,7 @@ import { FUNCTIONS, resolvePolicy, type EffectivePolicy } from '../catalog/index
 import type { Criticality, Policy, SupplierCap } from '../domain/index.js';
 import { canonicalJson } from './assessment-diff.js';
 import { criticalityOf } from './criticality.js';
-import { num } from './format.js';
+import { num, unsignedZero } from './format.js';
 
 /** One changed field of the effective policy, with what the change does. */
 export interface PolicyChange {
@@ -27,7 +27,7 @@ export function diffPolicies(a: Policy, b: Policy): PolicyDiff {
   return diffEffectivePolicies(resolvePolicy(a.member_state, a), resolvePolicy(b.member_state, b));
 }
 
-const share = (x: number) => x.toFixed(2);
+const share = (x: number) => unsignedZero(x.toFixed(2));
 const percent = (x: number) => `${Math.round(x * 1000) / 10} %`;
 const list = (x: readonly string[]) => (x.length ? x.join(', ') : 'nothing');
 const certs = (x: readonly string[] | undefined) => [...new Set((x ?? []).map((c) => c.toUpperCase()))].sort();

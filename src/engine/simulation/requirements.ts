@@ -15,6 +15,9 @@ export interface SwapJob {
   /** first month swapping may happen */
   start: number;
   deadline: string;
+  /** the dates the deadline comes from (a designated supplier's own, or the restriction's) */
+  effectiveDate: string;
+  transitionMonths: number;
   /** number of months whose end is on or before the deadline: swaps must be done in months < dl */
   dl: number;
   costPerUnit: number;
@@ -59,8 +62,11 @@ export function requirements(snapshot: Snapshot, cube: SimulationCube, resolved:
         if (r.segments[s] || r.keyAssets) for (const sup of r.suppliers) restricted[(m * nSeg + s) * nSup + sup] = 1;
       }
     }
-    const start = begin === 'start' ? 0 : Math.max(0, calendar.ceil(r.effectiveDate));
+    const startOf = (date: string) => (begin === 'start' ? 0 : Math.max(0, calendar.ceil(date)));
+    const start = startOf(r.effectiveDate);
     const dlOf = r.deadline.map((d) => calendar.floor(d));
+    // a designated supplier's own dates (resolve.ts, timings)
+    const own = new Map([...r.timings].map(([sup, t]) => [sup, { start: startOf(t.effectiveDate), dl: calendar.floor(t.deadline), t }]));
     for (let o = 0; o < cube.operators; o++) {
       const m = opMs[o];
       if (!r.memberStates[m]) continue;
@@ -83,6 +89,7 @@ export function requirements(snapshot: Snapshot, cube: SimulationCube, resolved:
             if (!(q > 0)) continue;
             const required = q * factor;
             const existing = byCell.get(cell);
+            const o2 = own.get(sup);
             const job: SwapJob = {
               cell,
               operator: o,
@@ -91,9 +98,11 @@ export function requirements(snapshot: Snapshot, cube: SimulationCube, resolved:
               restriction: ri,
               required,
               remaining: required,
-              start,
-              deadline: r.deadline[m],
-              dl: dlOf[m],
+              start: o2 ? o2.start : start,
+              deadline: o2 ? o2.t.deadline : r.deadline[m],
+              effectiveDate: o2 ? o2.t.effectiveDate : r.effectiveDate,
+              transitionMonths: o2 ? o2.t.transitionMonths : r.transitionMonths[m],
+              dl: o2 ? o2.dl : dlOf[m],
               costPerUnit: data[k + COST] / q,
               eWastePerUnit: data[k + WASTE] / q,
               kwhPerUnit: data[k + ENERGY] / q,
@@ -111,6 +120,8 @@ export function requirements(snapshot: Snapshot, cube: SimulationCube, resolved:
               ...stricter,
               remaining: stricter.required,
               deadline: earlier.deadline,
+              effectiveDate: earlier.effectiveDate,
+              transitionMonths: earlier.transitionMonths,
               dl: earlier.dl,
               start: Math.min(job.start, existing.start),
             });

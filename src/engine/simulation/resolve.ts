@@ -22,7 +22,24 @@ export interface ResolvedRestriction {
   /** per member-state index: effective date + transition (given, else the member state's policy default) */
   deadline: string[];
   transitionMonths: number[];
+  /**
+   * suppliers that came from designated_by (and are not named in `suppliers`): their dates, from the
+   * designation that takes effect first unless the scenario gives them; the others take the
+   * restriction's effectiveDate and deadline
+   */
+  timings: Map<number, SupplierTiming>;
   maxShare: number;
+}
+
+/** The dates one designated supplier is restricted by, and where each came from. */
+export interface SupplierTiming {
+  designationId: string;
+  designatedBy: string;
+  effectiveDate: string;
+  effectiveDateFrom: 'designation' | 'scenario';
+  transitionMonths: number;
+  transitionFrom: 'designation' | 'scenario';
+  deadline: string;
 }
 
 export interface ResolvedDisruption {
@@ -61,10 +78,14 @@ export class ScenarioReferences {
   private readonly suppliers: Map<string, number>;
   private readonly memberStates: Map<string, number>;
   private readonly operators: Map<string, number>;
+  /** references to operators and member states the snapshot does not hold, counted where the snapshot is a scope's */
+  readonly outside = { operators: new Set<string>(), memberStates: new Set<string>() };
 
   constructor(
     private readonly snapshot: Snapshot,
     private readonly file: string,
+    /** the snapshot holds one scope's part of the inventory: references beyond it are left out, not refused */
+    readonly scoped = false,
   ) {
     this.suppliers = new Map(snapshot.suppliers.ids.map((id, i) => [id, i]));
     this.memberStates = new Map(snapshot.memberStates.map((c, i) => [c, i]));
@@ -77,10 +98,15 @@ export class ScenarioReferences {
     return s;
   }
 
+  /** The operator's index; -1 for one outside a scoped snapshot (whether it exists elsewhere or not: the answer must not tell). */
   operator(id: string, field: string): number {
     const o = this.operators.get(id);
-    if (o === undefined) throw new ImportError(this.file, undefined, field, `operator "${id}" is not in the inventory`);
-    return o;
+    if (o !== undefined) return o;
+    if (this.scoped) {
+      this.outside.operators.add(id);
+      return -1;
+    }
+    throw new ImportError(this.file, undefined, field, `operator "${id}" is not in the inventory`);
   }
 
   /** 1 per member state listed (all when the list is empty); codes absent from the inventory match nothing. */
@@ -90,8 +116,17 @@ export class ScenarioReferences {
     for (const c of codes) {
       const m = this.memberStates.get(c);
       if (m !== undefined) mask[m] = 1;
+      else if (this.scoped) this.outside.memberStates.add(c);
     }
     return mask;
+  }
+
+  /** Of these member-state codes, those the snapshot holds; the others are counted outside when it is a scope's. */
+  inScope(codes: readonly string[]): string[] {
+    if (!this.scoped) return [...codes];
+    const kept = codes.filter((c) => this.memberStates.has(c));
+    for (const c of codes) if (!this.memberStates.has(c)) this.outside.memberStates.add(c);
+    return kept;
   }
 
   checkFunction(fn: string, field: string) {
@@ -121,16 +156,40 @@ function restrictions(snapshot: Snapshot, scenario: Scenario, refs: ScenarioRefe
     const id = r.id ?? `R${i + 1}`;
     const field = `restrictions[${i}]`;
     const suppliers = new Set(r.suppliers.map((s, k) => refs.supplier(s, `${field}.suppliers[${k}]`)));
-    for (const d of snapshot.designations) {
-      if (d.status === 'in-force' && r.designated_by.includes(d.member_state) && r.designation_kinds.includes(d.kind)) {
-        const s = snapshot.suppliers.ids.indexOf(d.supplier_id);
-        if (s >= 0) suppliers.add(s);
-      }
+    const timings = new Map<number, SupplierTiming>();
+    // the designation that takes effect first (then by id) gives a designated supplier its dates
+    const designations = snapshot.designations
+      .filter((d) => d.status === 'in-force' && r.designated_by.includes(d.member_state) && r.designation_kinds.includes(d.kind))
+      .sort((a, b) => (a.effective_date < b.effective_date ? -1 : a.effective_date > b.effective_date ? 1 : a.designation_id < b.designation_id ? -1 : 1));
+    for (const d of designations) {
+      const s = snapshot.suppliers.ids.indexOf(d.supplier_id);
+      if (s < 0 || suppliers.has(s)) continue;
+      suppliers.add(s);
+      const effectiveDate = r.effective_date ?? d.effective_date;
+      const transitionMonths = r.transition_months ?? d.transition_months;
+      const timing: SupplierTiming = {
+        designationId: d.designation_id,
+        designatedBy: d.member_state,
+        effectiveDate,
+        effectiveDateFrom: r.effective_date !== undefined ? 'scenario' : 'designation',
+        transitionMonths,
+        transitionFrom: r.transition_months !== undefined ? 'scenario' : 'designation',
+        deadline: addMonths(effectiveDate, transitionMonths),
+      };
+      timings.set(s, timing);
+      notes.push(`${id}: ${d.supplier_id} ${timingText(timing)}.`);
     }
-    if (suppliers.size === 0) notes.push(`${id}: no supplier in the inventory is designated (${r.designation_kinds.join(', ')}, in force) by ${r.designated_by.join(', ')}; the restriction has no effect.`);
+    const designatedBy = refs.inScope(r.designated_by);
+    if (suppliers.size === 0) {
+      if (designatedBy.length > 0)
+        notes.push(`${id}: no supplier in the inventory is designated (${r.designation_kinds.join(', ')}, in force) by ${designatedBy.join(', ')}; the restriction has no effect.`);
+      else notes.push(`${id}: the member states it takes designations from are outside your scope; the restriction has no effect here.`);
+    }
     const memberStates = refs.memberStateMask(r.member_states);
     const absent = r.member_states.filter((c) => !snapshot.memberStates.includes(c));
-    if (absent.length > 0) notes.push(`${id}: member state(s) ${absent.join(', ')} have no operator in the inventory.`);
+    if (absent.length > 0 && !refs.scoped) notes.push(`${id}: member state(s) ${absent.join(', ')} have no operator in the inventory.`);
+    if (r.member_states.length > 0 && absent.length === r.member_states.length && refs.scoped)
+      notes.push(`${id}: it applies only in member states outside your scope; it has no effect here.`);
     const segments = new Uint8Array(nSeg);
     for (const item of r.segments) if (item !== KEY_ASSETS) segments[snapshot.segments.indexOf(item)] = 1;
     const effectiveDate = r.effective_date ?? scenario.start_date;
@@ -145,9 +204,19 @@ function restrictions(snapshot: Snapshot, scenario: Scenario, refs: ScenarioRefe
       effectiveDate,
       transitionMonths,
       deadline: transitionMonths.map((t) => addMonths(effectiveDate, t)),
+      timings,
       maxShare: r.max_share,
     };
   });
+}
+
+/** Which dates a designated supplier is restricted by, and whose they are. */
+export function timingText(t: SupplierTiming): string {
+  const from = (what: 'designation' | 'scenario') => (what === 'designation' ? `designation ${t.designationId}'s own` : 'the scenario\'s');
+  return (
+    `is restricted as designated by ${t.designatedBy} (${t.designationId}): effective ${t.effectiveDate} (${from(t.effectiveDateFrom)}), ` +
+    `${t.transitionMonths} month(s) transition (${from(t.transitionFrom)}), deadline ${t.deadline}`
+  );
 }
 
 function disruptions(snapshot: Snapshot, scenario: Scenario, refs: ScenarioReferences, calendar: Calendar): ResolvedDisruption[] {
@@ -179,8 +248,8 @@ function disruptions(snapshot: Snapshot, scenario: Scenario, refs: ScenarioRefer
   });
 }
 
-export function resolveScenario(snapshot: Snapshot, scenario: Scenario, file: string): Resolved {
-  const refs = new ScenarioReferences(snapshot, file);
+export function resolveScenario(snapshot: Snapshot, scenario: Scenario, file: string, scoped = false): Resolved {
+  const refs = new ScenarioReferences(snapshot, file, scoped);
   const calendar = new Calendar(scenario.start_date);
   const notes: string[] = [];
   const named =
@@ -188,7 +257,7 @@ export function resolveScenario(snapshot: Snapshot, scenario: Scenario, file: st
       ? scenario.replacement.suppliers.map((n, k) => ({ supplier: refs.supplier(n.supplier_id, `replacement.suppliers[${k}]`), share: n.share }))
       : null;
   for (const id of Object.keys(scenario.replacement.capacity.operators)) refs.operator(id, `replacement.capacity.operators.${id}`);
-  return {
+  const resolved: Resolved = {
     scenario,
     calendar,
     horizon: scenario.horizon_months,
@@ -200,6 +269,13 @@ export function resolveScenario(snapshot: Snapshot, scenario: Scenario, file: st
     begin: scenario.replacement.begin,
     notes,
   };
+  const { operators, memberStates } = refs.outside;
+  if (operators.size + memberStates.size > 0) {
+    // counted, never named: the names would tell which operators and member states exist beyond the scope
+    const parts = [operators.size > 0 ? `${operators.size} operator(s)` : '', memberStates.size > 0 ? `${memberStates.size} member state(s)` : ''].filter(Boolean);
+    notes.unshift(`Parts of the scenario fall outside your scope (it names ${parts.join(' and ')} beyond it): they are left out, and the figures cover your scope only.`);
+  }
+  return resolved;
 }
 
 export type CapacitySource = 'operator' | 'default' | 'share';

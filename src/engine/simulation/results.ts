@@ -59,7 +59,8 @@ export function timeline(snapshot: Snapshot, resolved: Resolved, out: SwapOutcom
         `${H} month(s) from ${resolved.scenario.start_date}; month m runs from start + m months to start + m + 1 months. ` +
         'Each operator segment swaps up to its capacity per month, earliest deadline first; spend is units swapped times the unit cost of their functions.',
       formula:
-        'swapped(m) = min(capacity, units waiting); toSwap(m) = required − Σ swapped up to m; nonCompliant(m) = toSwap(m) of jobs whose deadline ≤ end of month m; ' +
+        'swapped(m) = min(capacity, units waiting); toSwap(m) = required − Σ swapped up to m; ' +
+        'nonCompliant(m) = toSwap(m) of jobs with m ≥ dl (dl = whole months from the start date to the deadline), i.e. whose deadline falls before the end of month m, when its swaps are done; ' +
         'spend(m) = Σ swapped(m) × unit cost (quantity-weighted over the functions of the cell)',
       inputs: { startDate: resolved.scenario.start_date, horizonMonths: H },
     },
@@ -95,7 +96,8 @@ export function feasibility(snapshot: Snapshot, resolved: Resolved, jobs: SwapJo
     const done = list.every((j) => j.finish >= 0);
     const finish = done ? Math.max(...list.map((j) => j.finish)) : -1;
     const missed = done ? Math.max(0, ...list.map((j) => j.finish + 1 - j.dl)) : null;
-    const deadline = list.reduce((d, j) => (j.deadline < d ? j.deadline : d), list[0].deadline);
+    const first = list.reduce((a, j) => (j.deadline < a.deadline ? j : a), list[0]);
+    const deadline = first.deadline;
     const start = Math.min(...list.map((j) => j.start));
     const stalled = list.some((j) => j.stalled);
     const feasible = missed === 0;
@@ -129,8 +131,8 @@ export function feasibility(snapshot: Snapshot, resolved: Resolved, jobs: SwapJo
           'deadline = effective_date + transition_months; months allowed = whole months from the start date to the deadline (dl); ' +
           'finish = month of the last swap (0-based); monthsMissed = max(0, finish + 1 − dl)',
         inputs: {
-          effectiveDate: r.effectiveDate,
-          transitionMonths: r.transitionMonths[snapshot.operators.memberState[o]],
+          effectiveDate: first.effectiveDate,
+          transitionMonths: first.transitionMonths,
           deadline,
           monthsAllowed: Math.min(...list.map((j) => j.dl)),
           startMonthIndex: start,

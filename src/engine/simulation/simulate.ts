@@ -14,6 +14,11 @@ import type { SimulationResult } from './types.js';
 export interface SimulateOptions {
   /** names the scenario in error messages (e.g. the file it was read from) */
   file?: string;
+  /**
+   * the snapshot is one scope's part of the inventory (a member state's, an operator's): operators and
+   * member states the scenario names beyond it are left out with a note, instead of refused as unknown
+   */
+  scoped?: boolean;
 }
 
 /**
@@ -25,7 +30,7 @@ export interface SimulateOptions {
 export function simulate(snapshot: Snapshot, input: ScenarioInput, options: SimulateOptions = {}): SimulationResult {
   const file = options.file ?? 'scenario';
   const scenario = parseScenario(input, file);
-  const resolved = resolveScenario(snapshot, scenario, file);
+  const resolved = resolveScenario(snapshot, scenario, file, options.scoped === true);
   const cube = buildCube(snapshot, buildCriticalityTable(snapshot), resolved.units);
 
   const nSeg = cube.segments;

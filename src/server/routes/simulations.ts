@@ -17,8 +17,10 @@ export const simulationRoutes: ApiRoute[] = [
     response: { 200: SimulationResult, ...problems(400, 401, 403) },
     handler: ({ body, caller }, { store }) => {
       // the snapshot holds only the caller's operators and member state: nothing else can reach the result
-      const { snapshot } = loadScopedSnapshot(store, caller.scope);
-      return simulate(snapshot, body as Parameters<typeof simulate>[1], { file: 'request body' }); // simulate() validates it
+      const { snapshot, filter } = loadScopedSnapshot(store, caller.scope);
+      // a scope's snapshot: what the scenario names beyond it is left out with a note, not refused
+      const scoped = filter.memberState !== undefined || filter.operatorId !== undefined;
+      return simulate(snapshot, body as Parameters<typeof simulate>[1], { file: 'request body', scoped }); // simulate() validates it
     },
   }),
 ];
