@@ -17,6 +17,7 @@ import { API_ROUTES, API_TAGS } from './routes/index.js';
 import { API_PREFIX, type ApiRoute } from './route-table.js';
 import { DashboardService, type DashboardOptions } from './services/dashboard.js';
 import { ImportJobs } from './services/import-jobs.js';
+import { ReadWorker } from './services/read-worker.js';
 import { clearUploads, defaultUploadDir } from './services/imports.js';
 import { SignInLimit, type SignInLimits } from './services/sign-in-limit.js';
 import { waitsForImports, WriteGate, WRITE_RETRY_AFTER_SECONDS } from './services/write-gate.js';
@@ -123,6 +124,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   };
   const ctx: ServerContext = {
     store: opts.store,
+    offload: new ReadWorker(opts.store),
     dashboard: new DashboardService(opts.store, app.log, opts.dashboardDate, opts.dashboard),
     jobs: new ImportJobs(opts.store, app.log, writeGate),
     writeGate,
@@ -223,6 +225,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     // every job removed its own upload; a folder only this process could use goes too
     if (opts.store.file === ':memory:' && opts.uploadDir === undefined) clearUploads(ctx.uploadDir, { removeDir: true });
     await ctx.dashboard.close();
+    await ctx.offload.close();
     if (readStore !== opts.store) await readStore.close();
   });
   return app;

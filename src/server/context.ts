@@ -1,6 +1,7 @@
 import type { Store } from '../store/index.js';
 import type { DashboardService } from './services/dashboard.js';
 import type { ImportJobs } from './services/import-jobs.js';
+import type { ReadWorker } from './services/read-worker.js';
 import type { SignInLimit } from './services/sign-in-limit.js';
 import type { WriteGate } from './services/write-gate.js';
 
@@ -15,4 +16,6 @@ export interface ServerContext {
   uploadDir: string;
   /** failed sign-ins per account and per client address */
   signInLimit: SignInLimit;
+  /** reads whose cost grows with the data (a deep OFFSET page), run off the server thread */
+  offload: ReadWorker;
 }

@@ -3,6 +3,7 @@ import { Asset, IsoDate, MemberStateCode, Operator, OPERATOR_KINDS, Product, SEG
 import * as access from '../../store/access/index.js';
 import { notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
+import { DEEP_OFFSET } from '../services/read-worker.js';
 import { IdParam, page, PageQuery, problems, today } from '../schemas.js';
 
 const found = <T>(value: T | undefined, what: string): T => {
@@ -93,7 +94,9 @@ export const inventoryRoutes: ApiRoute[] = [
       after: IdParam.optional().describe('the rows after this asset id: the `next` of the page before'),
     }),
     response: { 200: page(Asset).extend({ next: z.string().optional().describe('ask for the following page with after=next; absent on the last page') }), ...problems(400, 401, 403) },
-    handler: ({ query, caller }, { store }) => access.listAssets(store, caller.scope, query),
+    // a deep OFFSET steps over every row before the page: off the server thread, so other requests do not wait for it
+    handler: ({ query, caller }, { store, offload }) =>
+      query.after === undefined && (query.offset ?? 0) >= DEEP_OFFSET ? offload.run('listAssets', caller.scope, query) : access.listAssets(store, caller.scope, query),
   }),
   route({
     method: 'GET',
