@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, MemberStateCode, Quantity, list, optional } from './primitives.js';
+import { CountryCode, Id, IsoDate, MemberStateCode, Quantity, anyCase, list, optional } from './primitives.js';
 
 export const SEGMENT_IDS = [
   'core',
@@ -20,7 +20,7 @@ export const Operator = z.object({
   operator_id: Id,
   name: z.string().trim().min(1, 'is required'),
   member_state: MemberStateCode,
-  kind: z.enum(OPERATOR_KINDS),
+  kind: anyCase(OPERATOR_KINDS),
   subscribers: optional(z.coerce.number().int('must be a whole number').nonnegative('must not be negative')),
   /** critical services (essential entities, emergency services …) relying on the network: R7's critical-services driver */
   critical_services: optional(z.coerce.number().int('must be a whole number').nonnegative('must not be negative')),
@@ -50,7 +50,7 @@ export type Product = z.infer<typeof Product>;
 export const Asset = z.object({
   asset_id: Id,
   operator_id: Id,
-  segment: z.enum(SEGMENT_IDS),
+  segment: anyCase(SEGMENT_IDS),
   function: Id,
   supplier_id: Id,
   product_id: optional(Id),
@@ -67,8 +67,10 @@ export type DesignationKind = (typeof DESIGNATION_KINDS)[number];
 export const DESIGNATION_STATUSES = ['proposed', 'in-force', 'revoked'] as const;
 /** A designation scope is a list of segment ids, or `key-assets` for every critical or sensitive asset. */
 export const KEY_ASSETS = 'key-assets';
-export const DesignationScopeItem = z.enum([...SEGMENT_IDS, KEY_ASSETS]);
+const SCOPE_ITEMS = [...SEGMENT_IDS, KEY_ASSETS] as const;
+export const DesignationScopeItem = z.enum(SCOPE_ITEMS);
 export type DesignationScopeItemId = z.infer<typeof DesignationScopeItem>;
+const ScopeItemAnyCase = anyCase(SCOPE_ITEMS);
 
 const TransitionMonths = z.coerce.number().int('must be a whole number').min(0, 'must not be negative').max(240);
 
@@ -77,14 +79,14 @@ const designationFields = {
   designation_id: Id,
   member_state: MemberStateCode,
   supplier_id: Id,
-  kind: z.enum(DESIGNATION_KINDS),
-  segments: list(DesignationScopeItem).refine((a) => a.length > 0, 'must name at least one segment or key-assets'),
+  kind: anyCase(DESIGNATION_KINDS),
+  segments: list(ScopeItemAnyCase).refine((a) => a.length > 0, 'must name at least one segment or key-assets'),
   legal_basis: z.string().trim().min(1, 'is required'),
   /** the day the decision was taken; the designation takes effect on effective_date, not before */
   decision_date: optional(IsoDate),
   effective_date: IsoDate,
   transition_months: TransitionMonths,
-  status: z.enum(DESIGNATION_STATUSES),
+  status: anyCase(DESIGNATION_STATUSES),
   /** the supplier risk profile version the decision rests on (both or neither) */
   profile_id: optional(Id),
   profile_version: optional(z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more')),

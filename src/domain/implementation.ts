@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MEASURE_IDS } from '../catalog/measures.js';
-import { Id, IsoDate, MemberStateCode, optional } from './primitives.js';
+import { Id, IsoDate, MemberStateCode, anyCase, optional } from './primitives.js';
 
 /**
  * Implementation of a Toolbox measure at one scope: the Union, a member state or an operator. Rows are
@@ -17,13 +17,11 @@ export const IMPLEMENTATION_SCOPES = ['union', 'member-state', 'operator'] as co
 /** The fields are flat text so that a CSV or spreadsheet row maps onto them one column per field. */
 export const Implementation = z
   .object({
-    measure: z.enum(MEASURE_IDS, { error: 'is not a measure of the catalogue (SM01–SM08, TM01–TM11, SA01–SA10)' }),
-    scope_level: z.enum(IMPLEMENTATION_SCOPES, { error: 'must be union, member-state or operator' }),
+    measure: anyCase(MEASURE_IDS, 'is not a measure of the catalogue (SM01–SM08, TM01–TM11, SA01–SA10)'),
+    scope_level: anyCase(IMPLEMENTATION_SCOPES, 'must be union, member-state or operator'),
     member_state: optional(MemberStateCode),
     operator_id: optional(Id),
-    status: z.enum(IMPLEMENTATION_STATUSES, {
-      error: 'must be in-place, in-progress, planned, not-planned or not-applicable',
-    }),
+    status: anyCase(IMPLEMENTATION_STATUSES, 'must be in-place, in-progress, planned, not-planned or not-applicable'),
     evidence: optional(z.string().trim().max(2000, 'is longer than 2,000 characters')),
     owner: optional(z.string().trim().max(200, 'is longer than 200 characters')),
     due_date: optional(IsoDate),

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, optional } from './primitives.js';
+import { CountryCode, Id, IsoDate, anyCase, optional } from './primitives.js';
 
 /**
  * Ownership and control: entities (companies, investment vehicles, governments, state bodies, persons)
- * and the holdings between them. A supplier takes part in this graph as the entity whose entity_id is its
- * supplier_id. Rows are CSV- and JSON-friendly: numbers and flags may arrive as text.
+ * and the holdings between them. A supplier takes part in this graph as the entity that names it in
+ * supplier_id, else as the entity whose entity_id is its supplier_id. Rows are CSV- and JSON-friendly: numbers and flags may arrive as text.
  */
 
 export const ENTITY_KINDS = ['company', 'investment-vehicle', 'government', 'state-body', 'individual'] as const;
@@ -17,9 +17,14 @@ export const isStateKind = (kind: EntityKind): boolean => STATE_ENTITY_KINDS.inc
 export const Entity = z.object({
   entity_id: Id,
   name: z.string().trim().min(1, 'is required'),
-  kind: z.enum(ENTITY_KINDS),
+  kind: anyCase(ENTITY_KINDS),
   /** Left empty when unknown: the control computation reports it as missing data. */
   country: optional(CountryCode),
+  /**
+   * The supplier this entity is, when the register keeps ids of its own: the supplier then takes part in
+   * the graph as this entity (and holdings naming either id meet at it).
+   */
+  supplier_id: optional(Id),
 });
 export type Entity = z.infer<typeof Entity>;
 

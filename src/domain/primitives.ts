@@ -9,13 +9,36 @@ export const Id = z
   .max(128, 'is longer than 128 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'may hold only letters, digits and . _ : -');
 
+/**
+ * The EU writes Greece as EL (its own country code, used in EU statistics and documents); ISO 3166-1 has GR.
+ * Codes are stored as ISO has them, so EL is read as GR wherever a country code is read.
+ */
+export const EU_CODE_ALIASES: Readonly<Record<string, string>> = { EL: 'GR' };
+export const isoCountry = (code: string): string => EU_CODE_ALIASES[code] ?? code;
+
 export const CountryCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code');
+  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
+  .overwrite(isoCountry);
 
 export const MemberStateCode = CountryCode.refine(isMemberState, 'is not an EU/EEA member state code');
+
+/**
+ * One of a fixed list of words, matched without regard to case or surrounding blanks and given back as
+ * the list writes it (`MNO` is read as `mno`, `sm01` as `SM01`): spreadsheets capitalise freely.
+ */
+export function anyCase<const T extends readonly [string, ...string[]]>(values: T, error?: string) {
+  const canonical = new Map(values.map((v) => [v.toLowerCase(), v]));
+  const params = error === undefined ? undefined : { error };
+  return z
+    .string(params)
+    .describe(`one of ${values.join(', ')}, in any case`)
+    .trim()
+    .overwrite((s) => canonical.get(s.toLowerCase()) ?? s)
+    .pipe(z.enum(values, params));
+}
 
 /** Calendar date as ISO text (YYYY-MM-DD), checked to be a real day. */
 export const IsoDate = z

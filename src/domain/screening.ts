@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, Id, IsoDate, MemberStateCode, Quantity, list, optional } from './primitives.js';
+import { CountryCode, Id, IsoDate, MemberStateCode, Quantity, anyCase, list, optional } from './primitives.js';
 import { SEGMENT_IDS } from './entities.js';
 
 /**
@@ -39,16 +39,16 @@ export const ScreeningCase = z
     case_id: Id,
     investor: z.string().trim().min(1, 'is required').max(200),
     investor_country: CountryCode,
-    target_kind: z.enum(['supplier', 'operator'], { error: 'must be supplier or operator' }),
+    target_kind: anyCase(['supplier', 'operator'], 'must be supplier or operator'),
     /** supplier_id or operator_id of the inventory */
     target_id: Id,
     member_state: MemberStateCode,
-    factors: list(z.enum(SCREENING_FACTORS, { error: `must be one of ${SCREENING_FACTORS.join(', ')}` })),
+    factors: list(anyCase(SCREENING_FACTORS, `must be one of ${SCREENING_FACTORS.join(', ')}`)),
     third_country_government_control: Flag,
     /** the day the notification or the information was received: the 35-day period runs from it */
     received_on: IsoDate,
     decided_on: optional(IsoDate),
-    status: z.enum(SCREENING_STATUSES, { error: `must be one of ${SCREENING_STATUSES.join(', ')}` }),
+    status: anyCase(SCREENING_STATUSES, `must be one of ${SCREENING_STATUSES.join(', ')}`),
     note: optional(z.string().trim().max(2000)),
   })
   .strict()

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { ImportError } from '../domain/index.js';
 import { ImportErrors, MAX_ERRORS } from './import/errors.js';
 import { checkXlsxArchive } from './xlsx-guard.js';
+import { decodeText, detectDelimiter } from './text.js';
 
 /*
  * Registers (entities, holdings, implementation status, screening cases …) are small tables that people
@@ -23,20 +24,31 @@ export interface InputRecord {
   fields: Record<string, unknown>;
 }
 
-/** Register rows already read (from a file, or a request body), with the name errors and the import log give them. */
-export interface RegisterInput {
-  file: string;
+/** The rows of one file or body, and what the reader learnt of the file as a whole. */
+export interface RecordSet {
   records: readonly InputRecord[];
+  /** the header as written (CSV, XLSX): a column is checked even where every cell of it is empty */
+  columns?: readonly string[];
+  /** XLSX: the sheet read, named in errors; its rows are numbered as Excel shows them */
+  sheet?: string;
+}
+
+/** Register rows already read (from a file, or a request body), with the name errors and the import log give them. */
+export interface RegisterInput extends RecordSet {
+  file: string;
   sha256: string | null;
   startedAt?: string;
 }
+
+/** How errors name a file, or one sheet of a workbook. */
+export const sourceLabel = (file: string, sheet?: string) => (sheet === undefined ? file : `${file}, sheet "${sheet}"`);
 
 /**
  * Reads a CSV (header row), a JSON file (an array of objects, or an object with an `items` array) or an
  * XLSX workbook (first sheet, header row) into records. Empty cells are left out of the record so that
  * optional fields read as absent.
  */
-export async function readRecords(file: string): Promise<InputRecord[]> {
+export async function readRecords(file: string): Promise<RecordSet> {
   const ext = extname(file).toLowerCase();
   if (!(RECORD_FORMATS as readonly string[]).includes(ext))
     throw new ImportError(file, undefined, undefined, `unknown file type ${ext || '(none)'}: use .csv, .json or .xlsx`);
@@ -46,19 +58,44 @@ export async function readRecords(file: string): Promise<InputRecord[]> {
   } catch {
     throw new ImportError(file, undefined, undefined, 'cannot read the file');
   }
-  if (ext === '.json') return jsonRecords(file, bytes.toString('utf8'));
-  if (ext === '.xlsx') return xlsxRecords(file, bytes);
-  return csvRecords(file, bytes.toString('utf8'));
+  const name = basename(file);
+  if (ext === '.json') return jsonRecords(name, bytes);
+  if (ext === '.xlsx') return xlsxRecords(name, bytes);
+  return csvRecords(name, bytes);
 }
 
-export function csvRecords(file: string, text: string): InputRecord[] {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
-  const bad = parsed.errors.find((e) => e.type !== 'Delimiter');
-  if (bad) throw new ImportError(file, bad.row === undefined ? undefined : bad.row + 1, undefined, `not valid CSV: ${bad.message}`);
-  return parsed.data.map((r, i) => ({ row: i + 1, fields: dropEmpty(r) }));
+/**
+ * CSV as spreadsheets write it: UTF-8 or UTF-16 (text.ts), fields separated by `,`, `;` or tab (the
+ * header line tells), RFC 4180 quoting. A record with more or fewer fields than the header is refused.
+ */
+export function csvRecords(file: string, bytes: Uint8Array): RecordSet {
+  const text = decodeText(file, bytes);
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimiter: detectDelimiter(text) });
+  const bad = parsed.errors.find((e) => e.type === 'Quotes');
+  if (bad) throw new ImportError(file, bad.row === undefined || bad.row === 0 ? undefined : bad.row, undefined, `not valid CSV: ${bad.message}`);
+  const [head, ...rows] = parsed.data;
+  if (!head) return { records: [], columns: [] };
+  const columns = head.map((h) => h.trim());
+  const errors: ImportError[] = [];
+  const twice = columns.find((c, i) => c !== '' && columns.indexOf(c) !== i);
+  if (twice !== undefined) errors.push(new ImportError(file, undefined, twice, 'column appears twice'));
+  const records: InputRecord[] = [];
+  rows.forEach((cells, i) => {
+    if (cells.length !== columns.length) {
+      if (errors.length < MAX_ERRORS) errors.push(new ImportError(file, i + 1, undefined, `has ${cells.length} fields, the header has ${columns.length}`));
+      return;
+    }
+    const fields: Record<string, string> = {};
+    cells.forEach((v, c) => (fields[columns[c]!] = v));
+    records.push({ row: i + 1, fields: dropEmpty(fields) });
+  });
+  if (errors.length > 0) throw new ImportErrors(file, errors, errors.length >= MAX_ERRORS);
+  return { records, columns };
 }
 
-export function jsonRecords(file: string, text: string): InputRecord[] {
+/** An array of records, or an object with an `items` array; UTF-8 or UTF-16 with a byte-order mark. */
+export function jsonRecords(file: string, bytes: Uint8Array): RecordSet {
+  const text = decodeText(file, bytes, 'lines');
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -67,14 +104,20 @@ export function jsonRecords(file: string, text: string): InputRecord[] {
   }
   const items = Array.isArray(doc) ? doc : doc && typeof doc === 'object' && Array.isArray((doc as { items?: unknown }).items) ? (doc as { items: unknown[] }).items : undefined;
   if (!items) throw new ImportError(file, undefined, undefined, 'expected an array of records, or an object with an "items" array');
-  return items.map((item, i) => {
-    if (!item || typeof item !== 'object' || Array.isArray(item)) throw new ImportError(file, i + 1, undefined, 'is not an object');
-    return { row: i + 1, fields: item as Record<string, unknown> };
-  });
+  return {
+    records: items.map((item, i) => {
+      if (!item || typeof item !== 'object' || Array.isArray(item)) throw new ImportError(file, i + 1, undefined, 'is not an object');
+      return { row: i + 1, fields: item as Record<string, unknown> };
+    }),
+  };
 }
 
-/** The first sheet's rows; the archive is checked against XLSX_LIMITS first (xlsx-guard.ts), before anything is parsed. */
-export async function xlsxRecords(file: string, bytes: Buffer): Promise<InputRecord[]> {
+/**
+ * The first sheet of a workbook: header in its first row, then one record per non-empty row, numbered
+ * as Excel numbers it (the first data row is row 2), so an error points at the row a user sees. The
+ * archive is checked against XLSX_LIMITS first (xlsx-guard.ts), before anything is parsed.
+ */
+export async function xlsxRecords(file: string, bytes: Buffer): Promise<RecordSet> {
   await checkXlsxArchive(file, bytes);
   const workbook = new ExcelJS.Workbook();
   try {
@@ -85,19 +128,50 @@ export async function xlsxRecords(file: string, bytes: Buffer): Promise<InputRec
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new ImportError(file, undefined, undefined, 'the workbook has no sheet');
+  const label = sourceLabel(file, sheet.name);
   const header: string[] = [];
   sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (header[col] = cellText(cell.value).trim()));
+  const columns = header.filter((h) => h !== undefined && h !== '');
+  const twice = columns.find((c, i) => columns.indexOf(c) !== i);
+  if (twice !== undefined) throw new ImportError(label, 1, twice, 'column appears twice');
   const out: InputRecord[] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
     const fields: Record<string, string> = {};
+    let stray: number | undefined;
     sheet.getRow(r).eachCell({ includeEmpty: false }, (cell, col) => {
       const name = header[col];
-      if (name) fields[name] = cellText(cell.value);
+      const problem = cellProblem(cell.value);
+      if (problem) throw new ImportError(label, r, name || `${columnLetters(col)}`, `cell ${columnLetters(col)}${r} ${problem}`);
+      const text = cellText(cell.value);
+      if (name) fields[name] = text;
+      else if (text.trim() !== '') stray ??= col;
     });
+    if (stray !== undefined) throw new ImportError(label, r, undefined, `cell ${columnLetters(stray)}${r} holds a value under no header`);
     const kept = dropEmpty(fields);
-    if (Object.keys(kept).length > 0) out.push({ row: r - 1, fields: kept });
+    if (Object.keys(kept).length > 0) out.push({ row: r, fields: kept });
   }
-  return out;
+  return { records: out, columns, sheet: sheet.name };
+}
+
+/** 1 → A, 27 → AA: the column as Excel labels it. */
+function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * A cell whose value cannot be read as what Excel shows: an error value (#N/A, #REF! …) would otherwise
+ * read as an empty cell, and a formula a program wrote without computing it has no value at all.
+ */
+function cellProblem(v: ExcelJS.CellValue): string | undefined {
+  if (v === null || typeof v !== 'object' || v instanceof Date) return undefined;
+  if ('error' in v) return `holds the error ${String(v.error)}`;
+  if (('formula' in v || 'sharedFormula' in v) && (v.result === undefined || v.result === null)) {
+    return 'holds a formula with no computed value: open and save the workbook in a spreadsheet program, or paste the values';
+  }
+  if ('result' in v && v.result !== null && typeof v.result === 'object' && 'error' in v.result) return `holds a formula whose result is the error ${String(v.result.error)}`;
+  return undefined;
 }
 
 /** Cells as the text a CSV would hold: dates as YYYY-MM-DD, booleans as true/false, formulas by result. */
@@ -128,20 +202,31 @@ function dropEmpty(r: Record<string, unknown>): Record<string, unknown> {
  * every problem (up to MAX_ERRORS) by file, row and field. Fields the schema does not know are refused
  * (a misspelt column would otherwise be dropped in silence) unless the schema itself allows them.
  */
-export function parseRecords<S extends z.ZodType>(file: string, records: readonly InputRecord[], schema: S, options: { known?: readonly string[] } = {}): { row: number; value: z.output<S> }[] {
-  const name = basename(file);
+export function parseRecords<S extends z.ZodType>(file: string, input: RecordSet, schema: S, options: { known?: readonly string[] } = {}): { row: number; value: z.output<S> }[] {
+  const name = sourceLabel(basename(file), input.sheet);
   const errors: ImportError[] = [];
   const out: { row: number; value: z.output<S> }[] = [];
   const known = options.known ? new Set(options.known) : undefined;
-  for (const rec of records) {
-    if (errors.length >= MAX_ERRORS) break;
-    if (known) {
-      const unknown = Object.keys(rec.fields).find((k) => !known.has(k));
-      if (unknown !== undefined) {
-        errors.push(new ImportError(name, rec.row, unknown, `is not a column of this format (known: ${[...known].join(', ')})`));
-        continue;
-      }
+  if (known) {
+    // each unknown column once per file, from the header where there is one (its cells may all be
+    // empty: a misspelt column would otherwise be dropped in silence), else where a record first has it
+    const unknown = (k: string) => `is not a column of this format (known: ${[...known].join(', ')})`;
+    const seen = new Set<string>();
+    for (const c of input.columns ?? []) {
+      if (known.has(c) || seen.has(c)) continue;
+      seen.add(c);
+      errors.push(new ImportError(name, undefined, c === '' ? '(empty header)' : c, unknown(c)));
     }
+    for (const rec of input.records)
+      for (const k of Object.keys(rec.fields)) {
+        if (known.has(k) || seen.has(k)) continue;
+        seen.add(k);
+        errors.push(new ImportError(name, rec.row, k, unknown(k)));
+      }
+    if (errors.length > 0) throw new ImportErrors(name, errors.slice(0, MAX_ERRORS), errors.length > MAX_ERRORS);
+  }
+  for (const rec of input.records) {
+    if (errors.length >= MAX_ERRORS) break;
     const parsed = schema.safeParse(rec.fields);
     if (parsed.success) out.push({ row: rec.row, value: parsed.data });
     else

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { ImportError } from '../domain/index.js';
 import { ImportErrors } from '../interchange/import/errors.js';
-import { csvRecords, jsonRecords, xlsxRecords, type InputRecord, type RegisterInput } from '../interchange/records.js';
+import { csvRecords, jsonRecords, xlsxRecords, type RecordSet, type RegisterInput } from '../interchange/records.js';
 import { SpreadsheetTooLarge } from '../interchange/xlsx-guard.js';
 import { sha256Hex } from '../store/audit/index.js';
 import { HttpProblem, type FieldError } from './plugins/problem.js';
@@ -61,12 +61,12 @@ export async function registerBody(
   const json = format === 'json';
   const file = safeName(filename, `${kind}.${format}`);
   const bytes = await readBody(request.body);
-  const records: InputRecord[] = await fromImportErrors(
-    () => (format === 'xlsx' ? xlsxRecords(file, bytes) : format === 'json' ? jsonRecords(file, bytes.toString('utf8')) : csvRecords(file, bytes.toString('utf8'))),
+  const set: RecordSet = await fromImportErrors(
+    () => (format === 'xlsx' ? xlsxRecords(file, bytes) : format === 'json' ? jsonRecords(file, bytes) : csvRecords(file, bytes)),
     json,
   );
-  if (records.length === 0) throw new HttpProblem(400, 'bad-request', 'Bad request', `${file}: no rows`, { errors: [{ path: json ? 'body.items' : 'body', message: 'must hold at least one row' }] });
-  return { file, records, sha256: sha256Hex(bytes), json };
+  if (set.records.length === 0) throw new HttpProblem(400, 'bad-request', 'Bad request', `${file}: no rows`, { errors: [{ path: json ? 'body.items' : 'body', message: 'must hold at least one row' }] });
+  return { file, ...set, sha256: sha256Hex(bytes), json };
 }
 
 /**

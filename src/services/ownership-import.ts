@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { ImportError } from '../domain/errors.js';
 import { Entity, Holding } from '../domain/ownership.js';
 import { ImportErrors, MAX_ERRORS } from '../interchange/import/errors.js';
-import { parseRecords, readRecords, type RegisterInput } from '../interchange/records.js';
+import { parseRecords, readRecords, sourceLabel, type RegisterInput } from '../interchange/records.js';
 
 export type { RegisterInput } from '../interchange/records.js';
 import type { Store } from '../store/open.js';
@@ -16,7 +16,7 @@ import { writeEntities, writeHoldings, type OwnershipIds, type WriteCounts } fro
  * field; nothing is written. Re-importing the same file changes nothing (all rows `unchanged`).
  */
 
-export const ENTITY_COLUMNS = ['entity_id', 'name', 'kind', 'country'] as const;
+export const ENTITY_COLUMNS = ['entity_id', 'name', 'kind', 'country', 'supplier_id'] as const;
 export const HOLDING_COLUMNS = ['holder_id', 'held_id', 'percentage', 'voting_rights', 'control', 'since'] as const;
 
 export interface RegisterImportSummary extends WriteCounts {
@@ -47,11 +47,11 @@ function duplicates<T>(file: string, rows: readonly { row: number; value: T }[],
   return errors;
 }
 
-/** Imports an entities register (columns: entity_id, name, kind, country), upserting by entity_id. */
+/** Imports an entities register (columns: entity_id, name, kind, country, supplier_id), upserting by entity_id. */
 export async function importEntities(store: Store, file: string): Promise<RegisterImportSummary> {
   const startedAt = new Date().toISOString();
-  const records = await readRecords(file);
-  return writeEntityRecords(store, { file: basename(file), records, sha256: await fileDigest(file), startedAt });
+  const set = await readRecords(file);
+  return writeEntityRecords(store, { file: basename(file), ...set, sha256: await fileDigest(file), startedAt });
 }
 
 
@@ -60,12 +60,31 @@ export async function importEntities(store: Store, file: string): Promise<Regist
  * may hold it in its own transaction with an audit entry).
  */
 export function writeEntityRecords(store: Store, input: RegisterInput): RegisterImportSummary {
-  const { file: name, records, sha256 } = input;
+  const { file, sha256 } = input;
+  const name = sourceLabel(file, input.sheet);
   const startedAt = input.startedAt ?? new Date().toISOString();
-  const rows = parseRecords(name, records, Entity, { known: ENTITY_COLUMNS });
-  refuse(name, duplicates(name, rows, (e) => e.entity_id, 'entity_id', (e) => `entity ${e.entity_id}`));
-  const counts = writeEntities(store, { file: name, sha256, rows: rows.map((r) => r.value), startedAt });
-  return { kind: 'entities', file: name, rows: rows.length, ...counts };
+  const rows = parseRecords(file, input, Entity, { known: ENTITY_COLUMNS });
+  refuse(name, [
+    ...duplicates(name, rows, (e) => e.entity_id, 'entity_id', (e) => `entity ${e.entity_id}`),
+    ...duplicates(name, rows.filter((r) => r.value.supplier_id !== undefined), (e) => e.supplier_id!, 'supplier_id', (e) => `supplier ${e.supplier_id}`),
+  ]);
+  const check = (ids: OwnershipIds) => {
+    const errors: ImportError[] = [];
+    const inFile = new Set(rows.map((r) => r.value.entity_id));
+    for (const { row, value: e } of rows) {
+      const s = e.supplier_id;
+      if (s === undefined) continue;
+      if (!ids.suppliers.has(s)) errors.push(new ImportError(name, row, 'supplier_id', `no supplier ${s} is recorded (import suppliers first)`));
+      const other = ids.supplierEntity.get(s);
+      if (other !== undefined && other !== e.entity_id && !inFile.has(other))
+        errors.push(new ImportError(name, row, 'supplier_id', `supplier ${s} is already the entity ${other}: one entity per supplier`));
+      if (s !== e.entity_id && (ids.entities.has(s) || inFile.has(s)))
+        errors.push(new ImportError(name, row, 'supplier_id', `an entity ${s} is recorded under the supplier's own id: remove it, or name the supplier there`));
+    }
+    refuse(name, errors);
+  };
+  const counts = writeEntities(store, { file, sha256, rows: rows.map((r) => r.value), startedAt, check });
+  return { kind: 'entities', file, rows: rows.length, ...counts };
 }
 
 /**
@@ -76,16 +95,17 @@ export function writeEntityRecords(store: Store, input: RegisterInput): Register
  */
 export async function importHoldings(store: Store, file: string, options: { replace?: boolean } = {}): Promise<RegisterImportSummary> {
   const startedAt = new Date().toISOString();
-  const records = await readRecords(file);
-  return writeHoldingRecords(store, { file: basename(file), records, sha256: await fileDigest(file), startedAt }, options);
+  const set = await readRecords(file);
+  return writeHoldingRecords(store, { file: basename(file), ...set, sha256: await fileDigest(file), startedAt }, options);
 }
 
 /** importHoldings for rows already read; synchronous like writeEntityRecords. */
 export function writeHoldingRecords(store: Store, input: RegisterInput, options: { replace?: boolean } = {}): RegisterImportSummary {
-  const { file: name, records, sha256 } = input;
+  const { file, sha256 } = input;
+  const name = sourceLabel(file, input.sheet);
   const startedAt = input.startedAt ?? new Date().toISOString();
   // Holding is a refined object (holder ≠ held), so unknown columns are caught by `known`, not .strict().
-  const rows = parseRecords(name, records, Holding, { known: HOLDING_COLUMNS });
+  const rows = parseRecords(file, input, Holding, { known: HOLDING_COLUMNS });
   refuse(
     name,
     duplicates(name, rows, (h) => `${h.holder_id}\u0000${h.held_id}\u0000${h.since ?? ''}`, 'held_id', (h) =>
@@ -100,6 +120,6 @@ export function writeHoldingRecords(store: Store, input: RegisterInput, options:
           errors.push(new ImportError(name, r.row, field, `${r.value[field]} is neither a recorded entity nor a supplier (import it with: secure5g entity import)`));
     refuse(name, errors);
   };
-  const counts = writeHoldings(store, { file: name, sha256, rows: rows.map((r) => r.value), startedAt, check, replace: options.replace ?? false });
-  return { kind: 'holdings', file: name, rows: rows.length, ...counts };
+  const counts = writeHoldings(store, { file, sha256, rows: rows.map((r) => r.value), startedAt, check, replace: options.replace ?? false });
+  return { kind: 'holdings', file, rows: rows.length, ...counts };
 }

@@ -8,7 +8,7 @@ import { bomOrigins, parseBom, type BomOrigins } from '../interchange/cyclonedx/
 import type { ParsedBom } from '../interchange/cyclonedx/types.js';
 import { latestBom, latestBomComponents, saveBom, type StoredBom } from '../store/boms.js';
 import type { Store } from '../store/open.js';
-import { loadOwnership } from '../store/ownership.js';
+import { loadOwnership, supplierEntityId } from '../store/ownership.js';
 import { getProduct, getSupplier, listProducts } from '../store/repositories.js';
 
 /*
@@ -29,13 +29,13 @@ export {
 
 /**
  * Ownership and control of a supplier (see docs/ownership-and-profiles.md §1): computeControl over the
- * whole recorded graph, the supplier being the entity with its supplier_id. `asOf` (YYYY-MM-DD) leaves
+ * whole recorded graph, the supplier being the entity that names it (supplier_id) or has its id. `asOf` (YYYY-MM-DD) leaves
  * out holdings dated after it.
  */
 export async function supplierControl(store: Store, supplierId: string, asOf?: string): Promise<ControlResult> {
   if (!(await getSupplier(store, supplierId))) throw new UserError(`no supplier ${supplierId} is recorded`);
   const { entities, holdings } = await loadOwnership(store);
-  return computeControl(entities, holdings, supplierId, asOf !== undefined ? { asOf } : {});
+  return computeControl(entities, holdings, await supplierEntityId(store, supplierId), asOf !== undefined ? { asOf } : {});
 }
 
 /** bomOrigins of a product's latest BOM, with the BOM it comes from and how the shares are computed. */

@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import { ImportError } from '../domain/errors.js';
 import { ScreeningCase } from '../domain/screening.js';
 import { jsonRecords, parseRecords, readRegister, type InputRecord } from '../interchange/records.js';
+import { decodeText } from '../interchange/text.js';
 import type { Store } from '../store/open.js';
 import { upsertScreeningCases, type UpsertSummary } from '../store/screening.js';
 
@@ -45,19 +46,20 @@ export async function importScreeningCases(store: Store, file: string) {
 /** Adds or revises cases from a JSON file holding one case object (or an array of them, or `{items: [...]}`). */
 export async function addScreeningCase(store: Store, file: string) {
   if (extname(file).toLowerCase() !== '.json') throw new ImportError(basename(file), undefined, undefined, 'a case is given as a .json file');
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch {
     throw new ImportError(basename(file), undefined, undefined, 'cannot read the file');
   }
+  const name = basename(file);
   let records: InputRecord[];
   try {
-    const doc: unknown = JSON.parse(text);
-    records = doc && typeof doc === 'object' && !Array.isArray(doc) && !('items' in doc) ? [{ row: 1, fields: doc as Record<string, unknown> }] : jsonRecords(file, text);
+    const doc: unknown = JSON.parse(decodeText(name, bytes, 'lines'));
+    records = doc && typeof doc === 'object' && !Array.isArray(doc) && !('items' in doc) ? [{ row: 1, fields: doc as Record<string, unknown> }] : [...jsonRecords(name, bytes).records];
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    throw new ImportError(basename(file), undefined, undefined, `not valid JSON (${(error as Error).message})`);
+    throw new ImportError(name, undefined, undefined, `not valid JSON (${(error as Error).message})`);
   }
-  return record(store, file, parseRecords(file, records, ScreeningCase, { known: SCREENING_COLUMNS }));
+  return record(store, file, parseRecords(file, { records }, ScreeningCase, { known: SCREENING_COLUMNS }));
 }

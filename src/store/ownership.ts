@@ -9,6 +9,10 @@ import type { Store } from './open.js';
  * loadOwnership), so every consumer — CLI, server, profile suggestions — sees the same graph and the
  * engine needs to know nothing about suppliers. An entities row with a supplier's id overrides the
  * stand-in (e.g. to give the supplier another kind or a different country of control).
+ *
+ * An entities row may instead name the supplier it is (`supplier_id`), keeping the register's own id.
+ * The supplier is then that entity: it has no stand-in, control of the supplier is control of the
+ * entity, and a holding that names the supplier's id is read as naming the entity's.
  */
 
 interface EntityTable {
@@ -16,6 +20,8 @@ interface EntityTable {
   name: string;
   kind: string;
   country: string | null;
+  /** migration 0012: the supplier this entity is, when its id is not the supplier's */
+  supplier_id: string | null;
 }
 
 interface HoldingTable {
@@ -37,6 +43,8 @@ export type EntityRecord = Entity & { source: EntitySource };
 export interface OwnershipIds {
   entities: ReadonlySet<string>;
   suppliers: ReadonlySet<string>;
+  /** supplier id → the entity that names it in supplier_id */
+  supplierEntity: ReadonlyMap<string, string>;
 }
 
 export interface WriteCounts {
@@ -65,6 +73,7 @@ const toEntity = (r: EntityTable): Entity => ({
   name: r.name,
   kind: r.kind as EntityKind,
   ...(r.country !== null ? { country: r.country } : {}),
+  ...(r.supplier_id !== null && r.supplier_id !== undefined ? { supplier_id: r.supplier_id } : {}),
 });
 
 const toHolding = (r: HoldingTable): Holding => ({
@@ -81,6 +90,12 @@ export function ownershipIds(store: Store): OwnershipIds {
   return {
     entities: new Set(db.prepare('SELECT entity_id FROM entities').pluck().all() as string[]),
     suppliers: new Set(db.prepare('SELECT supplier_id FROM suppliers').pluck().all() as string[]),
+    supplierEntity: new Map(
+      (db.prepare('SELECT supplier_id, entity_id FROM entities WHERE supplier_id IS NOT NULL').all() as { supplier_id: string; entity_id: string }[]).map((r) => [
+        r.supplier_id,
+        r.entity_id,
+      ]),
+    ),
   };
 }
 
@@ -89,22 +104,31 @@ export function writeEntities(store: Store, w: RegisterWrite<Entity>): WriteCoun
   const db = store.sqlite;
   return db.transaction(() => {
     w.check?.(ownershipIds(store));
-    const get = db.prepare('SELECT entity_id, name, kind, country FROM entities WHERE entity_id = ?');
+    const get = db.prepare('SELECT entity_id, name, kind, country, supplier_id FROM entities WHERE entity_id = ?');
     const upsert = db.prepare(
-      'INSERT INTO entities (entity_id, name, kind, country) VALUES (?,?,?,?) ' +
-        'ON CONFLICT(entity_id) DO UPDATE SET name = excluded.name, kind = excluded.kind, country = excluded.country',
+      'INSERT INTO entities (entity_id, name, kind, country, supplier_id) VALUES (?,?,?,?,?) ' +
+        'ON CONFLICT(entity_id) DO UPDATE SET name = excluded.name, kind = excluded.kind, country = excluded.country, supplier_id = excluded.supplier_id',
     );
     const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0, deleted: 0 };
-    for (const e of w.rows) {
-      const old = get.get(e.entity_id) as EntityTable | undefined;
+    const olds = w.rows.map((e) => get.get(e.entity_id) as EntityTable | undefined);
+    // a supplier passed from one entity of the file to another: released first, so the unique index
+    // never sees it twice half-way
+    const release = db.prepare('UPDATE entities SET supplier_id = NULL WHERE entity_id = ?');
+    w.rows.forEach((e, i) => {
+      const old = olds[i];
+      if (old?.supplier_id != null && old.supplier_id !== e.supplier_id) release.run(e.entity_id);
+    });
+    w.rows.forEach((e, i) => {
+      const old = olds[i];
       const country = e.country ?? null;
-      if (old && old.name === e.name && old.kind === e.kind && old.country === country) {
+      const supplier = e.supplier_id ?? null;
+      if (old && old.name === e.name && old.kind === e.kind && old.country === country && old.supplier_id === supplier) {
         counts.unchanged++;
-        continue;
+        return;
       }
-      upsert.run(e.entity_id, e.name, e.kind, country);
+      upsert.run(e.entity_id, e.name, e.kind, country, supplier);
       counts[old ? 'updated' : 'inserted']++;
-    }
+    });
     const importId = logImport(store, 'entities', w, counts);
     return { ...counts, importId };
   }).immediate();
@@ -177,8 +201,10 @@ async function supplierStandIns(store: Store, id?: string): Promise<EntityRecord
   let q = tables(store)
     .selectFrom('suppliers')
     .leftJoin('entities', 'entities.entity_id', 'suppliers.supplier_id')
+    .leftJoin('entities as named', 'named.supplier_id', 'suppliers.supplier_id')
     .select(['suppliers.supplier_id', 'suppliers.name', 'suppliers.hq_country'])
-    .where('entities.entity_id', 'is', null);
+    .where('entities.entity_id', 'is', null)
+    .where('named.entity_id', 'is', null);
   if (id !== undefined) q = q.where('suppliers.supplier_id', '=', id);
   const rows = await q.execute();
   return rows.map((s) => ({ entity_id: s.supplier_id, name: s.name, kind: 'company', country: s.hq_country, source: 'supplier' }));
@@ -215,8 +241,22 @@ export async function listHoldings(store: Store, filter: HoldingFilter = {}): Pr
   return (await q.execute()).map(toHolding);
 }
 
-/** The whole ownership graph as computeControl takes it (suppliers without an entities row included). */
+/** The entity a supplier is in the graph: the one naming it in supplier_id, else its own id. */
+export async function supplierEntityId(store: Store, supplierId: string): Promise<string> {
+  const r = await tables(store).selectFrom('entities').select('entity_id').where('supplier_id', '=', supplierId).executeTakeFirst();
+  return r?.entity_id ?? supplierId;
+}
+
+/**
+ * The whole ownership graph as computeControl takes it (suppliers without an entities row included). A
+ * holding naming a supplier that an entity names in supplier_id is read as naming that entity, so the
+ * supplier is one node whichever id a register used.
+ */
 export async function loadOwnership(store: Store): Promise<{ entities: Entity[]; holdings: Holding[] }> {
   const entities = (await listEntities(store)).map(({ source: _source, ...e }) => e);
-  return { entities, holdings: await listHoldings(store) };
+  const alias = new Map(entities.filter((e) => e.supplier_id !== undefined && e.supplier_id !== e.entity_id).map((e) => [e.supplier_id!, e.entity_id]));
+  const holdings = await listHoldings(store);
+  if (alias.size === 0) return { entities, holdings };
+  const as = (id: string) => alias.get(id) ?? id;
+  return { entities, holdings: holdings.map((h) => ({ ...h, holder_id: as(h.holder_id), held_id: as(h.held_id) })) };
 }

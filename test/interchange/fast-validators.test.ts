@@ -27,6 +27,7 @@ const AWKWARD: unknown[] = [
   '', ' ', '  padded  ', 'a b', 'x'.repeat(129), 'x'.repeat(128), '-1', '0', '1.5', '1e3', '-0', 'Infinity', 'NaN', '0x10', ' 7 ',
   '2024-02-29', '2026-02-30', '2025-13-01', '2025-1-01', ' 2025-01-01 ', 'de', 'DE', 'us', 'USA', 'XA', 'ran', 'RAN', 'key-assets',
   'ran;core', ';', 'ran;;core;', 'nesas; eucc', 'mno', 'in-force', 'high-risk', 'gNB', '.dot', 'ok_id:1-2.3', 'ß', 'é',
+  'MNO', ' Neutral-Host ', 'In-Force', 'HIGH-RISK', 'Ran;KEY-ASSETS', 'el', 'EL', ' El ',
   null, undefined, 0, -3, 2.5, 240, 241, Number.MAX_SAFE_INTEGER + 2, [], ['ran'], ['nesas', ' scas '], ['ran', 7], {}, true,
 ];
 

@@ -240,7 +240,7 @@ describe('import errors name file, row and field, and nothing is written', () =>
   });
 
   it('reports unreadable input as user errors', async () => {
-    await expect(importFile(t.store, 'assets', t.file('x.txt', 'a'))).rejects.toThrow('x.txt: must be a .csv or .json file');
+    await expect(importFile(t.store, 'assets', t.file('x.txt', 'a'))).rejects.toThrow('x.txt: must be a .csv, .json or .xlsx file');
     await expect(importFile(t.store, 'assets', t.file('e.csv', ''))).rejects.toThrow('e.csv: the file is empty');
     await expect(importFile(t.store, 'assets', t.file('b.json', '{oops'))).rejects.toThrow(/b\.json: not valid JSON/);
     await expect(importFile(t.store, 'assets', t.file('quote.csv', `${ASSET_HEADER}\n"A,OP-DE-1`))).rejects.toThrow(/quote\.csv, row 1: malformed CSV/);

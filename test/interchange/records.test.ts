@@ -38,9 +38,10 @@ describe('register reader', () => {
     ws.addRow(['C', '7', null]);
     const f = join(dir, 'a.xlsx');
     await wb.xlsx.writeFile(f);
+    // rows as Excel numbers them: the header is row 1
     expect(await readRegister(f, Row)).toEqual([
-      { row: 1, value: { id: 'A', share: 51, since: '2023-06-30' } },
-      { row: 3, value: { id: 'C', share: 7 } },
+      { row: 2, value: { id: 'A', share: 51, since: '2023-06-30' } },
+      { row: 4, value: { id: 'C', share: 7 } },
     ]);
   });
 
@@ -54,7 +55,7 @@ describe('register reader', () => {
 
   it('refuses a column the format does not know', async () => {
     const f = write('extra.csv', 'id,share,sahre\nA,1,2\n');
-    await expect(readRegister(f, Row.strip(), { known: ['id', 'share', 'since'] })).rejects.toThrow('extra.csv, row 1, field sahre: is not a column');
+    await expect(readRegister(f, Row.strip(), { known: ['id', 'share', 'since'] })).rejects.toThrow('extra.csv, field sahre: is not a column');
   });
 
   it('refuses an unknown file type and unreadable JSON', async () => {

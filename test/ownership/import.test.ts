@@ -93,7 +93,7 @@ describe('JSON and XLSX registers', () => {
     ]);
   });
 
-  it('reads an XLSX workbook, dates as days and row numbers as in the sheet minus the header', async () => {
+  it('reads an XLSX workbook, dates as days, errors naming the sheet and the row number Excel shows', async () => {
     await importEntities(store, fixture('entities.csv'));
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('holdings');
@@ -110,7 +110,8 @@ describe('JSON and XLSX registers', () => {
     ws.addRow(['GHOST', 'SUP-B', 5, null, null, null]);
     await wb.xlsx.writeFile(f);
     const e = await failure(importHoldings(store, f));
-    expect(e.message).toBe('h.xlsx, row 3, field holder_id: GHOST is neither a recorded entity nor a supplier (import it with: secure5g entity import)');
+    // header in row 1, BH row 2, STB row 3: GHOST is in the sheet's row 4
+    expect(e.message).toBe('h.xlsx, sheet "holdings", row 4, field holder_id: GHOST is neither a recorded entity nor a supplier (import it with: secure5g entity import)');
   });
 });
 
@@ -146,7 +147,7 @@ describe('bad input: named by file, row and field, nothing written', () => {
       'c.csv, row 1, field country: must be an ISO 3166-1 alpha-2 code',
     );
     expect((await failure(importEntities(store, write('u.csv', 'entity_id,name,kind,contry\nA,Alpha,company,DE\n')))).message).toMatch(
-      /^u\.csv, row 1, field contry: is not a column of this format/,
+      /^u\.csv, field contry: is not a column of this format/,
     );
     expect((await failure(importEntities(store, write('d.csv', `${ENTITIES_HEADER}A,Alpha,company,DE\nB,Beta,company,DE\nA,Alpha 2,company,DE\n`)))).message).toBe(
       'd.csv, row 3, field entity_id: entity A is already given in row 1',

@@ -90,7 +90,7 @@ describe('secure5g implementation', () => {
 
     const col = await d.run('implementation', 'import', d.file('col.csv', 'measure,scope,status,recorded_on\nSM01,union,planned,2025-01-01\n'));
     expect(col.code).toBe(2);
-    expect(col.stderr).toContain('col.csv, row 1, field scope: is not a column of this format');
+    expect(col.stderr).toContain('col.csv, field scope: is not a column of this format');
   });
 
   it('keeps history append-only: a change adds a row, the latest wins, a repeat adds nothing', async () => {

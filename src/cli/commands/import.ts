@@ -21,7 +21,7 @@ interface ImportOpts {
 export function registerImport(program: Command, { io }: CommandContext) {
   program
     .command('import')
-    .description(`import a CSV or JSON file in one transaction; kinds: ${IMPORT_KINDS.join(', ')}`)
+    .description(`import a CSV, JSON or XLSX file in one transaction; kinds: ${IMPORT_KINDS.join(', ')}`)
     .argument('<kind>', IMPORT_KINDS.join(' | '))
     .argument('<file>', 'CSV or JSON file (chosen by extension)')
     .option('--replace', "assets only: the file is the whole inventory of --operator; what it does not hold is decommissioned on --as-of")

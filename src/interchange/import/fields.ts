@@ -1,4 +1,4 @@
-import { isMemberState } from '../../domain/index.js';
+import { isMemberState, isoCountry } from '../../domain/index.js';
 
 /*
  * Fast per-field validators, one per primitive of src/domain/primitives.ts. Each returns the value the
@@ -35,15 +35,21 @@ export const textMax128: Fast = (v) => {
   return t.length <= 128 ? t : FAIL;
 };
 
+/** anyCase(): the value as the list writes it, whatever its case and surrounding blanks. */
 export const oneOf = (values: readonly string[]): Fast => {
   const set = new Set(values);
-  return (v) => (typeof v === 'string' && set.has(v) ? v : FAIL);
+  const canonical = new Map(values.map((v) => [v.toLowerCase(), v]));
+  return (v) => {
+    if (typeof v !== 'string') return FAIL;
+    if (set.has(v)) return v;
+    return canonical.get(v.trim().toLowerCase()) ?? FAIL;
+  };
 };
 
 export const countryCode: Fast = (v) => {
   if (typeof v !== 'string') return FAIL;
   const t = v.trim().toUpperCase();
-  return COUNTRY_RE.test(t) ? t : FAIL;
+  return COUNTRY_RE.test(t) ? isoCountry(t) : FAIL;
 };
 
 export const memberStateCode: Fast = (v) => {

@@ -12,6 +12,8 @@ import { TableLoad, type LoadCounts } from './table-load.js';
 import { RowStage } from './row-stage.js';
 import type { References } from './validate.js';
 import { csvOnWorker } from './csv-worker-host.js';
+import { sourceLabel, xlsxRecords } from '../records.js';
+import { decodeText } from '../text.js';
 
 export interface ImportSummary {
   kind: ImportKind;
@@ -42,7 +44,7 @@ export interface ImportOptions {
 }
 
 /**
- * Imports one CSV or JSON file (chosen by extension) of one kind, as one transaction: every row is
+ * Imports one CSV, JSON or XLSX file (chosen by extension; XLSX: the first sheet) of one kind, as one transaction: every row is
  * checked, and either all rows are written or, on any error, none (the error lists up to 20 problems,
  * each naming file, row and field). Rows are upserted by id, so re-importing a file changes nothing.
  */
@@ -50,7 +52,7 @@ export async function importFile(store: Store, kind: ImportKind, file: string, o
   if (!IMPORT_KINDS.includes(kind)) throw new UserError(`unknown import kind "${String(kind)}"; kinds are ${IMPORT_KINDS.join(', ')}`);
   const name = basename(file);
   const ext = extname(file).toLowerCase();
-  if (ext !== '.csv' && ext !== '.json') throw new ImportError(name, undefined, undefined, 'must be a .csv or .json file');
+  if (ext !== '.csv' && ext !== '.json' && ext !== '.xlsx') throw new ImportError(name, undefined, undefined, 'must be a .csv, .json or .xlsx file');
   let size: number;
   try {
     size = (await stat(file)).size;
@@ -69,18 +71,28 @@ export async function importFile(store: Store, kind: ImportKind, file: string, o
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     let doc: unknown;
     try {
-      doc = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+      doc = JSON.parse(decodeText(name, bytes, 'lines'));
     } catch (err) {
+      if (err instanceof ImportError) throw err;
       throw new ImportError(name, undefined, undefined, `not valid JSON: ${(err as Error).message}`);
     }
     progress(size);
     const counts =
       kind === 'policies'
         ? importPolicyDocuments(store, doc, name, (c) => log(store, kind, opts.logAs ?? file, c, sha256, startedAt, opts.actor))
-        : loadObjects(store, kind, name, jsonRows(doc, kind, name), (c) => log(store, kind, opts.logAs ?? file, c, sha256, startedAt, opts.actor), undefined, opts.replace);
+        : loadObjects(store, kind, name, numbered(jsonRows(doc, kind, name)), (c) => log(store, kind, opts.logAs ?? file, c, sha256, startedAt, opts.actor), undefined, opts.replace);
     return { kind, file, ...counts, ms: Date.now() - started };
   }
 
+  if (ext === '.xlsx') {
+    const bytes = await readFile(file);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const set = await xlsxRecords(name, bytes);
+    progress(size);
+    const label = sourceLabel(name, set.sheet);
+    const counts = loadObjects(store, kind, label, set.records, (c) => log(store, kind, opts.logAs ?? file, c, sha256, startedAt, opts.actor), undefined, opts.replace, set.columns);
+    return { kind, file, ...counts, ms: Date.now() - started };
+  }
   const refs = referenceData(store);
   const useWorker = opts.worker ?? size >= WORKER_MIN_BYTES;
   const { load, tracker } = startLoad(store, kind, name, opts.replace);
@@ -153,7 +165,7 @@ export async function importRows(
           store,
           kind,
           sourceName,
-          rows,
+          numbered(rows),
           (c) => log(store, kind, sourceName, c, null, startedAt, opts.actor),
           (done) => opts.onProgress?.(done, total || done),
           opts.replace,
@@ -176,31 +188,46 @@ function jsonRows(doc: unknown, kind: ImportKind, name: string): unknown[] {
 
 const PROGRESS_EVERY = 65_536;
 
+/** Objects numbered from 1 in the order given (JSON array positions; rows given in code). */
+function* numbered(rows: Iterable<unknown>): Iterable<{ row: number; fields: unknown }> {
+  let row = 0;
+  for (const fields of rows) yield { row: ++row, fields };
+}
+
+/**
+ * Rows as objects keyed by column name, each with the number errors give it (a JSON position, or the
+ * row Excel shows); `columns`, where the source has a header (XLSX), is checked as a CSV header is.
+ */
 function loadObjects(
   store: Store,
   kind: TableKind,
   name: string,
-  rows: Iterable<unknown>,
+  rows: Iterable<{ row: number; fields: unknown }>,
   beforeCommit: (c: LoadCounts) => void,
   onRows?: (done: number) => void,
   replace?: ReplaceOptions,
+  columns?: readonly string[],
 ): LoadCounts & { replacement?: Replacement } {
   const spec = KINDS[kind];
   const stage = new RowStage(spec, referenceData(store));
   const { load, tracker } = startLoad(store, kind, name, replace);
   try {
-    let row = 0;
-    for (const obj of rows) {
-      row++;
+    if (columns) {
+      stage.header([...columns]);
+      load.apply(stage.take());
+    }
+    let done = 0;
+    for (const { row, fields } of rows) {
+      done++;
       if (stage.stopped || load.stopped) break;
-      stage.object(obj, row);
-      if (row % PROGRESS_EVERY === 0) {
+      stage.object(fields, row);
+      if (done % PROGRESS_EVERY === 0) {
         load.apply(stage.take());
-        onRows?.(row);
+        onRows?.(done);
       }
     }
     load.apply(stage.take());
-    onRows?.(row);
+    onRows?.(done);
   } catch (err) {
     load.abort();
     throw err;

@@ -3,6 +3,12 @@ import { MAX_ERRORS } from './errors.js';
 import type { KindSpec } from './kinds.js';
 import { RowValidator, type References, type RowError } from './validate.js';
 
+/**
+ * No column of these tables holds more than a paragraph; a field past this is a file gone wrong (a quote
+ * left open, a column of pasted documents) and is refused before it is checked or stored.
+ */
+export const MAX_FIELD = 65_536;
+
 /** A problem found before any row is written; `row` is absent for the file as a whole (e.g. its header). */
 export interface ErrorData {
   row?: number;
@@ -42,6 +48,7 @@ export class RowStage {
     return this.errorCount >= MAX_ERRORS || this.headerFailed;
   }
   private headerFailed = false;
+  private readonly unknownSeen = new Set<string>();
 
   private error(e: ErrorData): void {
     this.out.error(e);
@@ -103,7 +110,11 @@ export class RowStage {
     let unknown: string[] | undefined;
     for (const k in o) if (!this.colIndex.has(k)) (unknown ??= []).push(k);
     if (unknown) {
-      this.error(this.unknownColumns(unknown, row));
+      // each unknown key is reported once, at the first record that has it (the import fails then
+      // anyway); the record is not read
+      const fresh = unknown.filter((k) => !this.unknownSeen.has(k));
+      for (const k of fresh) this.unknownSeen.add(k);
+      if (fresh.length > 0) this.error(this.unknownColumns(fresh, row));
       return;
     }
     for (let c = 0; c < this.names.length; c++) this.raw[c] = o[this.names[c]!];
@@ -111,6 +122,14 @@ export class RowStage {
   }
 
   private check(row: number): void {
+    const raw = this.raw;
+    for (let c = 0; c < raw.length; c++) {
+      const v = raw[c];
+      if (typeof v === 'string' && v.length > MAX_FIELD) {
+        this.error({ row, field: this.names[c]!, reason: `is ${v.length.toLocaleString('en')} characters long; a field may hold at most ${MAX_FIELD.toLocaleString('en')}` });
+        return;
+      }
+    }
     const errors = this.rowErrors;
     const values = this.validator.validate(this.raw, row, errors);
     if (errors.length > 0) {

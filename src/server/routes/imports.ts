@@ -6,6 +6,7 @@ import { listImportLog } from '../../store/access/index.js';
 import type { Action } from '../policy.js';
 import { HttpProblem, notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
+import { XLSX_TYPE } from '../register-body.js';
 import { IMPORT_CONTENT_TYPES, saveUpload, submitImport, uploadPath } from '../services/imports.js';
 import { IdParam, named, page, PageQuery, problems, today, UuidParam } from '../schemas.js';
 import { IsoDate } from '../../domain/index.js';
@@ -69,8 +70,8 @@ const submitRoutes: ApiRoute[] = IMPORT_KINDS.map((kind) =>
     tag: 'imports',
     summary:
       kind === 'assets'
-        ? 'Import assets (body: the CSV or JSON file itself); with replace=true the file replaces one operator\'s inventory, decommissioning what it does not hold (dryRun=true: counts and ids only); runs as a job'
-        : `Import ${kind} (body: the CSV or JSON file itself, Content-Type text/csv or application/json); runs as a job`,
+        ? 'Import assets (body: the CSV, JSON or XLSX file itself); with replace=true the file replaces one operator\'s inventory, decommissioning what it does not hold (dryRun=true: counts and ids only); runs as a job'
+        : `Import ${kind} (body: the CSV, JSON${kind === 'policies' ? '' : ' or XLSX'} file itself, Content-Type text/csv, application/json${kind === 'policies' ? '' : ' or the XLSX media type'}); runs as a job`,
     query: kind === 'assets' ? ReplaceQuery : FileQuery,
     response: { 202: Job, ...problems(400, 401, 403, 413, 415) },
     rawBody: true,
@@ -80,7 +81,7 @@ const submitRoutes: ApiRoute[] = IMPORT_KINDS.map((kind) =>
       const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       const ext = IMPORT_CONTENT_TYPES[type];
       if (!ext || (kind === 'policies' && ext !== '.json'))
-        throw new HttpProblem(415, 'unsupported-media-type', 'Unsupported media type', kind === 'policies' ? 'send application/json' : 'send text/csv or application/json');
+        throw new HttpProblem(415, 'unsupported-media-type', 'Unsupported media type', kind === 'policies' ? 'send application/json' : `send text/csv, application/json or ${XLSX_TYPE}`);
       const { file, name } = uploadPath(ctx, kind, ext, query.filename);
       const saved = await saveUpload(request.body as Readable, file, IMPORT_BODY_LIMIT);
       const q = query as z.output<typeof ReplaceQuery>;

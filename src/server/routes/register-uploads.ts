@@ -36,7 +36,7 @@ export const registerUploadRoutes: ApiRoute[] = [
     bodyLimit: BODY_LIMIT,
     handler: async ({ request, reply, query, caller }, { store, dashboard }) => {
       const body = await registerBody(request, 'implementation', query.filename, { xlsx: true });
-      const rows = fromImportErrors(() => parseRecords(body.file, body.records, Implementation, { known: IMPLEMENTATION_COLUMNS }), body.json);
+      const rows = fromImportErrors(() => parseRecords(body.file, body, Implementation, { known: IMPLEMENTATION_COLUMNS }), body.json);
       const at = (i: number) => (body.json ? ['items', rows[i]!.row - 1] : [`row ${rows[i]!.row}`]);
       const s = await access.recordImplementations(store, caller.scope, caller.actor, rows.map((r) => r.value), at);
       if (s.inserted > 0) dashboard.invalidate();
@@ -73,7 +73,7 @@ export const registerUploadRoutes: ApiRoute[] = [
     bodyLimit: BODY_LIMIT,
     handler: async ({ request, reply, query, caller }, { store }) => {
       const body = await registerBody(request, 'screening-cases', query.filename, { xlsx: true });
-      const rows = fromImportErrors(() => parseRecords(body.file, body.records, ScreeningCase, { known: SCREENING_COLUMNS }), body.json);
+      const rows = fromImportErrors(() => parseRecords(body.file, body, ScreeningCase, { known: SCREENING_COLUMNS }), body.json);
       const s = await screening.recordScreeningRegister(store, caller.scope, caller.actor, rows, body.file);
       return reply.code(s.inserted > 0 ? 201 : 200).send(s);
     },

@@ -5,9 +5,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import Papa from 'papaparse';
-import { ImportError, UserError } from '../../domain/index.js';
+import { ImportError, UserError, isoCountry } from '../../domain/index.js';
 import { importFile, type ImportKind, type ReplaceOptions } from '../../interchange/index.js';
+import { readCsv } from '../../interchange/import/csv.js';
+import { xlsxRecords } from '../../interchange/records.js';
+import { decodeText } from '../../interchange/text.js';
+import { XLSX_TYPE } from '../register-body.js';
 import { assertImportInScope, assertReplaceInScope, tenancyOf, type RowKeys, type Scope, type ScopedImportKind } from '../../store/access/index.js';
 import { appendAudit, type Actor } from '../../store/audit/index.js';
 import type { ServerContext } from '../context.js';
@@ -45,47 +48,60 @@ const KEY_COLUMNS: Record<ScopedImportKind, { id?: string; memberState?: string;
 
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : v === undefined || v === null ? undefined : String(v));
 
-/** The deciding keys of every row of an uploaded file, read before the import so a scoped caller's rows can be checked. */
-export async function readRowKeys(kind: ScopedImportKind, file: string, name: string, ext: '.csv' | '.json'): Promise<RowKeys[]> {
+/**
+ * The deciding keys of every row of an uploaded file, read before the import so a scoped caller's rows
+ * can be checked. They are read by the importer's own readers (encoding, separator, sheet, row numbers)
+ * and a member state as the importer will store it (EL is GR), so the rows checked are the rows written.
+ */
+export async function readRowKeys(kind: ScopedImportKind, file: string, name: string, ext: ImportExtension): Promise<RowKeys[]> {
   const cols = KEY_COLUMNS[kind];
+  const state = (v: unknown) => {
+    const t = text(v)?.toUpperCase();
+    return t === undefined ? undefined : isoCountry(t);
+  };
   const keys = (o: Record<string, unknown>, row: number): RowKeys => ({
     row,
     id: cols.id ? text(o[cols.id]) : undefined,
-    memberState: cols.memberState ? text(o[cols.memberState])?.toUpperCase() : undefined,
+    memberState: cols.memberState ? state(o[cols.memberState]) : undefined,
     operatorId: cols.operatorId ? text(o[cols.operatorId]) : undefined,
   });
   if (ext === '.json') {
     let doc: unknown;
     try {
-      doc = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+      doc = JSON.parse(decodeText(name, await readFile(file), 'lines'));
     } catch (err) {
+      if (err instanceof ImportError) throw err;
       throw new ImportError(name, undefined, undefined, `not valid JSON: ${(err as Error).message}`);
     }
     const wrapped = doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>)[kind] : undefined;
     const items = Array.isArray(doc) ? doc : Array.isArray(wrapped) ? wrapped : kind === 'policies' ? [doc] : [];
     return items.map((o, i) => keys(o !== null && typeof o === 'object' ? (o as Record<string, unknown>) : {}, i + 1));
   }
+  if (ext === '.xlsx') return (await xlsxRecords(name, await readFile(file))).records.map((r) => keys(r.fields, r.row));
   const out: RowKeys[] = [];
-  await new Promise<void>((resolve, reject) => {
-    Papa.parse<Record<string, string>>(createReadStream(file, 'utf8') as unknown as File, {
-      header: true,
-      skipEmptyLines: true,
-      transformHeader: (h) => h.replace(/^\uFEFF/, '').trim(),
-      step: (r) => void out.push(keys(r.data, out.length + 1)),
-      complete: () => resolve(),
-      error: (e: Error) => reject(new ImportError(name, undefined, undefined, e.message)),
-    });
+  let header: string[] = [];
+  await readCsv(file, name, {
+    header: (names) => void (header = names),
+    record(fields, count, row) {
+      const o: Record<string, string> = {};
+      for (let i = 0; i < count && i < header.length; i++) o[header[i]!] = fields[i]!;
+      out.push(keys(o, row));
+    },
+    flush: () => {},
+    wants: () => true,
+    progress: () => {},
   });
   return out;
 }
 
-export const IMPORT_CONTENT_TYPES: Record<string, '.csv' | '.json'> = { 'text/csv': '.csv', 'application/json': '.json' };
+export type ImportExtension = '.csv' | '.json' | '.xlsx';
+export const IMPORT_CONTENT_TYPES: Record<string, ImportExtension> = { 'text/csv': '.csv', 'application/json': '.json', [XLSX_TYPE]: '.xlsx' };
 
 /** An uploaded file waiting for its job (uploadPath, saveUpload). */
 export interface Upload {
   file: string;
   name: string;
-  ext: '.csv' | '.json';
+  ext: ImportExtension;
   bytes: number;
   sha256: string;
 }

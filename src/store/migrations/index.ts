@@ -14,6 +14,7 @@ import * as m0012 from './0012_asset_counts.js';
 import * as m0013 from './0013_decommissioned_assets.js';
 import * as m0014 from './0014_assessment_contradictions.js';
 import * as m0015 from './0015_audit_mac.js';
+import * as m0016 from './0016_entity_supplier.js';
 
 /** Migrations in code (not read from a folder at run time), so they travel inside the build. Names sort in order. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_decommissioned_assets': m0013,
   '0014_assessment_contradictions': m0014,
   '0015_audit_mac': m0015,
+  '0016_entity_supplier': m0016,
 };
 
 export const migrationProvider: MigrationProvider = {
