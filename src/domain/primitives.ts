@@ -34,7 +34,8 @@ export function anyCase<const T extends readonly [string, ...string[]]>(values: 
   const params = error === undefined ? undefined : { error };
   return z
     .string(params)
-    .describe(`one of ${values.join(', ')}, in any case`)
+    // clients (OpenAPI, the web's generated types) see the values as written; the server takes any case
+    .meta({ enum: [...values], description: `one of ${values.join(', ')} (matched in any case)` })
     .trim()
     .overwrite((s) => canonical.get(s.toLowerCase()) ?? s)
     .pipe(z.enum(values, params));

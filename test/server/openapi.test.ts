@@ -71,7 +71,7 @@ describe('the OpenAPI document', () => {
     // the JSON variant keeps the response schema
     expect(JSON.stringify(doc.paths['/api/v1/implementation/matrix']!.get!.responses!['200'])).toContain('memberStates');
     const body = (path: string) => Object.keys(((doc.paths[path]!.post!.requestBody as { content: object }) ?? { content: {} }).content);
-    expect(body('/api/v1/imports/assets')).toEqual(['text/csv', 'application/json']);
+    expect(body('/api/v1/imports/assets')).toEqual(['text/csv', 'application/json', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
     expect(body('/api/v1/imports/policies')).toEqual(['application/json']);
     expect(body('/api/v1/implementation/upload')).toEqual(['text/csv', 'application/json', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
     expect(body('/api/v1/products/{productId}/boms')).toEqual(['application/json', 'application/vnd.cyclonedx+json']);

@@ -71,7 +71,9 @@ const submitRoutes: ApiRoute[] = IMPORT_KINDS.map((kind) =>
     summary:
       kind === 'assets'
         ? 'Import assets (body: the CSV, JSON or XLSX file itself); with replace=true the file replaces one operator\'s inventory, decommissioning what it does not hold (dryRun=true: counts and ids only); runs as a job'
-        : `Import ${kind} (body: the CSV, JSON${kind === 'policies' ? '' : ' or XLSX'} file itself, Content-Type text/csv, application/json${kind === 'policies' ? '' : ' or the XLSX media type'}); runs as a job`,
+        : kind === 'policies'
+          ? 'Import policies (body: the JSON file itself, Content-Type application/json); runs as a job'
+          : `Import ${kind} (body: the CSV, JSON or XLSX file itself, Content-Type text/csv, application/json or the XLSX media type); runs as a job`,
     query: kind === 'assets' ? ReplaceQuery : FileQuery,
     response: { 202: Job, ...problems(400, 401, 403, 413, 415) },
     rawBody: true,

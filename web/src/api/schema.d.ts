@@ -1358,7 +1358,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import operators (body: the CSV or JSON file itself, Content-Type text/csv or application/json); runs as a job */
+        /** Import operators (body: the CSV, JSON or XLSX file itself, Content-Type text/csv, application/json or the XLSX media type); runs as a job */
         post: operations["importOperators"];
         delete?: never;
         options?: never;
@@ -1375,7 +1375,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import suppliers (body: the CSV or JSON file itself, Content-Type text/csv or application/json); runs as a job */
+        /** Import suppliers (body: the CSV, JSON or XLSX file itself, Content-Type text/csv, application/json or the XLSX media type); runs as a job */
         post: operations["importSuppliers"];
         delete?: never;
         options?: never;
@@ -1392,7 +1392,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import products (body: the CSV or JSON file itself, Content-Type text/csv or application/json); runs as a job */
+        /** Import products (body: the CSV, JSON or XLSX file itself, Content-Type text/csv, application/json or the XLSX media type); runs as a job */
         post: operations["importProducts"];
         delete?: never;
         options?: never;
@@ -1409,7 +1409,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import assets (body: the CSV or JSON file itself); with replace=true the file replaces one operator's inventory, decommissioning what it does not hold (dryRun=true: counts and ids only); runs as a job */
+        /** Import assets (body: the CSV, JSON or XLSX file itself); with replace=true the file replaces one operator's inventory, decommissioning what it does not hold (dryRun=true: counts and ids only); runs as a job */
         post: operations["importAssets"];
         delete?: never;
         options?: never;
@@ -1426,7 +1426,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import designations (body: the CSV or JSON file itself, Content-Type text/csv or application/json); runs as a job */
+        /** Import designations (body: the CSV, JSON or XLSX file itself, Content-Type text/csv, application/json or the XLSX media type); runs as a job */
         post: operations["importDesignations"];
         delete?: never;
         options?: never;
@@ -1443,7 +1443,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import policies (body: the CSV or JSON file itself, Content-Type text/csv or application/json); runs as a job */
+        /** Import policies (body: the JSON file itself, Content-Type application/json); runs as a job */
         post: operations["importPolicies"];
         delete?: never;
         options?: never;
@@ -1568,6 +1568,7 @@ export interface components {
             /** @enum {string} */
             kind: "company" | "investment-vehicle" | "government" | "state-body" | "individual";
             country?: string;
+            supplier_id?: string;
             /**
              * @description supplier: a supplier without an entities row, standing in for itself
              * @enum {string}
@@ -3456,7 +3457,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
+                    /**
+                     * @description one of high-risk, restricted, conditional (matched in any case)
+                     * @enum {string}
+                     */
                     kind?: "high-risk" | "restricted" | "conditional";
                     segments?: ("core" | "ran" | "transport" | "management" | "interconnection" | "lawful-interception" | "support" | "it-cloud" | "key-assets")[];
                     legal_basis?: string;
@@ -7513,6 +7517,7 @@ export interface operations {
             content: {
                 "text/csv": string;
                 "application/json": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
             };
         };
         responses: {
@@ -7587,6 +7592,7 @@ export interface operations {
             content: {
                 "text/csv": string;
                 "application/json": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
             };
         };
         responses: {
@@ -7661,6 +7667,7 @@ export interface operations {
             content: {
                 "text/csv": string;
                 "application/json": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
             };
         };
         responses: {
@@ -7743,6 +7750,7 @@ export interface operations {
             content: {
                 "text/csv": string;
                 "application/json": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
             };
         };
         responses: {
@@ -7817,6 +7825,7 @@ export interface operations {
             content: {
                 "text/csv": string;
                 "application/json": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
             };
         };
         responses: {
