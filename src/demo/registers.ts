@@ -89,7 +89,8 @@ function screeningCases(data: DemoData): ScreeningCaseInput[] {
   return states.slice(0, 2).map((ms, i) => ({
     case_id: `FDI-${ms}-2026-${i + 1}`,
     investor: `Demo Holdings ${i + 1} (fictional)`,
-    investor_country: rng.pick(['CH', 'NO', 'IS', 'LI']),
+    // EEA codes, or a user-assigned one for a fictional third country
+    investor_country: rng.pick(['XD', 'NO', 'IS', 'LI']),
     target_kind: 'supplier' as const,
     target_id: rng.pick(data.suppliers).supplier_id,
     member_state: ms,

@@ -1,6 +1,7 @@
 /**
- * The demo's fictional cast. Every supplier name is invented; headquarters countries are spread over EU
- * and non-EU ISO codes on purpose, so that nothing in the demo ties risk to a real country.
+ * The demo's fictional cast. Every supplier name is invented. Headquarters in the EU/EEA keep their
+ * member-state code; every one outside it is a user-assigned code (XA–XN, ISO 3166-1 reserves XA–XZ for
+ * such use), never a real third country, so that nothing in the demo ties risk to a real country.
  */
 
 /** What an operator buys from one supplier as a unit: the functions of one role come from one supplier. */
@@ -53,52 +54,52 @@ const s = (key: string, name: string, hq: string, specialism: Specialism, roles:
 
 export const ROSTER: readonly RosterSupplier[] = [
   s('AURORA', 'Aurora Radio Systems', 'IE', 'RAN', ['ran', 'oran', 'microwave'], true),
-  s('BOREALIS', 'Borealis Networks', 'JP', 'RAN', ['ran', 'microwave'], true),
+  s('BOREALIS', 'Borealis Networks', 'XA', 'RAN', ['ran', 'microwave'], true),
   s('CINDERWICK', 'Cinderwick Wireless', 'PT', 'RAN', ['ran'], true),
-  s('DRIFTMARK', 'Driftmark Radio', 'US', 'RAN', ['ran', 'oran'], true),
+  s('DRIFTMARK', 'Driftmark Radio', 'XB', 'RAN', ['ran', 'oran'], true),
   s('ELMSTEAD', 'Elmstead Access', 'BE', 'RAN', ['ran']),
-  s('FJORDLIGHT', 'Fjordlight Radio', 'KR', 'RAN', ['ran', 'oran']),
+  s('FJORDLIGHT', 'Fjordlight Radio', 'XC', 'RAN', ['ran', 'oran']),
   s('GALEWIND', 'Galewind Open RAN', 'LV', 'RAN', ['ran', 'oran']),
 
   s('COBALT', 'Cobalt Core Software', 'NL', 'core', ['core5g', 'core4g', 'subscriberData', 'ims', 'sepp'], true),
-  s('QUILLON', 'Quillon Packet Core', 'CH', 'core', ['core5g', 'core4g', 'ims'], true),
+  s('QUILLON', 'Quillon Packet Core', 'XD', 'core', ['core5g', 'core4g', 'ims'], true),
   s('LARKSPUR', 'Larkspur Subscriber Data', 'AT', 'core', ['subscriberData', 'ims'], true),
-  s('PELLUCID', 'Pellucid Cloud Core', 'CA', 'core', ['core5g', 'subscriberData']),
-  s('THISTLEDOWN', 'Thistledown Signalling', 'GB', 'core', ['core4g', 'subscriberData', 'ims']),
+  s('PELLUCID', 'Pellucid Cloud Core', 'XE', 'core', ['core5g', 'subscriberData']),
+  s('THISTLEDOWN', 'Thistledown Signalling', 'XF', 'core', ['core4g', 'subscriberData', 'ims']),
 
   s('DUNMORE', 'Dunmore Transmission', 'SE', 'transport', ['accessTransport', 'backbone', 'microwave'], true),
   s('GLASSWATER', 'Glasswater Optical', 'ES', 'transport', ['optical', 'backbone'], true),
-  s('HOLLOWBROOK', 'Hollowbrook Routing', 'SG', 'transport', ['accessTransport', 'backbone']),
+  s('HOLLOWBROOK', 'Hollowbrook Routing', 'XG', 'transport', ['accessTransport', 'backbone']),
   s('IRONVALE', 'Ironvale Microwave', 'IT', 'transport', ['microwave']),
-  s('SALTMARSH', 'Saltmarsh Photonics', 'AU', 'transport', ['optical']),
-  s('WRENFIELD', 'Wrenfield Networks', 'IN', 'transport', ['accessTransport', 'backbone']),
+  s('SALTMARSH', 'Saltmarsh Photonics', 'XH', 'transport', ['optical']),
+  s('WRENFIELD', 'Wrenfield Networks', 'XJ', 'transport', ['accessTransport', 'backbone']),
 
   s('ESKERFIELD', 'Eskerfield Power', 'DK', 'power & timing', ['power'], true),
   s('GNOMON', 'Gnomon Timing', 'NO', 'power & timing', ['timing'], true),
   s('BRACKENRIDGE', 'Brackenridge Energy Systems', 'PL', 'power & timing', ['power']),
-  s('FERNHOLLOW', 'Fernhollow Power', 'MX', 'power & timing', ['power']),
+  s('FERNHOLLOW', 'Fernhollow Power', 'XK', 'power & timing', ['power']),
   s('QUARTZMOOR', 'Quartzmoor Sync', 'FR', 'power & timing', ['timing']),
   s('TIDEWELL', 'Tidewell Timekeeping', 'CZ', 'power & timing', ['timing']),
 
-  s('CIRROSTRATA', 'Cirrostrata Compute', 'US', 'IT & cloud', ['cloud', 'enterpriseIt'], true),
+  s('CIRROSTRATA', 'Cirrostrata Compute', 'XB', 'IT & cloud', ['cloud', 'enterpriseIt'], true),
   s('STACKHAVEN', 'Stackhaven Platforms', 'DE', 'IT & cloud', ['cloud', 'enterpriseIt'], true),
   s('NIMBLEFORD', 'Nimbleford Cloud', 'FI', 'IT & cloud', ['cloud']),
   s('VELLUM', 'Vellum Datacentres', 'LU', 'IT & cloud', ['cloud']),
   s('ORCHARDLINE', 'Orchardline Business Systems', 'GR', 'IT & cloud', ['enterpriseIt']),
 
   s('LANTERNFISH', 'Lanternfish OSS', 'EE', 'management', ['oss', 'oran'], true),
-  s('PENNYWORT', 'Pennywort Orchestration', 'NZ', 'management', ['oss']),
+  s('PENNYWORT', 'Pennywort Orchestration', 'XL', 'management', ['oss']),
   s('HARROWGATE', 'Harrowgate Assurance', 'SI', 'management', ['oss', 'enterpriseIt']),
-  s('SABLEWORKS', 'Sableworks Operations', 'BR', 'management', ['oss']),
+  s('SABLEWORKS', 'Sableworks Operations', 'XM', 'management', ['oss']),
 
   s('PARAPET', 'Parapet Edge Security', 'LT', 'interconnection security', ['borderSecurity', 'sepp'], true),
-  s('RAMPMOOR', 'Rampmoor Signalling Guard', 'JP', 'interconnection security', ['borderSecurity']),
+  s('RAMPMOOR', 'Rampmoor Signalling Guard', 'XA', 'interconnection security', ['borderSecurity']),
   s('GATEWARDEN', 'Gatewarden Roaming', 'HR', 'interconnection security', ['borderSecurity', 'sepp']),
-  s('MOATLINE', 'Moatline Interconnect', 'ZA', 'interconnection security', ['borderSecurity', 'sepp']),
+  s('MOATLINE', 'Moatline Interconnect', 'XN', 'interconnection security', ['borderSecurity', 'sepp']),
 
   s('LODEMERE', 'Lodemere Mediation', 'SK', 'lawful interception', ['li'], true),
   s('QUIETWATER', 'Quietwater Intercept', 'CY', 'lawful interception', ['li']),
-  s('LEDGERLINE', 'Ledgerline Lawful Systems', 'GB', 'lawful interception', ['li']),
+  s('LEDGERLINE', 'Ledgerline Lawful Systems', 'XF', 'lawful interception', ['li']),
 ];
 
 /** Invented brand stems for operator names. */
