@@ -20,6 +20,7 @@ import { ImportJobs } from './services/import-jobs.js';
 import { ReadWorker } from './services/read-worker.js';
 import { clearUploads, defaultUploadDir } from './services/imports.js';
 import { SignInLimit, type SignInLimits } from './services/sign-in-limit.js';
+import { auditDownload, isDownload } from './security-events.js';
 import { waitsForImports, WriteGate, WRITE_RETRY_AFTER_SECONDS } from './services/write-gate.js';
 
 export interface BuildAppOptions {
@@ -192,7 +193,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       ...(r.bodyLimit ? { bodyLimit: r.bodyLimit } : {}),
       config: { access: r.access },
       // before the body is read or validated: a caller without the right gets 403, never a 400 about a body it may not send
-      onRequest: authorize(r),
+      onRequest: authorize(r, opts.store),
+      // exports and reports leave the instance: who took which is recorded once the answer is sent
+      ...(isDownload(r) ? { onResponse: async (request: FastifyRequest, reply: FastifyReply) => auditDownload(opts.store, r, request, reply) } : {}),
       ...(waitsForImports(r)
         ? {
             preHandler: async (request: FastifyRequest, reply: FastifyReply) => {

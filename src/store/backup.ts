@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../domain/index.js';
 import { appendAudit, type Actor } from './audit/index.js';
+import { copyKeyFile, keyStorePath } from './keys/index.js';
 import { migrationProvider } from './migrations/index.js';
 import { openStore, type Store } from './open.js';
 import { isBusy } from './sqlite.js';
@@ -50,6 +51,9 @@ export async function backupDatabase(store: Store, out: string, actor: Actor, op
   try {
     await copyDatabase(store.sqlite, tmp);
     renameSync(tmp, out);
+    // the audit key lives outside the database: the copy keeps it beside it (FILE.keys, 0600), or its trail could not be checked
+    rmSync(`${out}.keys`, { force: true });
+    copyKeyFile(store.keys.path, `${out}.keys`);
   } catch (err) {
     rmSync(tmp, { force: true });
     throw err instanceof UserError ? err : new UserError(`cannot write the backup to ${out}: ${(err as Error).message}`);
@@ -148,6 +152,8 @@ export async function restoreDatabase(file: string, target: string, actor: Actor
   } finally {
     source.close();
   }
+  // a restore into a path without keys takes the backup's (FILE.keys), so the restored trail verifies
+  copyKeyFile(`${file}.keys`, keyStorePath(target));
   const store = await openStore(target);
   try {
     appendAudit(store, actor, { action: 'database.restore', targetType: 'database', detail: { file: basename(file), sha256, migrations: check.migrations.length } });

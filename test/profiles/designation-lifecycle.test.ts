@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AssessmentResult } from '../../src/domain/index.js';
 import { cli, cliJson, importSmallNetwork, jsonFile, profileDoc, sm03, tempDb } from './helpers.js';
@@ -54,11 +55,13 @@ describe('designation amend and revoke move or end the SM03 findings', () => {
     expect([again.code, again.stderr]).toEqual([2, 'error: designation D-DE-1 is revoked already\n']);
 
     const history = await cliJson<Revision[]>('designation', 'history', 'D-DE-1', '--db', t.db);
+    const os = `os:${userInfo().username}`;
     expect(history.map((r) => [r.revision, r.change, r.actor, r.designation.effective_date, r.designation.transition_months, r.designation.status])).toEqual([
-      [1, 'created', 'import', '2025-01-01', 12, 'in-force'],
-      [2, 'amended', 'cli', '2025-07-01', 12, 'in-force'],
-      [3, 'amended', 'cli', '2025-07-01', 24, 'in-force'],
-      [4, 'revoked', 'cli', '2025-07-01', 24, 'revoked'],
+      // command-line writes name the operating-system user who ran them
+      [1, 'created', os, '2025-01-01', 12, 'in-force'],
+      [2, 'amended', os, '2025-07-01', 12, 'in-force'],
+      [3, 'amended', os, '2025-07-01', 24, 'in-force'],
+      [4, 'revoked', os, '2025-07-01', 24, 'revoked'],
     ]);
     expect(history[0]!.source).toMatch(/^import .*designations\.csv$/);
     expect(history[3]!.changeDate).toBe('2026-05-01');

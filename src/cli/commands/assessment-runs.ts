@@ -1,3 +1,4 @@
+import { cliActor } from '../actor.js';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { assessmentToMarkdown, assessmentToText } from '../../report/assessment.js';
@@ -13,7 +14,7 @@ import { withStore } from '../store.js';
 
 /** The command line works on the whole local database, as its administrator. */
 export const CLI_SCOPE: Scope = { role: 'admin' };
-export const CLI_ACTOR: Actor = { name: 'cli' };
+export const CLI_ACTOR: Actor = cliActor();
 
 const Limit = z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(MAX_PAGE, `must be at most ${MAX_PAGE}`);
 

@@ -1,3 +1,4 @@
+import { cliActor } from '../actor.js';
 import type { Command } from 'commander';
 import { backupDatabase, restoreDatabase } from '../../store/backup.js';
 import { openStore } from '../../store/index.js';
@@ -5,7 +6,7 @@ import { fmtInt } from '../../report/format.js';
 import type { CommandContext } from '../main.js';
 import { dbOption, resolveDbPath } from '../options.js';
 
-const CLI_ACTOR = { name: 'cli' };
+const CLI_ACTOR = cliActor();
 
 /** `backup` and `restore` of the SQLite database (docs/operations.md). */
 export function registerBackup(program: Command, { io }: CommandContext) {

@@ -1,3 +1,4 @@
+import { cliActor } from '../actor.js';
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -98,7 +99,7 @@ export function registerDesignations(program: Command, { io }: CommandContext): 
     const base = file === undefined ? {} : await readDesignationFile(file);
     const given = Object.fromEntries(Object.entries({ designation_id: o.id, member_state: o.memberState, supplier_id: o.supplier }).filter(([, v]) => v !== undefined));
     await withStore(o.db, async (store) => {
-      const w = createDesignation(store, { ...base, ...given, ...fields(o) });
+      const w = createDesignation(store, { ...base, ...given, ...fields(o) }, { actor: cliActor() });
       io.out(format === 'json' ? json(T.writeJson(w)) : T.writeText(w));
     });
   });
@@ -109,7 +110,7 @@ export function registerDesignations(program: Command, { io }: CommandContext): 
       const change = fields(o) as DesignationAmendment;
       if (Object.keys(change).length === 0) throw new UserError('nothing to amend: give at least one of the options (see --help)');
       await withStore(o.db, async (store) => {
-        const w = amendDesignation(store, id, change);
+        const w = amendDesignation(store, id, change, { actor: cliActor() });
         io.out(format === 'json' ? json(T.writeJson(w)) : T.writeText(w));
       });
     },
@@ -126,7 +127,7 @@ export function registerDesignations(program: Command, { io }: CommandContext): 
       const format = fmt(o);
       const date = parseOption(IsoDate, o.date, '--date');
       await withStore(o.db, async (store) => {
-        const w = revokeDesignation(store, id, date);
+        const w = revokeDesignation(store, id, date, { actor: cliActor() });
         io.out(format === 'json' ? json(T.writeJson(w)) : T.writeText(w));
       });
     });

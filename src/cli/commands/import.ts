@@ -1,3 +1,8 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import { cliActor } from '../actor.js';
+import { appendAudit } from '../../store/audit/index.js';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { UserError } from '../../domain/index.js';
@@ -37,8 +42,17 @@ export function registerImport(program: Command, { io }: CommandContext) {
       const store = await openStore(resolveDbPath(opts.db));
       const progress = progressReporter(io, `import ${kind}`);
       try {
-        const s = await importFile(store, kind, file, { onProgress: progress.update, ...(replace ? { replace } : {}) });
+        const actor = cliActor();
+        const s = await importFile(store, kind, file, { onProgress: progress.update, actor: actor.name, ...(replace ? { replace } : {}) });
         progress.stop();
+        // the rows are committed: the trail records who loaded which file (by name and digest, never its content)
+        if (!replace?.dryRun)
+          appendAudit(store, actor, {
+            action: `import.${kind}`,
+            targetType: 'import',
+            targetId: basename(file),
+            detail: { file: basename(file), sha256: await fileSha256(file), rows: s.rows, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged },
+          });
         io.out(format === 'json' ? `${JSON.stringify(s, null, 2)}\n` : summaryText(s));
       } finally {
         progress.stop();
@@ -79,4 +93,10 @@ function summaryText(s: ImportSummary): string {
     `  decommissioned on ${r.asOf} ${idList(r.decommissioned)}`,
     '',
   ].join('\n');
+}
+
+async function fileSha256(file: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
+  return h.digest('hex');
 }

@@ -1,3 +1,4 @@
+import { cliActor } from '../actor.js';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
@@ -78,7 +79,7 @@ export function registerSimulate(program: Command, { io }: CommandContext) {
     .action(async (file: string, opts: { db?: string }) => {
       const parsed = await readScenarioFile(file);
       await withStore(opts.db, async (store) => {
-        const { saved, created } = await saveScenario(store, parsed);
+        const { saved, created } = await saveScenario(store, parsed, cliActor());
         io.out(`${created ? 'saved' : 'already saved, unchanged'}: ${saved.name}@${saved.version}\n`);
       });
     });

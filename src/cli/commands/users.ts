@@ -10,11 +10,12 @@ import {
   MIN_PASSWORD_LENGTH,
   updateUser,
 } from '../../store/identity/index.js';
+import { cliActor } from '../actor.js';
 import type { CommandContext } from '../main.js';
 import { dbOption } from '../options.js';
 import { withStore } from '../store.js';
 
-const CLI_ACTOR = { name: 'cli' };
+const CLI_ACTOR = cliActor();
 
 /** Reads a line from a terminal without echoing it. */
 async function promptHidden(question: string): Promise<string> {

@@ -3,6 +3,7 @@ import { authenticateSession, authenticateToken, secretHash, sameHash, type Auth
 import type { Store } from '../../store/index.js';
 import { allowed, READ_ONLY_POST, WRITE_METHODS } from '../policy.js';
 import type { ApiRoute, Caller } from '../route-table.js';
+import { auditEvent } from '../security-events.js';
 import { forbidden, HttpProblem, unauthorized } from './problem.js';
 
 export const SESSION_COOKIE = 'secure5g_session';
@@ -60,7 +61,7 @@ export function authPlugin(app: FastifyInstance, store: Store, opts: AuthOptions
 }
 
 /** The per-route gate: signed in, the role allowed by the policy table, writes only with write rights and CSRF token. */
-export function authorize(route: ApiRoute) {
+export function authorize(route: ApiRoute, store: Store) {
   const changes = WRITE_METHODS.has(route.method);
   const storesSomething = changes && !(route.access !== 'public' && READ_ONLY_POST.has(route.access));
   return async (request: FastifyRequest) => {
@@ -69,7 +70,14 @@ export function authorize(route: ApiRoute) {
     if (!c) throw unauthorized();
     if (!allowed(c.scope, route.access)) throw forbidden(`the ${c.user.role} role may not do this (${route.access})`);
     if (storesSomething && c.readOnly) throw forbidden('this API token is read-only');
-    if (changes && c.csrfHash) checkCsrf(request, c.csrfHash);
+    if (changes && c.csrfHash) {
+      try {
+        checkCsrf(request, c.csrfHash);
+      } catch (refused) {
+        auditEvent(store, request, { action: 'request.csrf-refused', targetType: 'route', targetId: `${route.method} ${route.path}` });
+        throw refused;
+      }
+    }
   };
 }
 

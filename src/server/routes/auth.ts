@@ -17,6 +17,7 @@ import { clearSessionCookies, SESSION_COOKIE, setSessionCookies } from '../plugi
 import { HttpProblem } from '../plugins/problem.js';
 import { allowed, POLICY, type Action } from '../policy.js';
 import { route, type ApiRoute } from '../route-table.js';
+import { auditEvent } from '../security-events.js';
 import { named, problems } from '../schemas.js';
 
 const Login = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) });
@@ -43,9 +44,13 @@ export const authRoutes: ApiRoute[] = [
     async handler({ body, request, reply }, { store, signInLimit }) {
       // the limit counts the name exactly as the lookup reads it: " name" and "NAME" are the same account
       const account = normaliseUsername(body.username);
-      const wait = signInLimit.retryAfter(account, request.ip);
+      const { wait, firstRefusal } = signInLimit.retryAfter(account, request.ip);
       if (wait > 0) {
         request.log.info({ event: 'login-limited' }, 'sign-in refused: too many failed attempts');
+        if (firstRefusal) {
+          const known = findUserByName(store, account);
+          auditEvent(store, request, { action: 'session.login-limited', targetType: 'user', targetId: known?.user_id, detail: { retryAfterSeconds: wait } });
+        }
         reply.header('retry-after', String(wait));
         throw new HttpProblem(429, 'too-many-attempts', 'Too many requests', `too many failed sign-ins for this account or from this address: try again in ${wait} s`);
       }
@@ -55,6 +60,13 @@ export const authRoutes: ApiRoute[] = [
       if (!row || !ok || row.disabled === 1) {
         signInLimit.failed(account, request.ip);
         request.log.info({ event: 'login-failed' }, 'sign-in refused');
+        // the name is kept only as the account it names: an unknown one may be a password typed in the wrong field
+        auditEvent(store, request, {
+          action: 'session.login-failed',
+          targetType: 'user',
+          targetId: row?.user_id,
+          detail: { reason: !row ? 'unknown-user' : row.disabled === 1 && ok ? 'disabled' : 'wrong-password' },
+        });
         throw new HttpProblem(401, 'bad-credentials', 'Unauthorized', 'wrong username or password');
       }
       const session = createSession(store, row.user_id);
@@ -74,6 +86,7 @@ export const authRoutes: ApiRoute[] = [
     async handler({ request, reply, caller }, { store }) {
       const sid = request.cookies?.[SESSION_COOKIE];
       if (sid && caller.sessionHash) revokeSession(store, sid);
+      auditEvent(store, request, { action: 'session.logout', targetType: 'user', targetId: caller.user.userId });
       clearSessionCookies(request, reply);
       return reply.code(204).send();
     },

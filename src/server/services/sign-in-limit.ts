@@ -19,6 +19,8 @@ export const SIGN_IN_LIMITS: SignInLimits = { perAccount: 5, perAddress: 20, win
 interface Window {
   count: number;
   endsAt: number;
+  /** a refusal in this window was reported already (one audit entry per lockout, not per refused try) */
+  reported?: boolean;
 }
 
 export class SignInLimit {
@@ -26,14 +28,21 @@ export class SignInLimit {
 
   constructor(readonly limits: SignInLimits = SIGN_IN_LIMITS) {}
 
-  /** Seconds until an attempt for this account from this address may be made, or 0 when it may be made now. */
-  retryAfter(account: string, address: string, now = Date.now()): number {
+  /**
+   * Seconds until an attempt for this account from this address may be made (0: now), and whether this
+   * is the first refusal of a lockout (to be recorded once, not on every refused try).
+   */
+  retryAfter(account: string, address: string, now = Date.now()): { wait: number; firstRefusal: boolean } {
     let wait = 0;
+    let firstRefusal = false;
     for (const [key, max] of this.keys(account, address)) {
       const w = this.live(key, now);
-      if (w && w.count >= max) wait = Math.max(wait, Math.ceil((w.endsAt - now) / 1000));
+      if (w && w.count >= max) {
+        wait = Math.max(wait, Math.ceil((w.endsAt - now) / 1000));
+        if (!w.reported) firstRefusal = w.reported = true;
+      }
     }
-    return wait;
+    return { wait, firstRefusal };
   }
 
   /** Counts one failed attempt against the account and the address. */

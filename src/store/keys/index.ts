@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, constants, copyFileSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { UserError } from '../../domain/index.js';
 
 /*
@@ -29,6 +29,17 @@ export interface KeyStore {
 export function keyStorePath(dbFile: string, env: NodeJS.ProcessEnv = process.env): string {
   if (dbFile === ':memory:' || dbFile === '') return ':memory:';
   return env.SECURE5G_KEYS && env.SECURE5G_KEYS !== '' ? env.SECURE5G_KEYS : `${dbFile}.keys`;
+}
+
+/**
+ * Copies a key file (0600, never over an existing one): a backup keeps its key beside it, and a restore
+ * into a path without keys takes the backup's, so its audit trail still verifies.
+ */
+export function copyKeyFile(from: string, to: string): boolean {
+  if (from === ':memory:' || !existsSync(from) || existsSync(to)) return false;
+  copyFileSync(from, to, constants.COPYFILE_EXCL);
+  chmodSync(to, 0o600);
+  return true;
 }
 
 export function openKeyStore(path: string, opts: { writable: boolean }): KeyStore {
