@@ -43,7 +43,7 @@ function firstPageBudget(limit: number): Plugin {
       const largestPage = Math.max(0, ...pages.map((p) => size([...closure(p)].filter((n) => !shell.has(n)))));
       const total = size(shell) + largestPage;
       const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
-      this.info(`first page: shell ${kb(size(shell))} + largest page ${kb(largestPage)} = ${kb(total)} gzipped (budget ${kb(limit)})`);
+      console.info(`first page: shell ${kb(size(shell))} + largest page ${kb(largestPage)} = ${kb(total)} gzipped (budget ${kb(limit)})`);
       if (total > limit) this.error(`the first page's JavaScript is ${kb(total)} gzipped, over the ${kb(limit)} budget: split the page (React.lazy) or drop a dependency`);
     },
   };

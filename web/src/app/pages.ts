@@ -1,0 +1,24 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+/*
+ * The interface's pages: one entry each, with the path, the navigation label (a message key), the
+ * policy action a user needs to see it in the navigation (GET /auth/me lists the user's actions) and
+ * the component, loaded when first opened (its own chunk). To add a page: write pages/XPage.tsx with a
+ * default export, add it here, add its strings to both catalogues. docs/ui.md says more.
+ */
+
+export interface PageEntry {
+  path: string;
+  /** i18n key of the navigation label */
+  label: string;
+  /** shown in the navigation to users who may take this action (src/server/policy.ts) */
+  action: string;
+  /** listed in the main navigation (false: reached by a link only) */
+  nav: boolean;
+  component: LazyExoticComponent<ComponentType>;
+}
+
+export const PAGES: PageEntry[] = [
+  { path: '/', label: 'nav.dashboard', action: 'dashboard.read', nav: true, component: lazy(() => import('../pages/DashboardPage')) },
+  { path: '/assets', label: 'nav.assets', action: 'assets.read', nav: true, component: lazy(() => import('../pages/AssetsPage')) },
+];

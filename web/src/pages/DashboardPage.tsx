@@ -1,0 +1,129 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, call } from '../api/client';
+import { Chart } from '../components/Chart';
+import { PageLayout, Section } from '../components/PageLayout';
+import { EmptyState, QueryView } from '../components/StatusViews';
+import { useFormat } from '../i18n/format';
+
+/*
+ * The headline figures of the user's scope (GET /dashboard): totals, findings by severity, supplier
+ * concentration (HHI) per segment, and the member states in scope. The OpenAPI document describes this
+ * answer loosely (it is computed as one JSON text); the fields read here are those of
+ * src/store/access/assessment-view.ts, DashboardView.
+ */
+
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+type Severity = (typeof SEVERITIES)[number];
+
+interface Dashboard {
+  date: string;
+  generatedAt: string;
+  scope: { level: string; memberState?: string; operatorId?: string };
+  totals: { memberStates: number; operators: number; quantity: number; findings: number; bySeverity: Record<Severity, number> };
+  concentration: { scope: string; memberState?: string; operatorId?: string; segment: string; hhi: number; suppliers: number; topSupplierShare: number }[];
+  memberStates: { memberState: string; operators: number; quantity: number; findings: number }[];
+}
+
+export default function DashboardPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const q = useQuery({ queryKey: ['dashboard'], queryFn: async () => (await call(api.GET('/api/v1/dashboard'))) as unknown as Dashboard });
+
+  return (
+    <PageLayout title={t('dashboard.title')} description={t('dashboard.description')}>
+      <QueryView query={q} loadingLabel={t('dashboard.loading')}>
+        {(d) => {
+          const sev = SEVERITIES.map((s) => ({ s, n: d.totals.bySeverity[s] ?? 0 }));
+          // the scope's own rows: the member state's for an authority, the Union's for the whole instance
+          const level = d.scope.level === 'union' || d.scope.level === 'aggregates' ? 'union' : d.scope.level;
+          const hhi = d.concentration.filter((c) => c.scope === level);
+          return (
+            <>
+              <p className="as-of">{t('dashboard.asOf', { date: fmt.date(d.date), at: fmt.dateTime(d.generatedAt) })}</p>
+              <Section id="totals" title={t('dashboard.keyFigures')}>
+                <dl className="figures">
+                  {(
+                    [
+                      ['memberStates', d.totals.memberStates],
+                      ['operators', d.totals.operators],
+                      ['quantity', d.totals.quantity],
+                      ['findings', d.totals.findings],
+                    ] as const
+                  ).map(([k, v]) => (
+                    <div key={k} className="figure" data-figure={k}>
+                      <dt>{t(`dashboard.totals.${k}`)}</dt>
+                      <dd>{fmt.number(v)}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </Section>
+              <div className="grid-2">
+                <Section id="severity" title={t('dashboard.bySeverity')}>
+                  <Chart
+                    title={t('dashboard.bySeverity')}
+                    summary={sev.map(({ s, n }) => `${t(`severity.${s}`)}: ${fmt.number(n)}`).join(', ')}
+                    option={{
+                      grid: { left: 90, right: 20, top: 10, bottom: 30 },
+                      xAxis: { type: 'value', minInterval: 1 },
+                      yAxis: { type: 'category', inverse: true, data: sev.map(({ s }) => t(`severity.${s}`)) },
+                      tooltip: { trigger: 'axis' },
+                      series: [{ type: 'bar', data: sev.map(({ n }) => n), itemStyle: { color: '#1d4f91' } }],
+                    }}
+                    table={{ columns: [t('dashboard.severity'), t('dashboard.findings')], rows: sev.map(({ s, n }) => [t(`severity.${s}`), fmt.number(n)]) }}
+                  />
+                </Section>
+                <Section id="hhi" title={t('dashboard.hhi')}>
+                  {hhi.length === 0 ? (
+                    <EmptyState title={t('dashboard.noConcentration')} />
+                  ) : (
+                    <Chart
+                      title={t('dashboard.hhi')}
+                      summary={hhi.map((c) => `${t(`segments.${c.segment}`, { defaultValue: c.segment })}: ${fmt.number(c.hhi)}`).join(', ')}
+                      option={{
+                        grid: { left: 150, right: 20, top: 10, bottom: 30 },
+                        xAxis: { type: 'value', max: 10000 },
+                        yAxis: { type: 'category', inverse: true, data: hhi.map((c) => t(`segments.${c.segment}`, { defaultValue: c.segment })) },
+                        tooltip: { trigger: 'axis' },
+                        series: [{ type: 'bar', data: hhi.map((c) => Math.round(c.hhi)), itemStyle: { color: '#7a3b00' } }],
+                      }}
+                      table={{
+                        columns: [t('dashboard.segment'), 'HHI', t('dashboard.suppliers'), t('dashboard.topShare')],
+                        rows: hhi.map((c) => [t(`segments.${c.segment}`, { defaultValue: c.segment }), fmt.number(c.hhi), fmt.number(c.suppliers), fmt.percent(c.topSupplierShare, 1)]),
+                      }}
+                    />
+                  )}
+                </Section>
+              </div>
+              {d.memberStates.length > 0 && (
+                <Section id="member-states" title={t('dashboard.memberStates')}>
+                  <table className="simple-table">
+                    <caption className="visually-hidden">{t('dashboard.memberStates')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('dashboard.memberState')}</th>
+                        <th scope="col">{t('dashboard.totals.operators')}</th>
+                        <th scope="col">{t('dashboard.totals.quantity')}</th>
+                        <th scope="col">{t('dashboard.totals.findings')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {d.memberStates.map((m) => (
+                        <tr key={m.memberState}>
+                          <th scope="row">{m.memberState}</th>
+                          <td>{fmt.number(m.operators)}</td>
+                          <td>{fmt.number(m.quantity)}</td>
+                          <td>{fmt.number(m.findings)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </Section>
+              )}
+            </>
+          );
+        }}
+      </QueryView>
+    </PageLayout>
+  );
+}
