@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import type { Explanation } from '../domain/assessment.js';
 import { ImportError, UserError } from '../domain/errors.js';
 import { computeControl, type ControlResult } from '../engine/control.js';
-import { bomOrigins, parseBom, type BomOrigins } from '../interchange/cyclonedx/index.js';
+import { bomOrigins, parseBomOffThread, type BomOrigins } from '../interchange/cyclonedx/index.js';
 import type { ParsedBom } from '../interchange/cyclonedx/types.js';
 import { latestBom, latestBomComponents, saveBom, type StoredBom } from '../store/boms.js';
 import type { Store } from '../store/open.js';
@@ -110,11 +110,5 @@ export async function importBom(store: Store, productId: string, file: string): 
  * that tells the same BOM stored again. An invalid BOM is an ImportError naming `name` and the JSON path.
  */
 export async function parseBomBytes(name: string, bytes: Buffer): Promise<{ parsed: ParsedBom; sha256: string }> {
-  let json: unknown;
-  try {
-    json = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new ImportError(name, undefined, undefined, `not valid JSON (${(error as Error).message}); a CycloneDX BOM is read as JSON`);
-  }
-  return { parsed: await parseBom(json, name), sha256: createHash('sha256').update(bytes).digest('hex') };
+  return { parsed: await parseBomOffThread(name, bytes), sha256: createHash('sha256').update(bytes).digest('hex') };
 }

@@ -1,10 +1,13 @@
+import { ImportError } from '../../domain/errors.js';
+import { dependencyCycles } from './dependencies.js';
 import { mapComponents, organization } from './map.js';
 import { validateBom } from './validate.js';
 import type { ParsedBom } from './types.js';
 
 export * from './types.js';
 export { bomOrigins, singleSource, SOURCE_ASSESSED_TYPES } from './origins.js';
-export { checkEnvelope, validateBom } from './validate.js';
+export { BOM_LIMITS, BomTooLarge, checkEnvelope, validateBom } from './validate.js';
+export { parseBomOffThread } from './bom-worker-host.js';
 
 /**
  * Reads a CycloneDX JSON BOM (spec 1.4–1.6) already parsed from `file`: checks format and version,
@@ -13,7 +16,7 @@ export { checkEnvelope, validateBom } from './validate.js';
  * rejected: the 1.4–1.6 schemas forbid them; extensions belong in `properties`.
  */
 export async function parseBom(json: unknown, file: string): Promise<ParsedBom> {
-  const specVersion = await validateBom(json, file);
+  const specVersion = validateBom(json, file);
   const bom = json as Record<string, unknown>;
   const warnings: string[] = [];
   const metadata = (bom.metadata ?? {}) as Record<string, unknown>;
@@ -37,6 +40,20 @@ export async function parseBom(json: unknown, file: string): Promise<ParsedBom> 
     ...(typeof bom.version === 'number' ? { version: bom.version } : {}),
     ...(product ? { product } : {}),
     components: mapComponents(bom.components, '/components', warnings),
-    warnings,
+    warnings: [...warnings, ...dependencyCycles(bom.dependencies)],
   };
+}
+
+/**
+ * A BOM's bytes (a file's, or a request body's) parsed as JSON and read by parseBom; an ImportError
+ * naming `file` otherwise. Runs on the worker thread of bom-worker-host.ts (parseBomOffThread).
+ */
+export async function parseBomText(file: string, text: string): Promise<ParsedBom> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ImportError(file, undefined, undefined, `not valid JSON (${(error as Error).message}); a CycloneDX BOM is read as JSON`);
+  }
+  return parseBom(json, file);
 }

@@ -1,22 +1,42 @@
-import { Validation } from '@cyclonedx/cyclonedx-library';
 import { ImportError } from '../../domain/errors.js';
+import { schemaErrors } from './schema-validator.js';
 import { SUPPORTED_SPEC_VERSIONS, type SupportedSpecVersion } from './types.js';
 
 /**
- * A validator compiles its schema on first use (a fraction of a second); keep one per version. From 1.4
- * on the library's "strict" and plain JSON schemas are the same file, which already forbids properties
- * the spec does not define, so JsonValidator is used.
+ * Bounds on what a BOM may be before it is validated: the schema check walks the whole document (on a
+ * worker thread, bom-worker-host.ts), and a document nested thousands deep overflowed its stack (a 500).
+ * A product's BOM has hundreds to a few thousand components and nests a handful of levels.
  */
-const validators = new Map<SupportedSpecVersion, Validation.JsonValidator>();
+export const BOM_LIMITS = {
+  /** objects and arrays inside one another, from the document down */
+  depth: 64,
+  /** components, nested ones included */
+  components: 100_000,
+};
 
-function validatorFor(version: SupportedSpecVersion) {
-  let v = validators.get(version);
-  if (!v) {
-    // The library's version enum holds the same strings as SUPPORTED_SPEC_VERSIONS.
-    v = new Validation.JsonValidator(version as ConstructorParameters<typeof Validation.JsonValidator>[0]);
-    validators.set(version, v);
+/** A BOM past BOM_LIMITS.components: the API answers 413, the CLI exits 2. */
+export class BomTooLarge extends ImportError {
+  override name = 'BomTooLarge';
+}
+
+/** Refuses a document nested deeper than BOM_LIMITS.depth or holding more components than BOM_LIMITS.components; walks it without recursion. */
+export function checkBomBounds(json: unknown, file: string, limits = BOM_LIMITS): void {
+  const stack: [unknown, number, string][] = [[json, 1, '']];
+  let components = 0;
+  while (stack.length > 0) {
+    const [node, depth, path] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > limits.depth) throw new ImportError(file, undefined, path || '/', `nests deeper than ${limits.depth} levels; a CycloneDX BOM is read to that depth`);
+    const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node);
+    for (const [k, v] of entries) {
+      if (k === 'components' && Array.isArray(v)) {
+        components += v.length;
+        if (components > limits.components)
+          throw new BomTooLarge(file, undefined, undefined, `holds more than ${limits.components} components; a BOM is read up to that many`);
+      }
+      if (v !== null && typeof v === 'object') stack.push([v, depth + 1, `${path}/${k}`]);
+    }
   }
-  return v;
 }
 
 interface SchemaError {
@@ -37,14 +57,16 @@ export function checkEnvelope(json: unknown, file: string): SupportedSpecVersion
 }
 
 /**
- * Validates with @cyclonedx/cyclonedx-library's JSON schema validator for the BOM's version. The
- * library stops at the first error; it is reported with its JSON path (e.g. /components/3/type).
+ * Validates against the version's JSON schema as @cyclonedx/cyclonedx-library does (schema-validator.ts,
+ * with uniqueness checked by hashing), after the bounds. The check stops at the first error; it is
+ * reported with its JSON path (e.g. /components/3/type).
  */
-export async function validateBom(json: unknown, file: string): Promise<SupportedSpecVersion> {
+export function validateBom(json: unknown, file: string): SupportedSpecVersion {
   const version = checkEnvelope(json, file);
-  const result: unknown = await validatorFor(version).validate(JSON.stringify(json));
+  checkBomBounds(json, file);
+  const result = schemaErrors(version, json);
   if (result === null) return version;
-  const errors = (Array.isArray(result) ? result : [result]) as SchemaError[];
+  const errors = result as SchemaError[];
   const first = errors[0] ?? {};
   const allowed = Array.isArray(first.params?.allowedValues) ? ` (allowed: ${(first.params.allowedValues as unknown[]).join(', ')})` : '';
   const extra = typeof first.params?.additionalProperty === 'string' ? ` (${first.params.additionalProperty})` : '';

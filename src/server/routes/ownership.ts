@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CountryCode, ENTITY_KINDS, ImportError, IsoDate } from '../../domain/index.js';
 import * as access from '../../services/ownership-in-scope.js';
+import { BomTooLarge } from '../../interchange/cyclonedx/index.js';
 import { HttpProblem, notFound } from '../plugins/problem.js';
 import { BODY_LIMIT, FileQuery, fromImportErrors, mediaType, readBody, registerBody, REGISTER_TYPES, safeName, unsupported } from '../register-body.js';
 import { route, type ApiRoute } from '../route-table.js';
@@ -21,6 +22,7 @@ const Obj = z.looseObject({});
 
 /** An invalid BOM: the ImportError's field is a JSON pointer (/components/3/type), given as body.components.3.type. */
 function bomProblem(error: unknown): never {
+  if (error instanceof BomTooLarge) throw new HttpProblem(413, 'payload-too-large', 'Payload too large', `${error.message}; nothing was stored`);
   if (!(error instanceof ImportError)) throw error;
   const at = error.field ? `body${error.field === '/' ? '' : error.field.replace(/\//g, '.')}` : 'body';
   throw new HttpProblem(400, 'bad-request', 'Bad request', `${error.message}; nothing was stored`, { errors: [{ path: at, message: error.reason }] });
