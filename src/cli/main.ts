@@ -19,6 +19,7 @@ import { registerImplementation } from './commands/implementation.js';
 import { registerFunding } from './commands/funding.js';
 import { registerScreening } from './commands/screening.js';
 import { registerBackup } from './commands/backup.js';
+import { registerCertificates } from './commands/certificates.js';
 
 /** Exit codes: 0 done, 1 the run's own verdict (e.g. --fail-on met), 2 bad usage or input, 3 internal error. */
 export const EXIT = { ok: 0, verdict: 1, usage: 2, internal: 3 } as const;
@@ -47,6 +48,7 @@ export function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command
   registerServer(program, ctx);
   registerOwnership(program, ctx);
   registerBom(program, ctx);
+  registerCertificates(program, ctx);
   registerProfiles(program, ctx);
   registerDesignations(program, ctx);
   registerPolicies(program, ctx);

@@ -1,6 +1,7 @@
 import type { Asset, Designation, Operator, Product, Supplier } from '../domain/index.js';
 import { ImportError } from '../domain/index.js';
 import { BASELINE_POLICY, SEGMENTS, findFunction, type EffectivePolicy } from '../catalog/index.js';
+import type { CertificateRecord } from './certificates.js';
 import { allocateAssetColumns, toEpochDay, type Snapshot } from './snapshot.js';
 
 export interface SnapshotInput {
@@ -11,6 +12,7 @@ export interface SnapshotInput {
   designations: Designation[];
   /** effective policy per member state; a member state left out gets the EU baseline */
   policies?: Map<string, EffectivePolicy>;
+  certificates?: CertificateRecord[];
 }
 
 function dictionary(file: string, field: string, ids: string[]): Map<string, number> {
@@ -107,5 +109,15 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     assets: cols,
     designations: [...designations],
     policies,
+    ...certificateParts(input.certificates ?? [], assets),
   };
+}
+
+/** The records, and the versions of the assets whose product has a version-limited certificate. */
+export function certificateParts(certificates: readonly CertificateRecord[], assets: readonly Pick<Asset, 'asset_id' | 'product_id' | 'software_version'>[]) {
+  if (certificates.length === 0) return {};
+  const versioned = new Set(certificates.filter((c) => c.versions.length > 0).map((c) => c.productId));
+  const assetVersions = new Map<string, string>();
+  for (const a of assets) if (a.product_id !== undefined && versioned.has(a.product_id) && a.software_version) assetVersions.set(a.asset_id, a.software_version);
+  return { certificates: [...certificates], assetVersions };
 }

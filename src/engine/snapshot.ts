@@ -1,5 +1,6 @@
 import type { Designation, SegmentId } from '../domain/index.js';
 import type { EffectivePolicy } from '../catalog/index.js';
+import type { CertificateRecord } from './certificates.js';
 
 /**
  * The engine's input: one consistent picture of the inventory, held column-wise so that Union-scale
@@ -50,6 +51,13 @@ export interface Snapshot {
   designations: Designation[];
   /** the policy in force for each member state in memberStates, by code */
   policies: Map<string, EffectivePolicy>;
+  /** certificate records (TM09 reads them beside the products' plain labels); none when absent */
+  certificates?: readonly CertificateRecord[];
+  /**
+   * software version by asset id, for the assets whose product has a certificate limited to some versions
+   * (the only ones whose version decides anything); an asset not in it has no version recorded
+   */
+  assetVersions?: ReadonlyMap<string, string>;
 }
 
 const MS_PER_DAY = 86_400_000;

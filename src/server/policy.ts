@@ -27,6 +27,8 @@ export const POLICY = {
   // reference data: who makes what
   'suppliers.read': ALL,
   'products.read': ALL,
+  // certificate records are about products: reference data like them
+  'certificates.read': ALL,
   // who owns and controls a supplier, and what a product is made of: reference data like the suppliers
   // themselves; shared by every scope, so the administrator keeps it
   'ownership.read': ALL,
@@ -76,6 +78,7 @@ export const POLICY = {
   'imports.products': ['admin'],
   'imports.assets': ['admin', 'authority', 'operator'],
   'imports.designations': ['admin', 'authority'],
+  'imports.certificates': ['admin'],
   'imports.policies': ['admin', 'authority'],
   'users.manage': ['admin'],
   'tokens.manage': ['admin'],
@@ -95,6 +98,7 @@ export const READ_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'catalog.read',
   'suppliers.read',
   'products.read',
+  'certificates.read',
   'ownership.read',
   'boms.read',
   'operators.read',

@@ -39,6 +39,8 @@ export function inputChanges(a: RecordedInputs | undefined, b: RecordedInputs | 
     out.push(`inventory changed: ${same ? `${inv(b.inventory)} as before, content ${short(a.inventory.digest)} → ${short(b.inventory.digest)}` : `${inv(a.inventory)} → ${inv(b.inventory)}`}`);
   }
   counted('designations', a.designations, b.designations);
+  const none = { count: 0, digest: '' };
+  counted('certificate records', a.certificates ?? none, b.certificates ?? none);
   for (const ms of [...new Set([...Object.keys(a.policies), ...Object.keys(b.policies)])].sort()) {
     const x = a.policies[ms];
     const y = b.policies[ms];

@@ -22,6 +22,8 @@ export interface AssessmentInputs {
   /** operators, suppliers, products and assets as the engine received them */
   inventory: { operators: number; suppliers: number; products: number; assets: number; digest: string };
   designations: { count: number; digest: string };
+  /** certificate records and the asset versions they are judged against; absent when none is recorded, so older hashes stand */
+  certificates?: { count: number; digest: string };
   /** the implementation rows that reach the run's scopes (Union rows, its member states', its operators') */
   implementations: { count: number; digest: string };
   /** profile levels of the run's member states */
@@ -103,6 +105,9 @@ export function assessmentInputs(p: InputParts): RecordedInputs {
       digest: inventoryDigest(p.snapshot),
     },
     designations: { count: p.snapshot.designations.length, digest: sha(p.snapshot.designations) },
+    ...(p.snapshot.certificates?.length
+      ? { certificates: { count: p.snapshot.certificates.length, digest: sha({ records: p.snapshot.certificates, versions: [...(p.snapshot.assetVersions ?? [])].sort() }) } }
+      : {}),
     implementations: { count: p.implementations.length, digest: sha(p.implementations) },
     profiles: { count: p.profiles.length, digest: sha(p.profiles) },
     operatorFacts: { count: Object.keys(p.facts).length, digest: sha(p.facts) },

@@ -4,6 +4,7 @@ import type { Designation, Policy } from '../domain/index.js';
 import { allocateAssetColumns, toEpochDay, type Snapshot } from '../engine/snapshot.js';
 import { fromJsonColumn } from './json.js';
 import type { Store } from './open.js';
+import type { CertificateRecord } from '../engine/certificates.js';
 import { inServiceHistory, todayIso, type HistoryRow } from './asset-history.js';
 import { dataVersion, readSnapshotCache, withLazyIds, writeSnapshotCache, type CoreAssets, type SnapshotCore } from './snapshot-cache.js';
 
@@ -144,6 +145,9 @@ const MMAP_BYTES = 1 << 30;
 interface Rules {
   designations: Designation[];
   national: Map<string, Policy>;
+  certificates: CertificateRecord[];
+  /** software versions of the assets whose product has a version-limited certificate (in service or decommissioned) */
+  assetVersions: Map<string, string>;
 }
 
 /** Designations and national policies: small, never cached. */
@@ -170,12 +174,36 @@ function loadRules(store: Store): Rules {
   for (const [ms, doc] of all<[string, string]>('SELECT member_state, document FROM policies ORDER BY imported_at, version')) {
     national.set(ms, fromJsonColumn<Policy>(doc, undefined as never));
   }
-  return { designations, national };
+  const certificates = all<[string, string, string, string, string, string, string | null]>(
+    'SELECT certificate_id, scheme, issuer, product_id, versions, valid_from, valid_until FROM certificates ORDER BY certificate_id',
+  ).map(([certificateId, scheme, issuer, productId, versions, validFrom, validUntil]): CertificateRecord => ({
+    certificateId,
+    scheme: scheme.toUpperCase(),
+    issuer,
+    productId,
+    versions: fromJsonColumn<string[]>(versions, []),
+    validFrom,
+    ...(validUntil !== null ? { validUntil } : {}),
+  }));
+  const assetVersions = new Map<string, string>();
+  const versioned = [...new Set(certificates.filter((c) => c.versions.length > 0).map((c) => c.productId))];
+  if (versioned.length) {
+    const marks = versioned.map(() => '?').join(', ');
+    const rows = store.sqlite
+      .prepare(
+        `SELECT asset_id, software_version FROM assets WHERE product_id IN (${marks}) AND software_version IS NOT NULL
+         UNION ALL SELECT asset_id, software_version FROM decommissioned_assets WHERE product_id IN (${marks}) AND software_version IS NOT NULL`,
+      )
+      .raw(true)
+      .all(...versioned, ...versioned) as [string, string][];
+    for (const [id, v] of rows) assetVersions.set(id, v);
+  }
+  return { designations, national, certificates, assetVersions };
 }
 
 /** The snapshot from the inventory columns and fresh rules. Takes ownership of `core` (its function column is rewritten). */
 function assemble(core: SnapshotCore, rules: Rules): Snapshot {
-  const { designations, national } = rules;
+  const { designations, national, certificates, assetVersions } = rules;
   const memberStates = [...new Set([...core.operators.memberState, ...designations.map((d) => d.member_state), ...national.keys()])].sort();
   const msIndex = new Map(memberStates.map((c, i) => [c, i]));
 
@@ -206,6 +234,7 @@ function assemble(core: SnapshotCore, rules: Rules): Snapshot {
     assets: core.assets,
     designations,
     policies,
+    ...(certificates.length ? { certificates, assetVersions } : {}),
   };
 }
 

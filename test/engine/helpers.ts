@@ -1,3 +1,4 @@
+import type { CertificateRecord } from '../../src/engine/certificates.js';
 import type { Asset, Designation, Operator, Product, Supplier } from '../../src/domain/index.js';
 import { BASELINE_POLICY, type EffectivePolicy } from '../../src/catalog/index.js';
 import { buildSnapshot } from '../../src/engine/snapshot-builder.js';
@@ -64,8 +65,10 @@ export function snapshot(parts: {
   products?: Product[];
   designations?: Designation[];
   policies?: EffectivePolicy[];
+  certificates?: CertificateRecord[];
 }): Snapshot {
   return buildSnapshot({
+    ...(parts.certificates ? { certificates: parts.certificates } : {}),
     operators: parts.operators,
     suppliers: SUPPLIERS,
     products: parts.products ?? [],

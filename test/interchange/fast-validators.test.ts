@@ -21,6 +21,10 @@ const GOOD: Record<TableKind, Record<string, unknown>> = {
     designation_id: 'D-1', member_state: 'FR', supplier_id: 'SUP-A', kind: 'high-risk', segments: 'ran;core',
     legal_basis: 'Act', effective_date: '2025-01-01', transition_months: '12', status: 'in-force',
   },
+  certificates: {
+    certificate_id: 'NESAS-2026-017', scheme: 'nesas', issuer: 'Fictional Test Lab', product_id: 'P-1', versions: '5.2;5.3',
+    valid_from: '2026-01-01', valid_until: '2027-12-31',
+  },
 };
 
 const AWKWARD: unknown[] = [

@@ -28,6 +28,7 @@ const IMPORT_HEADERS: Record<string, string> = {
   products: 'product_id,supplier_id,name,function,certifications,end_of_support',
   assets: 'asset_id,operator_id,segment,function,supplier_id,product_id,software_version,quantity,region,in_service,end_of_support',
   designations: 'designation_id,member_state,supplier_id,kind,segments,legal_basis,effective_date,transition_months,status',
+  certificates: 'certificate_id,scheme,issuer,product_id,versions,valid_from,valid_until',
 };
 
 /** saved before the matrix runs (by the admin), for the routes that read or simulate a saved scenario */
@@ -49,6 +50,7 @@ const SAMPLES: SampleTable = {
   'GET /suppliers': () => ({ url: '/suppliers' }),
   'GET /suppliers/:supplierId': () => ({ url: '/suppliers/SUP-A' }),
   'GET /products': () => ({ url: '/products' }),
+  'GET /certificates': () => ({ url: '/certificates' }),
   'GET /products/:productId': () => ({ url: '/products/P-A-GNB' }),
   'GET /assets': () => ({ url: '/assets' }),
   'GET /assets/:assetId': (_p, h) => ({ url: `/assets/${h.asset}` }),

@@ -1,14 +1,29 @@
 import type { Finding } from '../../domain/index.js';
 import { CRITICAL } from '../criticality.js';
 import { num } from '../format.js';
+import { judgeRequirement, type CertificateRecord } from '../certificates.js';
 import { Grouper, type RuleInput } from './rule.js';
+
+interface Outcome {
+  missing: string[];
+  /** per missing scheme, why the product's records do not meet it (absent: no record, no label) */
+  why: Record<string, string>;
+  /** required schemes met by a plain label only */
+  unverified: string[];
+  /** ids of the records that meet the others */
+  certified: string[];
+  /** the asset version judged, for products with version-limited certificates */
+  version: string | undefined;
+}
 
 const NO_PRODUCT = 'no-product';
 
 /**
  * TM09 — certification of 5G components. A critical asset is flagged when its product lacks a
  * certification the policy requires for the asset's segment (labels compared upper-cased), or when no
- * product is recorded, since then no certification can be shown. One finding per operator × segment ×
+ * product is recorded, since then no certification can be shown. Where certificate records exist for the
+ * product and scheme, they decide (valid on the date, covering the asset's version: ../certificates.ts)
+ * and the finding says why none serves; a plain label counts only where no record of its scheme exists. One finding per operator × segment ×
  * product (or "no product") × missing set; the missing set follows from the member state, segment and
  * product, so it never splits a group. Severity medium.
  */
@@ -39,24 +54,60 @@ export function tm09(input: RuleInput): Finding[] {
   }
   if (requirementLists.length === 0) return [];
 
-  // Missing set per requirement list × product (+1 for "no product"), worked out on first use:
-  // -2 not yet known, -1 nothing missing, else an index into missingSets.
-  const missingSets: string[][] = [];
-  const missingOf = new Int32Array(requirementLists.length * (nProd + 1)).fill(-2);
-  const missingFor = (r: number, p: number): number => {
-    const at = r * (nProd + 1) + p + 1;
-    if (missingOf[at] === -2) {
-      const have = p < 0 ? [] : snapshot.products.certifications[p].map((c) => c.toUpperCase());
-      const missing = requirementLists[r].filter((c) => !have.includes(c));
-      missingOf[at] = missing.length === 0 ? -1 : missingSets.push(missing) - 1;
+  // Certificate records by product and scheme; products with a record limited to some versions are judged per version.
+  const recordsOf = new Map<number, Map<string, CertificateRecord[]>>();
+  const versioned = new Set<number>();
+  const prodIndex = new Map(snapshot.products.ids.map((id, i) => [id, i]));
+  for (const rec of snapshot.certificates ?? []) {
+    const p = prodIndex.get(rec.productId);
+    if (p === undefined) continue;
+    const bySchema = recordsOf.get(p) ?? new Map<string, CertificateRecord[]>();
+    recordsOf.set(p, bySchema);
+    bySchema.set(rec.scheme, [...(bySchema.get(rec.scheme) ?? []), rec]);
+    if (rec.versions.length > 0) versioned.add(p);
+  }
+
+  // Outcome of a requirement list for a product (and version, where it matters), worked out on first use.
+  const outcomes: Outcome[] = [];
+  const judge = (r: number, p: number, version: string | undefined): number => {
+    const labels = p < 0 ? [] : snapshot.products.certifications[p];
+    const records = p < 0 ? undefined : recordsOf.get(p);
+    const missing: string[] = [];
+    const why: Record<string, string> = {};
+    const unverified: string[] = [];
+    const certified: string[] = [];
+    for (const scheme of requirementLists[r]) {
+      const v = judgeRequirement(scheme, records?.get(scheme) ?? [], labels, ctx.date, version);
+      if (!v.met) {
+        missing.push(scheme);
+        if (v.why) why[scheme] = v.why;
+      } else if (v.verified) certified.push(v.certificateId!);
+      else unverified.push(scheme);
     }
-    return missingOf[at];
+    return missing.length === 0 ? -1 : outcomes.push({ missing, why, unverified, certified, version }) - 1;
+  };
+  // -2 not yet known, -1 nothing missing, else an index into outcomes
+  const plainOf = new Int32Array(requirementLists.length * (nProd + 1)).fill(-2);
+  const plain = (r: number, p: number): number => {
+    const at = r * (nProd + 1) + p + 1;
+    if (plainOf[at] === -2) plainOf[at] = judge(r, p, undefined);
+    return plainOf[at];
+  };
+  const byVersion = new Map<string, number>();
+  const perVersion = (r: number, p: number, version: string | undefined): number => {
+    const k = `${r}|${p}|${version ?? ''}`;
+    let o = byVersion.get(k);
+    if (o === undefined) byVersion.set(k, (o = judge(r, p, version)));
+    return o;
   };
 
-  const grouper = new Grouper(snapshot.operators.ids.length * nSeg * (nProd + 1), input.scratch);
+  // Keys: operator × segment × product; a version-judged product's key also carries its outcome (past `dense`).
+  const dense = snapshot.operators.ids.length * nSeg * (nProd + 1);
+  const grouper = new Grouper(dense, input.scratch);
   const { count, operator, segment, function: fn, product, quantity, ids } = snapshot.assets;
   const opMs = snapshot.operators.memberState;
   const { codes, operatorBase } = criticality;
+  const versions = snapshot.assetVersions;
   for (let i = 0; i < count; i++) {
     const o = operator[i];
     if (!ctx.operatorInScope[o]) continue;
@@ -64,28 +115,40 @@ export function tm09(input: RuleInput): Finding[] {
     if (codes[operatorBase[o] + s * nFn + fn[i]] !== CRITICAL) continue;
     const r = requirementOf[opMs[o] * nSeg + s];
     if (r < 0) continue;
-    const known = missingOf[r * (nProd + 1) + product[i] + 1];
-    if ((known === -2 ? missingFor(r, product[i]) : known) < 0) continue;
-    grouper.quantity[grouper.add((o * nSeg + s) * (nProd + 1) + product[i] + 1, i)] += quantity[i];
+    const p = product[i];
+    const base = (o * nSeg + s) * (nProd + 1) + p + 1;
+    if (p >= 0 && versioned.has(p)) {
+      const outcome = perVersion(r, p, versions?.get(ids[i]));
+      if (outcome < 0) continue;
+      grouper.quantity[grouper.add(dense * (1 + outcome) + base, i)] += quantity[i];
+      continue;
+    }
+    const known = plainOf[r * (nProd + 1) + p + 1];
+    if ((known === -2 ? plain(r, p) : known) < 0) continue;
+    grouper.quantity[grouper.add(base, i)] += quantity[i];
   }
 
   return grouper.finish(ids).map((group) => {
-    const p = (group.key % (nProd + 1)) - 1;
-    const cell = Math.floor(group.key / (nProd + 1));
+    const base = group.key % dense;
+    const p = (base % (nProd + 1)) - 1;
+    const cell = Math.floor(base / (nProd + 1));
     const o = Math.floor(cell / nSeg);
     const r = requirementOf[opMs[o] * nSeg + (cell % nSeg)];
-    const g = { ...group, missing: missingSets[missingFor(r, p)], required: requirementLists[r] };
+    const outcome = outcomes[group.key < dense ? plain(r, p) : Math.floor(group.key / dense) - 1];
+    const g = { ...group, missing: outcome.missing, required: requirementLists[r] };
     const operatorId = snapshot.operators.ids[o];
     const seg = snapshot.segments[cell % nSeg];
     const hasProduct = p >= 0;
     const productId = hasProduct ? snapshot.products.ids[p] : undefined;
     const supplierId = hasProduct ? snapshot.suppliers.ids[snapshot.products.supplier[p]] : undefined;
     const held = hasProduct ? snapshot.products.certifications[p] : [];
+    const lacks = g.missing.map((c) => (outcome.why[c] ? `${c} (${outcome.why[c]})` : c)).join(', ');
+    const version = group.key < dense ? '' : `@${outcome.version ?? 'no-version'}`;
     const what = hasProduct
-      ? `product ${productId} (certifications: ${held.length ? held.join(', ') : 'none'}) lacks ${g.missing.join(', ')}`
+      ? `product ${productId}${version ? ` version ${outcome.version ?? 'not recorded'}` : ''} (certifications: ${held.length ? held.join(', ') : 'none'}) lacks ${lacks}`
       : `no product is recorded, so ${g.missing.join(', ')} cannot be shown`;
     return {
-      id: `TM09:${operatorId}:${seg}:${productId ?? NO_PRODUCT}:${g.missing.join('+')}`,
+      id: `TM09:${operatorId}:${seg}:${productId ?? NO_PRODUCT}${version}:${g.missing.join('+')}`,
       rule: 'TM09',
       measure: 'TM09',
       severity: 'medium',
@@ -106,6 +169,10 @@ export function tm09(input: RuleInput): Finding[] {
           required: g.required,
           certifications: held,
           missing: g.missing,
+          ...(Object.keys(outcome.why).length ? { certificateProblems: outcome.why } : {}),
+          ...(outcome.certified.length ? { certificates: outcome.certified } : {}),
+          ...(outcome.unverified.length ? { unverifiedLabels: outcome.unverified } : {}),
+          ...(version ? { softwareVersion: outcome.version ?? null } : {}),
           productId: productId ?? null,
           assets: g.assetIds.length,
           quantity: g.quantity,

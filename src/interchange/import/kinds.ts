@@ -11,11 +11,12 @@ import {
   SEGMENT_IDS,
   Supplier,
 } from '../../domain/index.js';
+import { CertificateRow } from '../../domain/certificate.js';
 import { toJsonColumn } from '../../store/index.js';
 import * as F from './fields.js';
 
 /** What `secure5g import` reads; `policies` are JSON documents, the others tables. */
-export const IMPORT_KINDS = ['operators', 'suppliers', 'products', 'assets', 'designations', 'policies'] as const;
+export const IMPORT_KINDS = ['operators', 'suppliers', 'products', 'assets', 'designations', 'certificates', 'policies'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export type TableKind = Exclude<ImportKind, 'policies'>;
 
@@ -122,6 +123,21 @@ export const KINDS: Record<TableKind, KindSpec> = {
       opt('profile_id', F.optional(F.id)),
       opt('profile_version', F.optional(F.wholeNumber(1, Number.MAX_SAFE_INTEGER))),
       opt('revoked_on', F.optional(F.isoDate)),
+    ],
+  },  certificates: {
+    kind: 'certificates',
+    table: 'certificates',
+    key: 'certificate_id',
+    // per field; valid_until against valid_from and the product reference are checked in validate.ts
+    schema: CertificateRow,
+    columns: [
+      req('certificate_id', F.id),
+      req('scheme', F.certification),
+      req('issuer', F.requiredText),
+      req('product_id', F.id),
+      opt('versions', F.list(F.textMax128), json),
+      req('valid_from', F.isoDate),
+      opt('valid_until', F.optional(F.isoDate)),
     ],
   },
 };

@@ -1,4 +1,5 @@
 import { findFunction } from '../../catalog/segments.js';
+import { certificateProblems } from '../../domain/certificate.js';
 import { designationProblems } from '../../domain/entities.js';
 import { citedProfileKey, profileReferenceProblem } from '../../store/designation-rows.js';
 import type { KindSpec } from './kinds.js';
@@ -181,6 +182,14 @@ function crossChecks(spec: KindSpec, refs: References): Check {
         if (!findFunction(v[fn] as string)) {
           errors.push({ row, field: 'function', reason: `"${String(v[fn])}" is not a function of the catalogue` });
         }
+      };
+    }
+    case 'certificates': {
+      const product = known(refs.productSupplier, at('product_id'), 'product', 'products');
+      const [from, until] = [at('valid_from'), at('valid_until')];
+      return (v, row, errors) => {
+        product(v, row, errors);
+        for (const p of certificateProblems({ valid_from: v[from] as string, valid_until: v[until] as string | undefined })) errors.push({ row, field: p.field, reason: p.message });
       };
     }
     case 'assets': {

@@ -4,7 +4,25 @@ import * as access from '../../store/access/index.js';
 import { notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { DEEP_OFFSET } from '../services/read-worker.js';
-import { IdParam, page, PageQuery, problems, today } from '../schemas.js';
+import { DateQuery, IdParam, named, page, PageQuery, problems, today } from '../schemas.js';
+
+const CertificateOut = named(
+  z
+    .object({
+      kind: z.enum(['record', 'label']).describe('record: an imported certificate; label: a plain label of the products file that no record of its scheme backs'),
+      scheme: z.string(),
+      productId: z.string(),
+      supplierId: z.string(),
+      certificateId: z.string().optional(),
+      issuer: z.string().optional(),
+      versions: z.array(z.string()).optional().describe('software versions covered; empty: every version'),
+      validFrom: z.string().optional(),
+      validUntil: z.string().optional(),
+      standing: z.enum(['valid', 'expired', 'not-yet-valid', 'unverified']).describe('on ?date; a label is unverified'),
+    })
+    .describe('A certificate of a product: a record with its validity, or an unverified label'),
+  'Certificate',
+);
 
 const found = <T>(value: T | undefined, what: string): T => {
   if (value === undefined) throw notFound(what);
@@ -77,6 +95,17 @@ export const inventoryRoutes: ApiRoute[] = [
     params: z.object({ productId: IdParam }),
     response: { 200: Product, ...problems(401, 404) },
     handler: ({ params, caller }, { store }) => found(access.getProduct(store, caller.scope, params.productId), 'product'),
+  }),
+  route({
+    method: 'GET',
+    path: '/certificates',
+    operationId: 'listCertificates',
+    access: 'certificates.read',
+    tag: 'inventory',
+    summary: 'Certificates of products (reference data, visible to every role): imported records with their standing at ?date, then plain labels no record backs (unverified)',
+    query: PageQuery.extend(DateQuery.shape).extend({ productId: IdParam.optional(), scheme: z.string().max(64).optional() }),
+    response: { 200: page(CertificateOut), ...problems(400, 401) },
+    handler: ({ query, caller }, { store }) => access.listCertificates(store, caller.scope, { ...query, date: query.date ?? today() }),
   }),
   route({
     method: 'GET',

@@ -132,7 +132,7 @@ function queueImport(ctx: ServerContext, kind: ImportKind, upload: Upload, calle
     upload.bytes,
     async ({ jobId }, progress) => {
       if (tenancyOf(caller.scope).kind !== 'all') {
-        if (kind === 'suppliers' || kind === 'products') throw new UserError(`${kind} are shared reference data: an administrator imports them`);
+        if (kind === 'suppliers' || kind === 'products' || kind === 'certificates') throw new UserError(`${kind} are shared reference data: an administrator imports them`);
         if (replace) assertReplaceInScope(ctx.store, caller.scope, replace.operatorId);
         const keys = await readRowKeys(kind, upload.file, upload.name, upload.ext);
         assertImportInScope(ctx.store, caller.scope, kind, upload.name, keys);

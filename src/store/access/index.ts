@@ -8,3 +8,4 @@ export * from './snapshot.js';
 export * from './import-scope.js';
 export * from './assessment-view.js';
 export * from './decommission.js';
+export * from './certificates.js';

@@ -227,6 +227,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Certificates of products (reference data, visible to every role): imported records with their standing at ?date, then plain labels no record backs (unverified) */
+        get: operations["listCertificates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assets": {
         parameters: {
             query?: never;
@@ -1434,6 +1451,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import certificates (body: the CSV or JSON file itself, Content-Type text/csv or application/json); runs as a job */
+        post: operations["importCertificates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/policies": {
         parameters: {
             query?: never;
@@ -1512,6 +1546,28 @@ export interface components {
             } | null;
             prevHash: string;
             hash: string;
+        };
+        /** @description A certificate of a product: a record with its validity, or an unverified label */
+        Certificate: {
+            /**
+             * @description record: an imported certificate; label: a plain label of the products file that no record of its scheme backs
+             * @enum {string}
+             */
+            kind: "record" | "label";
+            scheme: string;
+            productId: string;
+            supplierId: string;
+            certificateId?: string;
+            issuer?: string;
+            /** @description software versions covered; empty: every version */
+            versions?: string[];
+            validFrom?: string;
+            validUntil?: string;
+            /**
+             * @description on ?date; a label is unverified
+             * @enum {string}
+             */
+            standing: "valid" | "expired" | "not-yet-valid" | "unverified";
         };
         /** @description A measure declared in place at a scope that holds findings of the same measure (docs/risk-model.md) */
         Contradiction: {
@@ -2434,6 +2490,58 @@ export interface operations {
             };
             /** @description Not found in your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCertificates: {
+        parameters: {
+            query?: {
+                /** @description page size, 1–1000 */
+                limit?: number;
+                offset?: number;
+                /** @description YYYY-MM-DD; default: today */
+                date?: string;
+                productId?: string;
+                scheme?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Certificate"][];
+                        /** @description rows matching the filter in your scope */
+                        total: number;
+                        limit: number;
+                        offset: number;
+                    };
+                };
+            };
+            /** @description Bad request: the problem lists each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7826,6 +7934,80 @@ export interface operations {
                 "text/csv": string;
                 "application/json": string;
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            /** @description Bad request: the problem lists each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role, token or missing CSRF token does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importCertificates: {
+        parameters: {
+            query?: {
+                /** @description the file name to show in errors and the import log */
+                filename?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description the file itself */
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/json": string;
             };
         };
         responses: {
