@@ -1460,7 +1460,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import certificates (body: the CSV or JSON file itself, Content-Type text/csv or application/json); runs as a job */
+        /** Import certificates (body: the CSV, JSON or XLSX file itself, Content-Type text/csv, application/json or the XLSX media type); runs as a job */
         post: operations["importCertificates"];
         delete?: never;
         options?: never;
@@ -8008,6 +8008,7 @@ export interface operations {
             content: {
                 "text/csv": string;
                 "application/json": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
             };
         };
         responses: {
