@@ -7,4 +7,5 @@ export { writeDemoCsv, writeCsv, csvField, CSV_COLUMNS, DEMO_FILES } from './csv
 export { seedDemo, DEMO_IMPORT_ORDER, type DemoImporter, type DemoImportKind } from './seed.js';
 export type { DemoScale } from './scale.js';
 export type { AssetRow, DesignationRow, OperatorRow, ProductRow, SupplierRow } from './rows.js';
-export { generateDemoRegisters, type DemoRegisters } from './registers.js';
+export { generateDemoRegisters, type DemoRegisters, type ProfileTarget } from './registers.js';
+export { generateDemoOwnership, demoSupplyFacts, type DemoOwnership } from './ownership.js';

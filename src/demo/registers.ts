@@ -1,21 +1,27 @@
-import { CRITERIA } from '../catalog/criteria.js';
 import { MEASURE_IDS } from '../catalog/measures.js';
 import type { ImplementationInput } from '../domain/implementation.js';
-import type { ProfileAssessmentInput } from '../domain/profile.js';
 import type { ScreeningCaseInput } from '../domain/screening.js';
 import type { DemoData } from './generate.js';
 import { mixSeed, Rng } from './random.js';
 
 /**
  * The registers an authority keeps beside the inventory, for the demo: implementation status of the
- * measures, supplier risk profiles and investment-screening cases. All fictional, deterministic per
- * seed, and dated so that the reference date 2026-11-28 shows a mix (an open screening case, an overdue
- * one, measures in every status).
+ * measures, which suppliers each member state profiles, and investment-screening cases. All
+ * fictional, deterministic per seed, and dated so that the reference date 2026-11-28 shows a mix (an
+ * open screening case, an overdue one, measures in every status). The profiles' scores are not drawn
+ * here: they follow from the demo's ownership, supply and product facts (ownership.ts,
+ * services/demo-seed.ts).
  */
 export interface DemoRegisters {
   implementations: ImplementationInput[];
-  profiles: ProfileAssessmentInput[];
+  /** the (member state, supplier) pairs that get a profile */
+  profileTargets: ProfileTarget[];
   screeningCases: ScreeningCaseInput[];
+}
+
+export interface ProfileTarget {
+  memberState: string;
+  supplierId: string;
 }
 
 const STREAM = { implementation: 11, profiles: 12, screening: 13 } as const;
@@ -24,7 +30,7 @@ const STATUS_WEIGHTS = [45, 25, 15, 10, 5];
 const RECORDED_ON = '2026-06-30';
 
 export function generateDemoRegisters(data: DemoData): DemoRegisters {
-  return { implementations: implementations(data), profiles: profiles(data), screeningCases: screeningCases(data) };
+  return { implementations: implementations(data), profileTargets: profileTargets(data), screeningCases: screeningCases(data) };
 }
 
 function implementations(data: DemoData): ImplementationInput[] {
@@ -46,38 +52,28 @@ function implementations(data: DemoData): ImplementationInput[] {
 }
 
 /**
- * One profile per member state and supplier it has designated (scores leaning high, the evidence
- * behind its decision) and one per member state for a supplier it has not (scores leaning low), so
- * the risk scores have both high and low profiles to work with.
+ * One profile per member state and supplier it has designated, one per member state for a supplier it
+ * has not, and one for every supplier still without, so the risk scores have profiles of both kinds to
+ * work with and every supplier's profile can be held against its facts.
  */
-function profiles(data: DemoData): ProfileAssessmentInput[] {
+function profileTargets(data: DemoData): ProfileTarget[] {
   const rng = new Rng(mixSeed(data.seed, STREAM.profiles));
-  const out: ProfileAssessmentInput[] = [];
+  const out: ProfileTarget[] = [];
   const seen = new Set<string>();
-  const add = (ms: string, supplierId: string, lean: 'high' | 'low') => {
-    const key = `${ms}:${supplierId}`;
+  const add = (memberState: string, supplierId: string) => {
+    const key = `${memberState}:${supplierId}`;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({
-      profile_id: `PRF-${ms}-${supplierId}`,
-      supplier_id: supplierId,
-      member_state: ms,
-      version: 1,
-      assessor: `Demo national authority ${ms}`,
-      assessed_on: '2026-03-31',
-      scores: CRITERIA.map((c) => ({
-        criterion: c.id,
-        score: lean === 'high' ? rng.int(c.group === 'C1' ? 3 : 1, 4) : rng.int(0, 2),
-        evidence: [{ text: `Demo evidence for ${c.id} (fictional)` }],
-      })),
-      note: 'Demo profile: fictional supplier, fictional evidence.',
-    });
+    out.push({ memberState, supplierId });
   };
-  for (const d of data.designations) add(d.member_state, d.supplier_id, 'high');
+  for (const d of data.designations) add(d.member_state, d.supplier_id);
   const states = [...new Set(data.operators.map((o) => o.member_state))].sort();
   const designated = new Set(data.designations.map((d) => d.supplier_id));
   const others = data.suppliers.filter((s) => !designated.has(s.supplier_id));
-  if (others.length > 0) for (const ms of states) add(ms, rng.pick(others).supplier_id, 'low');
+  if (others.length > 0) for (const ms of states) add(ms, rng.pick(others).supplier_id);
+  // and every supplier profiled once at least, by a member state in turn: each has a profile to agree with its facts
+  const profiled = new Set(out.map((t) => t.supplierId));
+  data.suppliers.filter((s) => !profiled.has(s.supplier_id)).forEach((s, i) => add(states[i % states.length]!, s.supplier_id));
   return out;
 }
 

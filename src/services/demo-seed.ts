@@ -1,17 +1,26 @@
-import { generateDemoRegisters, seedDemo, type DemoData } from '../demo/index.js';
+import { CRITERIA } from '../catalog/criteria.js';
+import { demoSupplyFacts, generateDemoOwnership, generateDemoRegisters, seedDemo, type DemoData, type ProfileTarget } from '../demo/index.js';
 import { Implementation } from '../domain/implementation.js';
+import type { ProfileAssessmentInput } from '../domain/profile.js';
 import { ScreeningCase } from '../domain/screening.js';
 import { importRows } from '../interchange/index.js';
 import type { Store } from '../store/index.js';
 import { appendImplementations } from '../store/implementations.js';
 import { appendProfile } from '../store/profiles.js';
 import { upsertScreeningCases } from '../store/screening.js';
+import { appendSupplyFacts } from '../store/supply-facts.js';
+import { writeEntityRecords, writeHoldingRecords } from './ownership-import.js';
+import { suggestProfileScores } from './profiles.js';
+
+/** The day the demo's member states recorded their supply facts, and the day they assessed the profiles. */
+const FACTS_ON = '2026-03-15';
+const ASSESSED_ON = '2026-03-31';
 
 /**
  * Seeds the demo: the inventory through the importer (one transaction per kind), then the registers an
- * authority keeps beside it (implementation status, supplier profiles, screening cases) through their
- * own store functions, so the demo exercises the same checks as real data. The CLI's `demo` and the
- * server's first run both use it.
+ * authority keeps beside it (implementation status, ownership and holdings, supply facts, supplier
+ * profiles, screening cases) through their own store functions, so the demo exercises the same checks
+ * as real data. The CLI's `demo` and the server's first run both use it.
  */
 export async function seedDemoData(store: Store, data: DemoData) {
   const inventory = await seedDemo(store, data, importRows);
@@ -23,7 +32,44 @@ export async function seedDemoRegisters(store: Store, data: DemoData) {
   const registers = generateDemoRegisters(data);
   const source = `demo ${data.scale} seed ${data.seed}`;
   const implementation = await appendImplementations(store, registers.implementations.map((r) => Implementation.parse(r)), `${source}: implementation`);
-  for (const p of registers.profiles) await appendProfile(store, p, { actor: { name: 'demo' } });
+  const ownership = generateDemoOwnership(data);
+  const records = (rows: readonly object[]) => rows.map((fields, i) => ({ row: i + 1, fields: { ...fields } }));
+  writeEntityRecords(store, { file: `${source}: entities`, sha256: null, records: records(ownership.entities) });
+  writeHoldingRecords(store, { file: `${source}: holdings`, sha256: null, records: records(ownership.holdings) });
+  for (const f of demoSupplyFacts(data, registers.profileTargets, FACTS_ON)) await appendSupplyFacts(store, f, { actor: { name: 'demo' } });
+  for (const t of registers.profileTargets) await appendProfile(store, await derivedProfile(store, t), { actor: { name: 'demo' } });
   const screening = await upsertScreeningCases(store, registers.screeningCases.map((c) => ScreeningCase.parse(c)), `${source}: screening`);
-  return { implementation, profiles: registers.profiles.length, screening };
+  return { implementation, profiles: registers.profileTargets.length, screening };
+}
+
+/**
+ * A demo profile whose scores follow from the recorded facts: every criterion the software suggests
+ * (`profile suggest`: control, BOM origins, supply facts, products) takes the suggestion, confirmed;
+ * the criteria left to the assessor take the demo assessor's rule, from where control sits: the legal
+ * environment of the country of control (C1.2) 2 outside the EU/EEA, 0 inside; any other criterion
+ * without a suggestion 2 outside, 1 inside (or unknown: 2).
+ */
+async function derivedProfile(store: Store, t: ProfileTarget) {
+  const s = await suggestProfileScores(store, t.supplierId, t.memberState, ASSESSED_ON);
+  const outside = s.inputs.control.available ? s.inputs.control.summary.controlOutsideEu : null;
+  const scores: ProfileAssessmentInput['scores'] = CRITERIA.map((c) => {
+    const suggestion = s.suggestions.find((x) => x.criterion === c.id);
+    if (suggestion) {
+      const text = suggestion.explanation.text;
+      return { criterion: c.id, score: suggestion.score, evidence: [{ text }], suggested: { score: suggestion.score, source: suggestion.source, explanation: text, decision: 'confirmed' } };
+    }
+    const score = outside === false ? (c.id === 'C1.2' ? 0 : 1) : 2;
+    const where = outside === false ? 'in the EU/EEA' : outside ? 'outside the EU/EEA' : 'in a country not recorded';
+    return { criterion: c.id, score, evidence: [{ text: `Demo assessor (fictional): control of ${t.supplierId} sits ${where}` }] };
+  });
+  return {
+    profile_id: `PRF-${t.memberState}-${t.supplierId}`,
+    supplier_id: t.supplierId,
+    member_state: t.memberState,
+    version: 1,
+    assessor: `Demo national authority ${t.memberState}`,
+    assessed_on: ASSESSED_ON,
+    scores,
+    note: 'Demo profile: fictional supplier; scores follow from the demo\'s ownership, supply and product facts.',
+  };
 }
