@@ -73,6 +73,17 @@ describe('the API’s register uploads', () => {
       expect(r.json().detail).toMatch(/^bomb\.xlsx: the workbook unpacks to more than 64 MiB/);
       expect(Number(f.store.sqlite.prepare('SELECT COUNT(*) FROM audit_log').pluck().get())).toBe(before);
     });
+
+  it('/imports/assets: the job fails naming the file, nothing written', async () => {
+    const assets = Number(f.store.sqlite.prepare('SELECT COUNT(*) FROM assets').pluck().get());
+    const r = await f.app.inject({ method: 'POST', url: '/api/v1/imports/assets?filename=bomb.xlsx', headers: { ...s.write, 'content-type': XLSX_TYPE }, payload: bomb });
+    expect(r.statusCode).toBe(202);
+    await f.app.ctx.jobs.idle();
+    const job = (await f.app.inject({ method: 'GET', url: `/api/v1/imports/jobs/${r.json().jobId}`, headers: s.read })).json();
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/bomb\.xlsx: the workbook unpacks to more than 64 MiB/);
+    expect(Number(f.store.sqlite.prepare('SELECT COUNT(*) FROM assets').pluck().get())).toBe(assets);
+  });
 });
 
 describe('the CLI’s register imports', () => {
@@ -84,7 +95,7 @@ describe('the CLI’s register imports', () => {
   });
   afterAll(() => t.cleanup());
 
-  for (const argv of [['implementation', 'import'], ['screening', 'import'], ['entity', 'import'], ['holding', 'import']])
+  for (const argv of [['implementation', 'import'], ['screening', 'import'], ['entity', 'import'], ['holding', 'import'], ['import', 'assets'], ['import', 'operators']])
     it(`${argv.join(' ')}: exit 2, naming the file`, async () => {
       const r = await cli(...argv, join(t.dir, 'bomb.xlsx'), '--db', t.db);
       expect(r.code).toBe(2);
