@@ -9,3 +9,4 @@ export * from './profile.js';
 export * from './scenario.js';
 export * from './implementation.js';
 export * from './screening.js';
+export * from './text.js';

@@ -4,13 +4,14 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
+import { findUncleanText } from '../domain/index.js';
 import type { Store } from '../store/index.js';
 import { openReadStore } from '../store/open.js';
 import { keepWalForBulkLoads } from '../store/sqlite.js';
 import type { ServerContext } from './context.js';
 import { authorize, authPlugin, CSRF_HEADER } from './plugins/auth.js';
 import { Metrics, metricsPlugin } from './plugins/metrics.js';
-import { clientErrorHandler, frameworkErrorHandler, problemPlugin } from './plugins/problem.js';
+import { clientErrorHandler, frameworkErrorHandler, HttpProblem, problemPlugin } from './plugins/problem.js';
 import { DEFAULT_WEB_ROOT, webPlugin } from './plugins/web.js';
 import { openApiOptions } from './openapi.js';
 import { API_ROUTES, API_TAGS } from './routes/index.js';
@@ -145,6 +146,18 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.decorate('routeTable', API_ROUTES);
 
   app.setValidatorCompiler(validatorCompiler);
+  // before any route's own schema: no text field of a body, query or path may hold a NUL or a lone surrogate
+  app.addHook('preValidation', async (request) => {
+    const found = [
+      ...findUncleanText(request.body, ['body']),
+      ...findUncleanText(request.query, ['query']),
+      ...findUncleanText(request.params, ['params']),
+    ];
+    if (found.length)
+      throw new HttpProblem(400, 'validation', 'Invalid request', `${found.length} field(s) failed validation`, {
+        errors: found.map((f) => ({ path: f.path.join('.'), message: f.message })),
+      });
+  });
   // response schemas document the API; output is serialised as built (a zod parse would strip or slow it)
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 

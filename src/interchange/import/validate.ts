@@ -1,6 +1,7 @@
 import { findFunction } from '../../catalog/segments.js';
 import { certificateProblems } from '../../domain/certificate.js';
 import { designationProblems } from '../../domain/entities.js';
+import { textProblem } from '../../domain/text.js';
 import { citedProfileKey, profileReferenceProblem } from '../../store/designation-rows.js';
 import type { KindSpec } from './kinds.js';
 import { detached, FAIL, isAbsent } from './fields.js';
@@ -70,6 +71,7 @@ export class RowValidator {
     const cols = this.spec.columns;
     const out = this.out;
     let slow = false;
+    let refused = false;
     this.missing.length = 0;
     for (let c = 0; c < this.width; c++) {
       const col = cols[c]!;
@@ -86,6 +88,13 @@ export class RowValidator {
           continue;
         }
       }
+      // text that is not text (NUL, a lone surrogate) is refused whatever the column; a remembered value passed already
+      const unclean = typeof v === 'string' ? textProblem(v) : undefined;
+      if (unclean) {
+        errors.push({ row, field: col.name, reason: unclean });
+        refused = true;
+        continue;
+      }
       const p = col.fast(v);
       if (p === FAIL) slow = true;
       else {
@@ -95,6 +104,7 @@ export class RowValidator {
         }
       }
     }
+    if (refused) return undefined;
     if (slow || this.missing.length > 0) return this.slowPath(raw, row, errors);
     return this.finish(out, row, errors);
   }
