@@ -3,8 +3,8 @@ import { createReadStream, existsSync, renameSync, rmSync, statSync } from 'node
 import { basename, dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { UserError } from '../domain/index.js';
-import { appendAudit, type Actor } from './audit/index.js';
-import { copyKeyFile, keyStorePath } from './keys/index.js';
+import { appendAudit, entryMac, type Actor } from './audit/index.js';
+import { AUDIT_KEY, copyKeyFile, keyStorePath, openKeyStore } from './keys/index.js';
 import { migrationProvider } from './migrations/index.js';
 import { openStore, type Store } from './open.js';
 import { isBusy } from './sqlite.js';
@@ -29,6 +29,16 @@ async function copyDatabase(source: BetterSqlite3.Database, to: string): Promise
   await source.backup(to, { progress: ({ totalPages }) => totalPages + 1 });
 }
 
+/** A backup file is one file: rollback journal, not WAL (whose reader would leave -wal and -shm files beside it). */
+function asSingleFile(file: string): void {
+  const db = new BetterSqlite3(file);
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+}
+
 async function sha256Of(file: string): Promise<string> {
   const h = createHash('sha256');
   for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
@@ -50,6 +60,7 @@ export async function backupDatabase(store: Store, out: string, actor: Actor, op
   const tmp = partial(out);
   try {
     await copyDatabase(store.sqlite, tmp);
+    asSingleFile(tmp);
     renameSync(tmp, out);
     // the audit key lives outside the database: the copy keeps it beside it (FILE.keys, 0600), or its trail could not be checked
     rmSync(`${out}.keys`, { force: true });
@@ -73,6 +84,8 @@ export async function backupDatabase(store: Store, out: string, actor: Actor, op
 export interface BackupCheck {
   /** migrations the file has applied, oldest first */
   migrations: string[];
+  /** the first audit entry carrying a MAC under the audit key (from migration 0015 on), to check the key against */
+  keyed?: { seq: number; hash: string; mac: string };
   assets: number;
   auditEntries: number;
 }
@@ -108,8 +121,11 @@ export async function checkBackup(file: string): Promise<BackupCheck> {
     const known = new Set(Object.keys(await migrationProvider.getMigrations()));
     const unknown = applied.filter((m) => !known.has(m));
     if (unknown.length) throw new UserError(`cannot restore ${file}: it was made by a newer secure5g (migrations ${unknown.join(', ')} are unknown to this version)`);
+    const macs = tables.has('audit_log') && (db.prepare("SELECT COUNT(*) FROM pragma_table_info('audit_log') WHERE name = 'mac'").pluck().get() as number) > 0;
+    const keyed = macs ? (db.prepare('SELECT seq, hash, mac FROM audit_log WHERE mac IS NOT NULL ORDER BY seq LIMIT 1').get() as BackupCheck['keyed']) : undefined;
     return {
       migrations: applied,
+      ...(keyed ? { keyed: { ...keyed, seq: Number(keyed.seq) } } : {}),
       assets: Number(db.prepare('SELECT COUNT(*) FROM assets').pluck().get()),
       auditEntries: tables.has('audit_log') ? Number(db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get()) : 0,
     };
@@ -140,6 +156,19 @@ export async function restoreDatabase(file: string, target: string, actor: Actor
   const exists = existsSync(target);
   if (exists && !opts.force) throw new UserError(`${target} exists; restoring would replace it: add --force to do so`);
   if (!existsSync(dirname(target))) throw new UserError(`cannot restore into ${target}: the folder ${dirname(target)} does not exist`);
+  if (check.keyed) {
+    // the audit key lives outside the database (src/store/keys): the target's own, else the one the backup carries beside it;
+    // without the key its entries were made under, the restored trail could never be verified again
+    const own = keyStorePath(target);
+    const keys = openKeyStore(existsSync(own) ? own : `${file}.keys`, { writable: false });
+    const key = keys.get(AUDIT_KEY);
+    if (!key)
+      throw new UserError(
+        `cannot restore ${file}: its audit trail is keyed, and there is no audit key at ${own} nor beside the backup (${file}.keys); put the key file of the database it was taken from at one of them first`,
+      );
+    if (entryMac(key, check.keyed.hash) !== check.keyed.mac)
+      throw new UserError(`cannot restore ${file}: the audit key at ${keys.path} is not the one its audit trail was written under (entry ${check.keyed.seq} does not verify)`);
+  }
   const source = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
   try {
     // a new file is written whole beside the target first; an existing one takes the pages in place

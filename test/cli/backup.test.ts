@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../src/store/audit/index.js';
+import { createUser, generatePassword } from '../../src/store/identity/index.js';
 import { openStore } from '../../src/store/index.js';
 import { cli, FIXTURE, importSmallNetwork, tempDb } from './helpers.js';
 
@@ -76,6 +77,56 @@ describe('backup and restore', () => {
     expect(await assessment(d.db)).toEqual(before);
     // a second backup to the same file needs --force too
     expect((await cli('backup', '--out', file, '--db', d.db)).code).toBe(2);
+  });
+
+  it('writes one file, and restores a keyed audit trail only beside the key it was written under', async () => {
+    // an audited change before the backup: its entry carries a MAC under the key in test.db.keys
+    const store = await openStore(d.db);
+    await createUser(store, { name: 'test' }, { username: 'someone', password: generatePassword(), role: 'admin' });
+    await store.close();
+    const file = join(d.dir, 'keyed.db');
+    expect((await cli('backup', '--out', file, '--db', d.db)).code).toBe(0);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    const h = new BetterSqlite3(file, { readonly: true });
+    expect(h.pragma('journal_mode', { simple: true })).toBe('delete');
+    h.close();
+
+    // the backup carries its key beside it (keyed.db.keys): moved without it, it is refused
+    const target = join(d.dir, 'elsewhere.db');
+    expect(existsSync(`${file}.keys`)).toBe(true);
+    const carried = join(d.dir, 'keyed.db.keys.kept');
+    renameSync(`${file}.keys`, carried);
+    const noKey = await cli('restore', file, '--db', target);
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toMatch(/its audit trail is keyed, and there is no audit key at .*elsewhere\.db\.keys nor beside the backup/);
+    expect(existsSync(target)).toBe(false);
+    renameSync(carried, `${file}.keys`);
+
+    // a key already at the target that is another database's is not this trail's
+    const other = tempDb();
+    try {
+      await cli('init', '--db', other.db);
+      copyFileSync(`${other.db}.keys`, `${target}.keys`);
+      const wrong = await cli('restore', file, '--db', target);
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toMatch(/elsewhere\.db\.keys is not the one its audit trail was written under \(entry 1 does not verify\)/);
+      expect(existsSync(target)).toBe(false);
+    } finally {
+      other.cleanup();
+    }
+    rmSync(`${target}.keys`);
+
+    // with the key beside the backup, the restore takes it along
+    const ok = await cli('restore', file, '--db', target);
+    expect(ok.code, ok.stderr).toBe(0);
+    const actions = auditActions(target);
+    expect(actions.slice(-2)).toEqual(['user.create', 'database.restore']);
+    const restored = await openStore(target);
+    try {
+      expect(verifyAudit(restored)).toMatchObject({ ok: true, entries: actions.length, keyedFrom: 1 });
+    } finally {
+      await restored.close();
+    }
   });
 
   it('refuses a file that is not SQLite, not a secure5g database, or fails the integrity check', async () => {
