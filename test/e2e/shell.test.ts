@@ -109,6 +109,44 @@ describe.skipIf(!hasChromium)('web interface (chromium)', { timeout: 120_000 }, 
     await page.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor();
   });
 
+  it('the member-state dashboard: a run assessed from the page, its figures the API’s, each opening its explanation', async () => {
+    await signIn(page, e, 'demo-authority-de');
+    await page.getByRole('link', { name: 'Risk and findings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Risk and findings: DE' }).waitFor();
+    if ((await (await page.request.get('/api/v1/assessments?limit=1')).json()).total === 0) {
+      await page.getByText('No assessment of your scope is stored yet.').waitFor();
+      await page.getByRole('button', { name: 'Assess now' }).click();
+    }
+    await page.getByRole('table', { name: 'Risk level as likelihood × impact, inherent and residual' }).waitFor({ timeout: 60_000 });
+    const run = (await (await page.request.get('/api/v1/assessments?limit=1')).json()).items[0];
+    const id = run.assessmentId as string;
+    const en = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+    // findings by severity: the run's own counts in the scope
+    await page.locator('[data-severity="high"] dd').waitFor();
+    expect(await page.locator('[data-severity="high"] dd').textContent()).toBe(en.format(run.bySeverity.high));
+    // R1–R9: the member-state rows of the run, inherent and residual as level (L × I)
+    const risks = (await (await page.request.get(`/api/v1/assessments/${id}/risks?limit=1000`)).json()).items.filter((r: { scope: string }) => r.scope === 'member-state');
+    expect(risks.length).toBe(9);
+    const LEVEL: Record<string, string> = { low: 'Low', medium: 'Medium', high: 'High', 'very-high': 'Very high' };
+    for (const r of risks) {
+      const cells = page.locator(`[data-risk="${r.riskArea}"] td button`);
+      expect(await cells.nth(0).innerText()).toContain(`${LEVEL[r.level]} (${r.likelihood} × ${r.impact})`);
+      expect(await cells.nth(1).innerText()).toContain(`${LEVEL[r.residualLevel]} (${r.residualLikelihood} × ${r.residualImpact})`);
+    }
+    // HHI per segment, and the explanation behind one figure
+    const core = (await (await page.request.get(`/api/v1/assessments/${id}/metrics?kind=concentration&scopeLevel=member-state&limit=1000`)).json()).items.find(
+      (c: { segment: string }) => c.segment === 'core',
+    );
+    const hhi = page.locator('[data-segment="core"] td button');
+    expect(await hhi.innerText()).toContain(en.format(core.hhi));
+    await hhi.click();
+    expect(await hhi.getAttribute('aria-expanded')).toBe('true');
+    await page.getByText(core.explanation.formula).waitFor();
+    await page.getByText(core.explanation.text).waitFor();
+    await expectAccessible(page, 'risk and findings');
+    await screenshot(page, 'risk');
+  });
+
   it('signs out: the session ends on the server too', async () => {
     await signIn(page, e, 'demo-operator');
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
