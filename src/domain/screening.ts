@@ -29,8 +29,9 @@ export type ScreeningStatus = (typeof SCREENING_STATUSES)[number];
 /** Statuses after which the authority expects nothing more of the case. */
 export const CLOSED_SCREENING_STATUSES: readonly ScreeningStatus[] = ['closed-no-action', 'closed-with-conditions', 'prohibited', 'withdrawn'];
 
+/** A flag left out (an empty cell, which the register reader drops, or a missing key) is false, as documented. */
 const Flag = z.preprocess(
-  (v) => (v === 'true' || v === '1' || v === 'yes' ? true : v === 'false' || v === '0' || v === 'no' || v === '' ? false : v),
+  (v) => (v === 'true' || v === '1' || v === 'yes' ? true : v === 'false' || v === '0' || v === 'no' || v === '' || v === undefined || v === null ? false : v),
   z.boolean({ error: 'must be true or false' }),
 );
 

@@ -59,9 +59,10 @@ export async function readRecords(file: string): Promise<RecordSet> {
     throw new ImportError(file, undefined, undefined, 'cannot read the file');
   }
   const name = basename(file);
-  if (ext === '.json') return jsonRecords(name, bytes);
-  if (ext === '.xlsx') return xlsxRecords(name, bytes);
-  return csvRecords(name, bytes);
+  const set = ext === '.json' ? jsonRecords(name, bytes) : ext === '.xlsx' ? await xlsxRecords(name, bytes) : csvRecords(name, bytes);
+  // a file saved before it was filled: refused, as the inventory's importer refuses it
+  if (set.records.length === 0) throw new ImportError(sourceLabel(name, set.sheet), undefined, undefined, 'holds no rows (a header alone, or an empty list): nothing to import');
+  return set;
 }
 
 /**

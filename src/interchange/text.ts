@@ -30,7 +30,7 @@ export function decodeText(name: string, bytes: Uint8Array, counting: RowCountin
   const { encoding, bom } = sniffEncoding(bytes);
   const body = bytes.subarray(bom);
   if (encoding !== 'utf-8') return utf16(name, body, encoding);
-  if (!isUtf8(body)) throw notUtf8(name, body, counting === 'csv' ? 0 : undefined);
+  if (!isUtf8(body) || body.includes(0)) throw notUtf8(name, body, counting === 'csv' ? 0 : undefined);
   return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
 }
 
@@ -69,17 +69,22 @@ export function notUtf8(name: string, bytes: Uint8Array, firstRow: number | unde
   const found = bytes.includes(0)
     ? 'UTF-16 without a byte-order mark'
     : `an 8-bit code page such as Latin-1 / Windows-1252 (where ${byte} is "${String.fromCharCode(bytes[at]!)}")`;
-  const reason = `is not UTF-8: ${byte} cannot start or continue a UTF-8 character; the text looks like ${found}. Save it as "CSV UTF-8" or as UTF-16 with a byte-order mark`;
+  const what = bytes[at] === 0 ? `${byte} (NUL) is no text` : `${byte} cannot start or continue a UTF-8 character`;
+  const reason = `is not UTF-8: ${what}; the text looks like ${found}. Save it as "CSV UTF-8" or as UTF-16 with a byte-order mark`;
   if (firstRow === undefined) return new ImportError(name, undefined, undefined, `line ${lines + 1} ${reason}`);
   const row = firstRow + lines;
   return row === 0 ? new ImportError(name, undefined, 'header', reason) : new ImportError(name, row, undefined, reason);
 }
 
-/** Index of the first byte that is not part of a well-formed UTF-8 sequence (bytes.length if none). */
+/**
+ * Index of the first byte that is not part of a well-formed UTF-8 sequence, or a NUL (which UTF-8 text
+ * allows but no text file holds: it is the other half of a UTF-16 character); bytes.length if none.
+ */
 export function firstInvalidUtf8(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i]!;
+    if (c === 0) return i;
     if (c < 0x80) {
       i++;
       continue;

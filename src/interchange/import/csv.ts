@@ -57,6 +57,8 @@ export async function readCsv(file: string, name: string, sink: CsvSink): Promis
   /** The text of buf[0..end): pure ASCII (checked in one fast pass) decodes as Latin-1, a plain copy. */
   const decode = (buf: Buffer, end: number): string => {
     const part = buf.subarray(0, end);
+    // a NUL is ASCII, and UTF-8, but no text file holds one: it is UTF-16 read without its byte-order mark
+    if (part.indexOf(0) !== -1) throw notUtf8(name, part, headerSeen ? nextRow : 0);
     if (isAscii(part)) return part.toString('latin1');
     if (!isUtf8(part)) throw notUtf8(name, part, headerSeen ? nextRow : 0);
     return part.toString('utf8');

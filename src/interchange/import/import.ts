@@ -79,8 +79,8 @@ export async function importFile(store: Store, kind: ImportKind, file: string, o
     progress(size);
     const counts =
       kind === 'policies'
-        ? importPolicyDocuments(store, doc, name, (c) => log(store, kind, opts.logAs ?? file, c, sha256, startedAt, opts.actor))
-        : loadObjects(store, kind, name, numbered(jsonRows(doc, kind, name)), (c) => log(store, kind, opts.logAs ?? file, c, sha256, startedAt, opts.actor), undefined, opts.replace);
+        ? importPolicyDocuments(store, doc, name, (c) => log(store, kind, opts.logAs ?? file, notEmpty(name, c), sha256, startedAt, opts.actor))
+        : loadObjects(store, kind, name, numbered(jsonRows(doc, kind, name)), (c) => log(store, kind, opts.logAs ?? file, notEmpty(name, c), sha256, startedAt, opts.actor), undefined, opts.replace);
     return { kind, file, ...counts, ms: Date.now() - started };
   }
 
@@ -90,7 +90,7 @@ export async function importFile(store: Store, kind: ImportKind, file: string, o
     const set = await xlsxRecords(name, bytes);
     progress(size);
     const label = sourceLabel(name, set.sheet);
-    const counts = loadObjects(store, kind, label, set.records, (c) => log(store, kind, opts.logAs ?? file, c, sha256, startedAt, opts.actor), undefined, opts.replace, set.columns);
+    const counts = loadObjects(store, kind, label, set.records, (c) => log(store, kind, opts.logAs ?? file, notEmpty(label, c), sha256, startedAt, opts.actor), undefined, opts.replace, set.columns);
     return { kind, file, ...counts, ms: Date.now() - started };
   }
   const refs = referenceData(store);
@@ -105,6 +105,7 @@ export async function importFile(store: Store, kind: ImportKind, file: string, o
   }
   let replacement: Replacement | undefined;
   const counts = load.finish((c) => {
+    notEmpty(name, c);
     replacement = tracker?.decommission(store, name);
     log(store, kind, opts.logAs ?? file, c, sha256, startedAt, opts.actor);
   });
@@ -173,6 +174,16 @@ export async function importRows(
   return { kind, file: sourceName, ...counts, ms: Date.now() - started };
 }
 
+/**
+ * A file with no rows (a header alone, an empty array) is refused rather than logged as an import of
+ * nothing: it is a file saved before it was filled, or a filter that matched nothing, and as a
+ * replacement (--replace) it would decommission a whole inventory.
+ */
+function notEmpty(name: string, c: LoadCounts): LoadCounts {
+  if (c.rows === 0) throw new ImportError(name, undefined, undefined, 'holds no rows (a header alone, or an empty list): nothing to import');
+  return c;
+}
+
 function log(store: Store, kind: string, file: string, c: LoadCounts, sha256: string | null, startedAt: string, actor?: string) {
   recordImport(store, { kind, file, ...c, sha256, startedAt, finishedAt: importTimestamp(), actor });
 }
@@ -234,6 +245,7 @@ function loadObjects(
   }
   let replacement: Replacement | undefined;
   const counts = load.finish((c) => {
+    notEmpty(name, c);
     replacement = tracker?.decommission(store, name);
     beforeCommit(c);
   });

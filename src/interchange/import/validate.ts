@@ -117,9 +117,12 @@ export class RowValidator {
     for (let c = 0; c < this.width; c++) if (raw[c] !== undefined) obj[this.names[c]!] = raw[c];
     const r = this.spec.schema.safeParse(obj);
     if (!r.success) {
+      // one error per field: a value that is no date also fails the calendar check, and saying so adds nothing
+      const said = new Set<string>();
       for (const issue of r.error.issues) {
         const field = issue.path.length > 0 ? String(issue.path[0]) : undefined;
-        if (field !== undefined && missing.has(field)) continue;
+        if (field !== undefined && (missing.has(field) || said.has(field))) continue;
+        if (field !== undefined) said.add(field);
         const item = typeof issue.path[1] === 'number' ? `item ${issue.path[1] + 1} ` : '';
         errors.push({ row, ...(field !== undefined ? { field } : {}), reason: item + issue.message });
       }

@@ -3,7 +3,7 @@ import { CountryCode, ENTITY_KINDS, ImportError, IsoDate } from '../../domain/in
 import * as access from '../../services/ownership-in-scope.js';
 import { BomTooLarge } from '../../interchange/cyclonedx/index.js';
 import { HttpProblem, notFound } from '../plugins/problem.js';
-import { BODY_LIMIT, FileQuery, fromImportErrors, mediaType, readBody, registerBody, REGISTER_TYPES, safeName, unsupported } from '../register-body.js';
+import { BODY_LIMIT, FileQuery, fromImportErrors, mediaType, readBody, registerBody, REGISTER_TYPES, safeName, unsupported, XLSX_TYPE } from '../register-body.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { EntityRow, HoldingRow } from '../response-schemas.js';
 import { pageList } from '../../store/access/sql.js';
@@ -61,14 +61,14 @@ const registerRoutes: ApiRoute[] = [
     operationId: 'recordEntities',
     access: 'ownership.write',
     tag: 'ownership',
-    summary: 'Record entities (CSV text, or JSON {items: [...]}), upserting by entity_id in one transaction (audited); a bad row refuses all',
+    summary: 'Record entities (CSV, JSON {items: [...]} or an XLSX workbook), upserting by entity_id in one transaction (audited); a bad row refuses all',
     query: FileQuery,
     response: { 200: Obj, 201: Obj, ...problems(400, 401, 403, 413, 415) },
     rawBody: true,
-    consumes: REGISTER_TYPES,
+    consumes: [...REGISTER_TYPES, XLSX_TYPE],
     bodyLimit: BODY_LIMIT,
     handler: async ({ request, reply, query, caller }, { store, dashboard }) => {
-      const body = await registerBody(request, 'entities', query.filename);
+      const body = await registerBody(request, 'entities', query.filename, { xlsx: true });
       const s = fromImportErrors(() => access.recordEntities(store, caller.scope, caller.actor, body), body.json);
       if (s.inserted + s.updated > 0) dashboard.invalidate();
       return reply.code(s.inserted > 0 ? 201 : 200).send(s);
@@ -92,15 +92,15 @@ const registerRoutes: ApiRoute[] = [
     access: 'ownership.write',
     tag: 'ownership',
     summary:
-      'Record holdings (CSV text, or JSON {items: [...]}), upserting by holder_id, held_id and since in one transaction (audited); ' +
+      'Record holdings (CSV, JSON {items: [...]} or an XLSX workbook), upserting by holder_id, held_id and since in one transaction (audited); ' +
       '?replace=true: the body is the complete record of each held entity it names',
     query: FileQuery.extend({ replace: z.enum(['true', 'false']).optional().transform((v) => v === 'true') }),
     response: { 200: Obj, 201: Obj, ...problems(400, 401, 403, 413, 415) },
     rawBody: true,
-    consumes: REGISTER_TYPES,
+    consumes: [...REGISTER_TYPES, XLSX_TYPE],
     bodyLimit: BODY_LIMIT,
     handler: async ({ request, reply, query, caller }, { store, dashboard }) => {
-      const body = await registerBody(request, 'holdings', query.filename);
+      const body = await registerBody(request, 'holdings', query.filename, { xlsx: true });
       const s = fromImportErrors(() => access.recordHoldings(store, caller.scope, caller.actor, body, { replace: query.replace }), body.json);
       if (s.inserted + s.updated + s.deleted > 0) dashboard.invalidate();
       return reply.code(s.inserted > 0 ? 201 : 200).send(s);

@@ -305,7 +305,7 @@ export interface paths {
         /** Entities of the ownership graph, suppliers standing in for themselves included (source: supplier) */
         get: operations["listEntities"];
         put?: never;
-        /** Record entities (CSV text, or JSON {items: [...]}), upserting by entity_id in one transaction (audited); a bad row refuses all */
+        /** Record entities (CSV, JSON {items: [...]} or an XLSX workbook), upserting by entity_id in one transaction (audited); a bad row refuses all */
         post: operations["recordEntities"];
         delete?: never;
         options?: never;
@@ -340,7 +340,7 @@ export interface paths {
         /** Holdings, by held entity, holder and date; ?entityId gives those on either side of one entity */
         get: operations["listHoldings"];
         put?: never;
-        /** Record holdings (CSV text, or JSON {items: [...]}), upserting by holder_id, held_id and since in one transaction (audited); ?replace=true: the body is the complete record of each held entity it names */
+        /** Record holdings (CSV, JSON {items: [...]} or an XLSX workbook), upserting by holder_id, held_id and since in one transaction (audited); ?replace=true: the body is the complete record of each held entity it names */
         post: operations["recordHoldings"];
         delete?: never;
         options?: never;
@@ -2792,6 +2792,7 @@ export interface operations {
             content: {
                 "text/csv": string;
                 "application/json": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
             };
         };
         responses: {
@@ -2982,6 +2983,7 @@ export interface operations {
             content: {
                 "text/csv": string;
                 "application/json": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
             };
         };
         responses: {
