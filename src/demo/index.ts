@@ -9,3 +9,4 @@ export type { DemoScale } from './scale.js';
 export type { AssetRow, DesignationRow, OperatorRow, ProductRow, SupplierRow } from './rows.js';
 export { generateDemoRegisters, type DemoRegisters, type ProfileTarget } from './registers.js';
 export { generateDemoOwnership, demoSupplyFacts, type DemoOwnership } from './ownership.js';
+export { demoScenarios } from './scenarios.js';

@@ -1,5 +1,6 @@
 import { CRITERIA } from '../catalog/criteria.js';
-import { demoSupplyFacts, generateDemoOwnership, generateDemoRegisters, seedDemo, type DemoData, type ProfileTarget } from '../demo/index.js';
+import { parseScenario } from '../domain/scenario.js';
+import { demoScenarios, demoSupplyFacts, generateDemoOwnership, generateDemoRegisters, seedDemo, type DemoData, type ProfileTarget } from '../demo/index.js';
 import { Implementation } from '../domain/implementation.js';
 import type { ProfileAssessmentInput } from '../domain/profile.js';
 import { ScreeningCase } from '../domain/screening.js';
@@ -8,7 +9,10 @@ import type { Store } from '../store/index.js';
 import { appendImplementations } from '../store/implementations.js';
 import { appendProfile } from '../store/profiles.js';
 import { upsertScreeningCases } from '../store/screening.js';
+import { decommissionAssets } from '../store/asset-history.js';
+import { saveScenario } from '../store/scenarios.js';
 import { appendSupplyFacts } from '../store/supply-facts.js';
+import { runAssessment, saveAssessmentRun } from './assessment-run.js';
 import { writeEntityRecords, writeHoldingRecords } from './ownership-import.js';
 import { suggestProfileScores } from './profiles.js';
 
@@ -27,6 +31,30 @@ export async function seedDemoData(store: Store, data: DemoData) {
   return { inventory, ...(await seedDemoRegisters(store, data)) };
 }
 
+/** The stored assessments' dates: the registers' record date and the demo's reference date, five months on. */
+export const DEMO_ASSESSMENT_DATES = ['2026-06-30', '2026-11-28'] as const;
+/** The day the demo's swapped-out units left service, between the two assessments. */
+export const DEMO_DECOMMISSIONED_ON = '2026-09-30';
+
+/**
+ * What makes the two stored assessments differ besides their dates: every fifth RAN asset (by id) of the
+ * first in-force designation's supplier at that member state's operators left service on
+ * DEMO_DECOMMISSIONED_ON, swapped out. Returns the ids.
+ */
+function decommissionDemoUnits(store: Store, data: DemoData): string[] {
+  const first = data.designations.find((d) => d.status === 'in-force');
+  if (!first) return [];
+  const ids = store.sqlite
+    .prepare(
+      "SELECT a.asset_id FROM assets a JOIN operators o ON o.operator_id = a.operator_id WHERE o.member_state = ? AND a.supplier_id = ? AND a.segment = 'ran' AND (a.in_service IS NULL OR a.in_service <= ?) ORDER BY a.asset_id",
+    )
+    .pluck()
+    .all(first.member_state, first.supplier_id, DEMO_DECOMMISSIONED_ON) as string[];
+  const chosen = ids.filter((_id, i) => i % 5 === 0);
+  decommissionAssets(store, chosen, DEMO_DECOMMISSIONED_ON, 'demo: swapped out (fictional)');
+  return chosen;
+}
+
 /** The registers alone, for a demo whose inventory came in through CSV files. */
 export async function seedDemoRegisters(store: Store, data: DemoData) {
   const registers = generateDemoRegisters(data);
@@ -39,7 +67,13 @@ export async function seedDemoRegisters(store: Store, data: DemoData) {
   for (const f of demoSupplyFacts(data, registers.profileTargets, FACTS_ON)) await appendSupplyFacts(store, f, { actor: { name: 'demo' } });
   for (const t of registers.profileTargets) await appendProfile(store, await derivedProfile(store, t), { actor: { name: 'demo' } });
   const screening = await upsertScreeningCases(store, registers.screeningCases.map((c) => ScreeningCase.parse(c)), `${source}: screening`);
-  return { implementation, profiles: registers.profileTargets.length, screening };
+  const actor = { name: 'demo' };
+  for (const s of demoScenarios(data)) await saveScenario(store, parseScenario(s, 'demo scenario'), actor);
+  const decommissioned = decommissionDemoUnits(store, data);
+  // two runs five months apart, so `assess --diff previous latest` and the API's diff have changes to show
+  const assessments: string[] = [];
+  for (const date of DEMO_ASSESSMENT_DATES) assessments.push(saveAssessmentRun(store, actor, await runAssessment(store, { date })));
+  return { implementation, profiles: registers.profileTargets.length, screening, scenarios: demoScenarios(data).length, decommissioned: decommissioned.length, assessments };
 }
 
 /**

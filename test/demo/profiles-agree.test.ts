@@ -56,3 +56,33 @@ describe('demo profiles agree with the demo facts', () => {
     }
   });
 });
+
+describe('the demo shows history', () => {
+  it('saves its scenarios, decommissions swapped-out units between two stored assessments five months apart', async () => {
+    const sql = (q: string, ...p: unknown[]) => t.store.sqlite.prepare(q).raw(true).all(...p) as unknown[][];
+    expect(sql('SELECT name FROM scenarios ORDER BY name').map((r) => r[0])).toEqual(['demo-nl-designated-phase-out', 'demo-ran-cap-35']);
+    expect(sql('SELECT date FROM assessments ORDER BY date').map((r) => r[0])).toEqual(['2026-06-30', '2026-11-28']);
+    // second path: the generator's rows. Every fifth RAN row (by id) of the first in-force designation's
+    // supplier (D-NL-1: SUP-COBALT in NL) in service by 2026-09-30 left service that day
+    const first = data.designations.find((d) => d.status === 'in-force')!;
+    const nl = new Set(data.operators.filter((o) => o.member_state === first.member_state).map((o) => o.operator_id));
+    const candidates = [...data.assets()]
+      .filter((a) => nl.has(a.operator_id) && a.supplier_id === first.supplier_id && a.segment === 'ran' && (a.in_service === '' || a.in_service <= '2026-09-30'))
+      .map((a) => a.asset_id)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const expected = candidates.filter((_id, i) => i % 5 === 0);
+    expect(sql("SELECT asset_id FROM decommissioned_assets WHERE decommissioned_on = '2026-09-30' ORDER BY asset_id").map((r) => r[0])).toEqual(expected);
+    // the two runs differ: the earlier still counts those units, the later does not
+    const runs = sql('SELECT assessment_id, date FROM assessments ORDER BY date') as [string, string][];
+    const findings = (id: string) => sql('SELECT count(*) FROM assessment_findings WHERE assessment_id = ?', id)[0]![0];
+    const inputs = runs.map(([id]) => sql('SELECT inputs_hash FROM assessments WHERE assessment_id = ?', id)[0]![0]);
+    expect(inputs[0]).not.toBe(inputs[1]);
+    expect([findings(runs[0]![0]), findings(runs[1]![0])].every((n) => Number(n) > 0)).toBe(true);
+    // the implementation statuses: some agree with the findings, some contradict them (declared in place beside findings of the measure)
+    const latest = runs[1]![0];
+    const contradictions = Number(sql('SELECT count(*) FROM assessment_contradictions WHERE assessment_id = ?', latest)[0]![0]);
+    expect(contradictions).toBeGreaterThan(0);
+    const inPlace = Number(sql("SELECT count(*) FROM implementations WHERE status = 'in-place'")[0]![0]);
+    expect(contradictions).toBeLessThan(inPlace);
+  });
+});

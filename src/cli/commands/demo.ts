@@ -47,7 +47,8 @@ export async function runDemo(store: Store, io: Io, opts: DemoOptions): Promise<
   io.out(
     `demo data (${opts.scale}, seed ${opts.seed}): ${data.operators.length} operators, ${data.suppliers.length} fictional suppliers, ` +
       `${fmtInt(data.assetCount)} assets, ${data.designations.length} designations, ${data.policies.length} national policies, ` +
-      `${fmtInt(registers.implementation.inserted)} implementation records, ${registers.profiles} supplier profiles, ${registers.screening.inserted} screening cases\n`,
+      `${fmtInt(registers.implementation.inserted)} implementation records, ${registers.profiles} supplier profiles, ${registers.screening.inserted} screening cases, ` +
+      `${registers.scenarios} saved scenarios, ${fmtInt(registers.decommissioned)} decommissioned assets, ${registers.assessments.length} stored assessments\n`,
   );
 }
 
