@@ -5,7 +5,7 @@ import type { SupplierCap } from '../domain/policy.js';
 import { EU_BASELINE_LEVEL_RULE } from './profile-rule.js';
 
 /**
- * The EU baseline: the rule set applied where a member state has recorded no policy, and the values a
+ * The secure5g default (not an EU rule): the rule set applied where a member state has recorded no policy, and the values a
  * national policy falls back to for every field it leaves out. These are the project's reasoned defaults,
  * not figures from the Toolbox; docs/methodology.md gives the reasoning. National policies override them.
  */
@@ -15,6 +15,8 @@ export interface EffectivePolicy {
   version: string;
   operatorTopSupplierShare: number;
   nationalHhi: number;
+  /** the thresholds the national policy states itself (absent or not listed: the secure5g default's figure) */
+  nationalThresholds?: readonly ('operatorTopSupplierShare' | 'nationalHhi')[];
   criticalityOverrides: { segment?: SegmentId; function?: string; criticality: Criticality }[];
   requiredCertifications: Partial<Record<SegmentId, string[]>>;
   defaultTransitionMonths: number;

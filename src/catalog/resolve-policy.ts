@@ -3,7 +3,7 @@ import type { DesignationKind, DesignationScopeItemId } from '../domain/entities
 import { BASELINE_POLICY, type EffectivePolicy } from './baseline-policy.js';
 
 /**
- * The policy in force for a member state: the EU baseline, with every field the national policy states
+ * The policy in force for a member state: the secure5g default (not an EU rule), with every field the national policy states
  * taking its place. Thresholds and the default transition replace the baseline's value one by one;
  * a national certification entry for a segment replaces the baseline's list for that segment (an empty
  * list lifts the requirement) and leaves other segments as the baseline has them; national criticality
@@ -32,6 +32,10 @@ export function resolvePolicy(memberState: string, national?: Policy): Effective
     version: national.version,
     operatorTopSupplierShare: t.operator_top_supplier_share ?? base.operatorTopSupplierShare,
     nationalHhi: t.national_hhi ?? base.nationalHhi,
+    nationalThresholds: [
+      ...(t.operator_top_supplier_share !== undefined ? (['operatorTopSupplierShare'] as const) : []),
+      ...(t.national_hhi !== undefined ? (['nationalHhi'] as const) : []),
+    ],
     criticalityOverrides: [
       ...base.criticalityOverrides.map((o) => ({ ...o })),
       ...(national.criticality_overrides ?? []).map((o) => ({

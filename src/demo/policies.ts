@@ -39,7 +39,7 @@ const OTHERS: PolicyBody[] = [
   { version: '2025.1', thresholds: { operator_top_supplier_share: 0.5 }, default_transition_months: 36 },
 ];
 
-/** National policies for `count` member states drawn per seed; the rest use the EU baseline. */
+/** National policies for `count` member states drawn per seed; the rest use the secure5g default. */
 export function buildPolicies(count: number, states: readonly string[], rng: Rng): PolicyInput[] {
   const bodies = [STRICT, ...rng.shuffle(OTHERS)].slice(0, count);
   const chosen = rng.sample(states, bodies.length).sort();

@@ -61,7 +61,7 @@ export function checkPolicy(doc: unknown): PolicyCheck {
   const err: Report = (at, message) => errors.push(issue(at, message));
   const warn: Report = (at, message) => warnings.push(issue(at, message));
 
-  if (str(d.version) === BASELINE_VERSION) err(['version'], `"${BASELINE_VERSION}" is reserved for the EU baseline: give the national policy another version`);
+  if (str(d.version) === BASELINE_VERSION) err(['version'], `"${BASELINE_VERSION}" is reserved for the secure5g default (not an EU rule): give the national policy another version`);
 
   const t = rec(d.thresholds);
   if (t.operator_top_supplier_share === 1)
@@ -151,7 +151,7 @@ function checkCaps(caps: unknown[], err: Report, warn: Report): void {
 function checkProfileRule(raw: unknown, err: Report, warn: Report): void {
   if (!isRecord(raw)) return;
   if (str(raw.rule_id) === EU_BASELINE_LEVEL_RULE.rule_id && JSON.stringify(sorted(raw)) !== JSON.stringify(sorted(EU_BASELINE_LEVEL_RULE))) {
-    err(['profile_rule', 'rule_id'], `"${EU_BASELINE_LEVEL_RULE.rule_id}" names the EU baseline rule, but this rule differs from it: give it an id of its own`);
+    err(['profile_rule', 'rule_id'], `"${EU_BASELINE_LEVEL_RULE.rule_id}" names the secure5g default rule (not an EU rule), but this rule differs from it: give it an id of its own`);
   }
   for (const level of ['high', 'medium'] as const) {
     const c = rec(raw[level]);

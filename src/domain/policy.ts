@@ -25,7 +25,7 @@ export const SupplierCap = z
 export type SupplierCap = z.infer<typeof SupplierCap>;
 
 /**
- * A member state's rule set, as versioned data. Fields left out fall back to the EU baseline
+ * A member state's rule set, as versioned data. Fields left out fall back to the secure5g default (not an EU rule)
  * (see src/catalog/baseline-policy.ts), so a national policy only states where it differs.
  */
 export const Policy = z

@@ -9,7 +9,7 @@ export const OTHER = 2;
 export const CRITICALITY_NAMES: readonly Criticality[] = ['critical', 'sensitive', 'other'];
 const CODE: Record<Criticality, number> = { critical: CRITICAL, sensitive: SENSITIVE, other: OTHER };
 
-/** The policy for a member state: the snapshot's, else the EU baseline. */
+/** The policy for a member state: the snapshot's, else the secure5g default. */
 export function policyFor(snapshot: Snapshot, memberState: string): EffectivePolicy {
   return snapshot.policies.get(memberState) ?? { ...BASELINE_POLICY, memberState };
 }

@@ -43,7 +43,7 @@ function covers(d: Designation, segment: string, criticality: string): boolean {
  * has designated high-risk or restricted, in force on the planned date, in a scope that covers the asset,
  * makes the project not eligible; a conditional designation leaves it eligible with that designation's
  * conditions. The transition period does not help: it lets existing assets run out, it does not fund new
- * ones. `policy` decides criticality for `key-assets` scopes (default: the EU baseline).
+ * ones. `policy` decides criticality for `key-assets` scopes (default: the secure5g default (not an EU rule)).
  */
 export function checkFunding(project: FundingProject, designations: readonly Designation[], policy?: EffectivePolicy): FundingCheck {
   const effective = policy ?? { ...BASELINE_POLICY, memberState: project.member_state };

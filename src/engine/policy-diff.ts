@@ -22,7 +22,7 @@ export interface PolicyDiff {
   changes: PolicyChange[];
 }
 
-/** Two versions of national policy compared on their effective values (each merged over the EU baseline). */
+/** Two versions of national policy compared on their effective values (each merged over the secure5g default). */
 export function diffPolicies(a: Policy, b: Policy): PolicyDiff {
   return diffEffectivePolicies(resolvePolicy(a.member_state, a), resolvePolicy(b.member_state, b));
 }
@@ -33,7 +33,7 @@ const list = (x: readonly string[]) => (x.length ? x.join(', ') : 'nothing');
 const certs = (x: readonly string[] | undefined) => [...new Set((x ?? []).map((c) => c.toUpperCase()))].sort();
 const isKey = (c: Criticality) => c !== 'other';
 
-/** The same comparison on effective policies: `baseline` on either side compares with the EU baseline. */
+/** The same comparison on effective policies: `baseline` on either side compares with the secure5g default. */
 export function diffEffectivePolicies(a: EffectivePolicy, b: EffectivePolicy): PolicyDiff {
   const changes: PolicyChange[] = [];
   const add = (field: string, before: unknown, after: unknown, explanation: string) => changes.push({ field, before, after, explanation });

@@ -10,7 +10,7 @@ export interface SnapshotInput {
   products: Product[];
   assets: Asset[];
   designations: Designation[];
-  /** effective policy per member state; a member state left out gets the EU baseline */
+  /** effective policy per member state; a member state left out gets the secure5g default */
   policies?: Map<string, EffectivePolicy>;
   certificates?: CertificateRecord[];
 }

@@ -41,19 +41,19 @@ export function policyRows(effective: EffectivePolicy, national?: Policy): Polic
 const fieldColumn: Column<PolicyRow> = { header: 'field', value: (r) => r.field };
 const valueColumn: Column<PolicyRow> = { header: 'value', value: (r) => r.value };
 // the source before the value: values (a rule's description) can be long
-const rowColumns: Column<PolicyRow>[] = [fieldColumn, { header: 'source', value: (r) => r.source }, valueColumn];
+const rowColumns: Column<PolicyRow>[] = [fieldColumn, { header: 'source', value: (r) => (r.source === 'baseline' ? 'secure5g default' : r.source) }, valueColumn];
 const ownColumns = [fieldColumn, valueColumn];
 
 /** The effective policy of a member state; with the national document, each row says where it comes from. */
 export function effectivePolicyText(effective: EffectivePolicy, national?: Policy): string {
   const head = national
-    ? `${effective.memberState}: effective policy, national version ${effective.version} over the EU baseline\n`
-    : `${effective.memberState}: no national policy, the EU baseline applies\n`;
+    ? `${effective.memberState}: effective policy, national version ${effective.version} over the secure5g default (not an EU rule)\n`
+    : `${effective.memberState}: no national policy, the secure5g default (not an EU rule) applies\n`;
   return head + renderTable(policyRows(effective, national), national ? rowColumns : ownColumns);
 }
 
 export function baselineText(baseline: EffectivePolicy): string {
-  return 'EU baseline (src/catalog/baseline-policy.ts; docs/methodology.md gives the reasoning)\n' + renderTable(policyRows(baseline), ownColumns);
+  return "secure5g default (not an EU rule): the project's reasoned defaults where a member state states nothing (src/catalog/baseline-policy.ts; docs/methodology.md gives the reasoning)\n" + renderTable(policyRows(baseline), ownColumns);
 }
 
 /** The fields one stored version states; the others follow the baseline. */
@@ -61,13 +61,13 @@ export function storedPolicyText(v: StoredPolicyVersion, effective: EffectivePol
   const rows = policyRows(effective, v.policy).filter((r) => r.source === 'national');
   return (
     `${v.memberState} version ${v.version}, stored ${v.importedAt}${v.inForce ? ', in force' : ''}\n` +
-    (rows.length ? renderTable(rows, ownColumns) : 'states nothing: every field follows the EU baseline\n') +
-    'other fields follow the EU baseline (see --effective)\n'
+    (rows.length ? renderTable(rows, ownColumns) : 'states nothing: every field follows the secure5g default (not an EU rule)\n') +
+    'other fields follow the secure5g default, not an EU rule (see --effective)\n'
   );
 }
 
 export function policyListText(versions: readonly StoredPolicyVersion[]): string {
-  if (versions.length === 0) return 'no national policy stored: every member state uses the EU baseline\n';
+  if (versions.length === 0) return 'no national policy stored: every member state uses the secure5g default (not an EU rule)\n';
   return renderTable(versions, [
     { header: 'member state', value: (v) => v.memberState },
     { header: 'version', value: (v) => v.version },

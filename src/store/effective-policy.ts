@@ -7,7 +7,7 @@ import type { Store } from './open.js';
 /*
  * The policy in force for a member state, read synchronously so that writers can use it inside their
  * transaction: the latest stored national policy (greatest imported_at, then version, as
- * latestPolicies in repositories.ts has it) merged over the EU baseline, or the baseline alone.
+ * latestPolicies in repositories.ts has it) merged over the secure5g default (not an EU rule), or the baseline alone.
  */
 
 export function effectivePolicyOf(store: Store, memberState: string): EffectivePolicy {

@@ -29,7 +29,7 @@ export interface FundingCheckInput {
   result: FundingCheck;
   /** the day designations were judged as in force on */
   dateUsed: string;
-  /** version of the member state's national policy used for criticality; absent: the EU baseline alone */
+  /** version of the member state's national policy used for criticality; absent: the secure5g default alone */
   policyVersion?: string;
   /** the designations the check read */
   designations: readonly Designation[];

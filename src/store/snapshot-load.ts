@@ -35,7 +35,7 @@ export interface SnapshotLoad {
 /**
  * Builds the engine's columnar snapshot. The filter narrows operators and their assets; suppliers,
  * products and designations are kept whole (the engine needs them to judge any asset). Policies: for
- * every member state present, the EU baseline overridden by the member state's latest national policy.
+ * every member state present, the secure5g default (not an EU rule) overridden by the member state's latest national policy.
  * Assets come in the order they were stored (rowid), whichever path built them.
  *
  * With the cache on (the default), a valid cache gives the inventory columns (5 M assets in about a

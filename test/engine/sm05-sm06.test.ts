@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/engine/assess.js';
+import { resolvePolicy } from '../../src/catalog/resolve-policy.js';
 import { asset, operator, policy, snapshot } from './helpers.js';
 
 const DATE = '2026-06-01';
@@ -46,6 +47,17 @@ describe('SM05 operator supplier diversity', () => {
       'SM05:OP1:transport:SUP-D',
     ]);
     expect(sm05(snap([policy('DE', { operatorTopSupplierShare: 0.6 })])).map((f) => f.id)).toContain('SM05:OP2:ran:SUP-A');
+  });
+
+  it('says "national threshold" only where the national policy states it', () => {
+    // no national policy: the 70 % is the project's default, not an EU figure
+    const ran = (s: ReturnType<typeof snap>) => sm05(s).find((f) => f.id === 'SM05:OP1:ran:SUP-A')!.explanation.text;
+    expect(ran(snap())).toContain('SUP-A holds 75.0 % of a quantity of 100, above the secure5g default threshold (not an EU rule) of 70.0 %');
+    // a national policy that states only the HHI: the share threshold is still the default
+    const hhiOnly = resolvePolicy('DE', { member_state: 'DE', version: '2026.1', thresholds: { national_hhi: 6000 } } as never);
+    expect(ran(snap([hhiOnly]))).toContain('above the secure5g default threshold (not an EU rule) of 70.0 %');
+    const stated = resolvePolicy('DE', { member_state: 'DE', version: '2026.2', thresholds: { operator_top_supplier_share: 0.72 } } as never);
+    expect(ran(snap([stated]))).toContain("above DE's national threshold (policy 2026.2) of 72.0 %");
   });
 
   it('grades by criticality after overrides', () => {

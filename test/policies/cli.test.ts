@@ -81,15 +81,15 @@ describe('secure5g policy …', () => {
     expect(eff).toMatchObject({ memberState: 'DE', version: '2026.2', operatorTopSupplierShare: 0.5, nationalHhi: 4000, defaultTransitionMonths: 24 });
     expect(eff.requiredCertifications).toEqual({ core: ['NESAS'], ran: ['NESAS', 'EUCC'], interconnection: ['NESAS'], management: ['EUCC'], transport: ['EUCC'] });
     const effText = (await cli('policy', 'show', 'DE', '--effective', '--db', t.db)).stdout;
-    expect(effText).toMatch(/^DE: effective policy, national version 2026\.2 over the EU baseline\n/);
-    expect(effText).toMatch(/requiredCertifications\.interconnection \(TM09\)\s+baseline\s+NESAS\n/);
+    expect(effText).toMatch(/^DE: effective policy, national version 2026\.2 over the secure5g default \(not an EU rule\)\n/);
+    expect(effText).toMatch(/requiredCertifications\.interconnection \(TM09\)\s+secure5g default\s+NESAS\n/);
     expect(effText).toMatch(/operatorTopSupplierShare \(SM05\)\s+national\s+0\.5\n/);
 
     // a member state without a national policy: the baseline, and a clear refusal for the document itself
     const fr = JSON.parse((await cli('policy', 'show', 'FR', '--effective', '--format', 'json', '--db', t.db)).stdout);
     expect(fr).toEqual({ ...JSON.parse(JSON.stringify(BASELINE_POLICY)), memberState: 'FR' });
     const none = await cli('policy', 'show', 'FR', '--db', t.db);
-    expect([none.code, none.stderr]).toEqual([2, 'error: FR has no national policy: the EU baseline applies (see: secure5g policy show FR --effective)\n']);
+    expect([none.code, none.stderr]).toEqual([2, 'error: FR has no national policy: the secure5g default (not an EU rule) applies (see: secure5g policy show FR --effective)\n']);
   });
 
   it('diff: two stored versions, the baseline, or two files', async () => {
@@ -107,13 +107,15 @@ describe('secure5g policy …', () => {
     expect(fromBaseline.from).toBe('baseline');
     expect(fromBaseline.changes[0]).toMatchObject({ field: 'operatorTopSupplierShare', before: 0.7, after: 0.6 });
     const missing = await cli('policy', 'diff', 'DE', '2026.1', '2030.1', '--db', t.db);
-    expect([missing.code, missing.stderr]).toEqual([2, 'error: DE has no policy version "2030.1" (stored: 2026.1, 2026.2; "baseline" names the EU baseline)\n']);
+    expect([missing.code, missing.stderr]).toEqual([2, 'error: DE has no policy version "2030.1" (stored: 2026.1, 2026.2; "baseline" names the secure5g default (not an EU rule))\n']);
   });
 
-  it('baseline: the EU baseline as JSON and as a table', async () => {
+  it('baseline: the secure5g default as JSON and as a table, named as the project\'s own', async () => {
     const j = await cli('policy', 'baseline', '--format', 'json');
     expect(JSON.parse(j.stdout)).toEqual(JSON.parse(JSON.stringify(BASELINE_POLICY)));
     const text = (await cli('policy', 'baseline')).stdout;
+    expect(text).toMatch(/^secure5g default \(not an EU rule\): the project's reasoned defaults/);
+    expect(text).not.toContain('EU baseline');
     expect(text).toMatch(/operatorTopSupplierShare \(SM05\)\s+0\.7\n/);
     expect(text).toMatch(/restrictionScopes\.high-risk\s+key-assets\n/);
     expect((await cli('policy', 'baseline', '--format', 'xml')).code).toBe(2);

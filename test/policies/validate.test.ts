@@ -48,7 +48,7 @@ describe('validatePolicy: shape and meaning, each problem at its JSON path', () 
       ['restriction_scopes.high-risk[1]', 'lists core twice'],
       ['caps[0].designation_kinds[1]', 'lists high-risk twice'],
       ['caps[1].cap_id', '"C1" is already the id of caps[0]: cap ids must be unique'],
-      ['profile_rule.rule_id', '"eu-baseline" names the EU baseline rule, but this rule differs from it: give it an id of its own'],
+      ['profile_rule.rule_id', '"eu-baseline" names the secure5g default rule (not an EU rule), but this rule differs from it: give it an id of its own'],
     ]);
     // the message names file, row and path, one problem per line
     expect(e.message).toContain('de.json, row 3, field caps[1].cap_id: "C1" is already the id of caps[0]');
@@ -68,7 +68,7 @@ describe('validatePolicy: shape and meaning, each problem at its JSON path', () 
       'version',
       'criticality_overrides[0].function',
     ]);
-    expect(e.errors.find((x) => x.field === 'version')!.reason).toMatch(/reserved for the EU baseline/);
+    expect(e.errors.find((x) => x.field === 'version')!.reason).toMatch(/reserved for the secure5g default \(not an EU rule\)/);
     expect(e.errors.find((x) => x.field === 'caps[0].max_share')!.reason).toBe('must be between 0 and 1');
   });
 

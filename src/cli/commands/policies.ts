@@ -38,13 +38,13 @@ function memberState(value: string): string {
   return r.data;
 }
 
-/** A stored version's effective policy; `baseline` stands for the EU baseline alone. */
+/** A stored version's effective policy; `baseline` stands for the secure5g default alone. */
 function storedEffective(store: Store, ms: string, version: string): EffectivePolicy {
   if (version === BASELINE_VERSION) return resolvePolicy(ms);
   const v = getPolicyVersion(store, ms, version);
   if (!v) {
     const known = listPolicyVersions(store, ms).map((x) => x.version);
-    throw new UserError(`${ms} has no policy version "${version}" (stored: ${known.join(', ') || 'none'}; "${BASELINE_VERSION}" names the EU baseline)`);
+    throw new UserError(`${ms} has no policy version "${version}" (stored: ${known.join(', ') || 'none'}; "${BASELINE_VERSION}" names the secure5g default (not an EU rule))`);
   }
   return resolvePolicy(ms, v.policy);
 }
@@ -110,7 +110,7 @@ export function registerPolicies(program: Command, { io, setExit }: CommandConte
     .description("a member state's policy: the version in force (or --version), or with --effective the rules that apply (baseline + national)")
     .argument('<member-state>')
     .option('--version <version>', 'a stored version instead of the one in force')
-    .option('--effective', 'the effective policy: the EU baseline with the national policy over it')
+    .option('--effective', 'the effective policy: the secure5g default (not an EU rule) with the national policy over it')
     .option('--format <format>', 'table | json', 'table')
     .addOption(dbOption())
     .action(async (msArg: string, opts: { version?: string; effective?: boolean; format: string; db?: string }) => {
@@ -124,14 +124,14 @@ export function registerPolicies(program: Command, { io, setExit }: CommandConte
           io.out(format === 'json' ? json(effective) : effectivePolicyText(effective, v?.policy));
           return;
         }
-        if (!v) throw new UserError(`${ms} has no national policy: the EU baseline applies (see: secure5g policy show ${ms} --effective)`);
+        if (!v) throw new UserError(`${ms} has no national policy: the secure5g default (not an EU rule) applies (see: secure5g policy show ${ms} --effective)`);
         io.out(format === 'json' ? json(v) : storedPolicyText(v, resolvePolicy(ms, v.policy)));
       });
     });
 
   policy
     .command('diff')
-    .description('what changes between two versions, on the effective values: <member-state> <v1> <v2> (stored; "baseline" for the EU baseline) or <file1> <file2>')
+    .description('what changes between two versions, on the effective values: <member-state> <v1> <v2> (stored; "baseline" for the secure5g default (not an EU rule)) or <file1> <file2>')
     .argument('<a>', 'member state, or the first policy file')
     .argument('<b>', 'first version, or the second policy file')
     .argument('[c]', 'second version')
@@ -152,7 +152,7 @@ export function registerPolicies(program: Command, { io, setExit }: CommandConte
 
   policy
     .command('baseline')
-    .description('the EU baseline: the rules where a member state has no national policy, and the fallback of every field a national policy leaves out')
+    .description('the secure5g default (not an EU rule): the rules where a member state has no national policy, and the fallback of every field a national policy leaves out')
     .option('--format <format>', 'table | json', 'table')
     .action((opts: { format: string }) => {
       const format = parseOption(Format, opts.format, '--format');

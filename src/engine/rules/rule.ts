@@ -1,6 +1,7 @@
 import type { Finding } from '../../domain/index.js';
 import type { ConcentrationCubes } from '../concentration.js';
 import type { EngineContext } from '../context.js';
+import type { EffectivePolicy } from '../../catalog/index.js';
 
 /** What a rule may read: the run's context and the metrics already computed from it. */
 export interface RuleInput {
@@ -146,4 +147,14 @@ export function topSupplierAssets(
     if (topOfCell[cell] === supplier[i]) grouper.quantity[grouper.add(cell, i)] += quantity[i];
   }
   return new Map(grouper.finish(ids).map((g) => [g.key, g]));
+}
+
+/**
+ * How a finding names the threshold it applied: "the national threshold" only where the member state's
+ * own policy states it; else the project's default, which no EU text sets.
+ */
+export function thresholdName(policy: EffectivePolicy, field: 'operatorTopSupplierShare' | 'nationalHhi', memberState: string): string {
+  return policy.nationalThresholds?.includes(field)
+    ? `${memberState}'s national threshold (policy ${policy.version})`
+    : 'the secure5g default threshold (not an EU rule)';
 }

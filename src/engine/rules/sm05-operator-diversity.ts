@@ -2,7 +2,7 @@ import type { Finding } from '../../domain/index.js';
 import { cellStats, type CellStats } from '../concentration.js';
 import { SLOTS, slot } from '../exposure.js';
 import { num, pct } from '../format.js';
-import { topSupplierAssets, type RuleInput } from './rule.js';
+import { thresholdName, topSupplierAssets, type RuleInput } from './rule.js';
 
 /**
  * SM05 — supplier diversity within an operator. An operator's segment is flagged when one supplier
@@ -41,7 +41,7 @@ export function sm05(input: RuleInput): Finding[] {
     const group = assets.get(cell) ?? { key: cell, quantity: 0, assetIds: [] };
     const why = single
       ? `${supplierId} is the only supplier (quantity ${num(stats.total)})`
-      : `${supplierId} holds ${pct(stats.topShare)} of a quantity of ${num(stats.total)}, above the threshold of ${pct(threshold)}`;
+      : `${supplierId} holds ${pct(stats.topShare)} of a quantity of ${num(stats.total)}, above ${thresholdName(policies[snapshot.operators.memberState[o]], 'operatorTopSupplierShare', snapshot.memberStates[snapshot.operators.memberState[o]])} of ${pct(threshold)}`;
     return {
       id: `SM05:${operatorId}:${segment}:${supplierId}`,
       rule: 'SM05',

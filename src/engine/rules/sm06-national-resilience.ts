@@ -1,7 +1,7 @@
 import type { Finding } from '../../domain/index.js';
 import { cellStats, type CellStats } from '../concentration.js';
 import { num, pct } from '../format.js';
-import { topSupplierAssets, type RuleInput } from './rule.js';
+import { thresholdName, topSupplierAssets, type RuleInput } from './rule.js';
 
 /** Above this HHI a national segment is close to a monopoly: the finding is high rather than medium. */
 export const SM06_HIGH_HHI = 8000;
@@ -33,6 +33,7 @@ export function sm06(input: RuleInput): Finding[] {
 
   return flagged.map(({ cell, stats, threshold }) => {
     const memberState = snapshot.memberStates[Math.floor(cell / nSeg)];
+    const policy = policies[Math.floor(cell / nSeg)];
     const segment = snapshot.segments[cell % nSeg];
     const supplierId = snapshot.suppliers.ids[stats.top];
     const group = assets.get(cell) ?? { key: cell, quantity: 0, assetIds: [] };
@@ -49,7 +50,7 @@ export function sm06(input: RuleInput): Finding[] {
       assetIds: group.assetIds,
       explanation: {
         text:
-          `${memberState}, ${segment}: HHI ${num(stats.hhi)} over ${stats.suppliers} supplier(s) exceeds the national threshold of ` +
+          `${memberState}, ${segment}: HHI ${num(stats.hhi)} over ${stats.suppliers} supplier(s) exceeds ${thresholdName(policy, 'nationalHhi', memberState)} of ` +
           `${num(threshold)}; ${supplierId} holds ${pct(stats.topShare)} of a quantity of ${num(stats.total)}.`,
         formula: `flag when HHI > nationalHhi; severity = high if HHI > ${num(SM06_HIGH_HHI)}, else medium`,
         inputs: {

@@ -54,7 +54,7 @@ export const API_TAGS: { name: string; description: string }[] = [
   { name: 'ownership', description: 'Who owns and controls a supplier (entities, holdings)' },
   { name: 'boms', description: "What a product is made of and where its components come from" },
   { name: 'designations', description: "A member state's decisions on suppliers, with their history" },
-  { name: 'policies', description: 'National policies: versions, checks and differences, the EU baseline' },
+  { name: 'policies', description: 'National policies: versions, checks and differences, the secure5g default (not an EU rule)' },
   { name: 'profiles', description: 'Supplier risk profiles, their suggestions and supply facts' },
   { name: 'implementation', description: 'Status of the measures by scope, and the member state × measure matrix' },
   { name: 'screening', description: 'Investment-screening cases and their deadlines' },

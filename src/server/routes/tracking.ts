@@ -207,7 +207,7 @@ const policyRoutes: ApiRoute[] = [
         valid: c.policy !== undefined,
         errors: c.errors.map(issue),
         warnings: c.warnings.map(issue),
-        // what would apply: the EU baseline with this policy over it
+        // what would apply: the secure5g default (not an EU rule) with this policy over it
         ...(c.policy ? { effective: resolvePolicy(c.policy.member_state, c.policy) } : {}),
       };
     },
@@ -218,7 +218,7 @@ const policyRoutes: ApiRoute[] = [
     operationId: 'getBaselinePolicy',
     access: 'policies.read',
     tag: 'policies',
-    summary: 'The EU baseline: the rules where a member state has no national policy, and the fallback of every field one leaves out',
+    summary: 'The secure5g default (not an EU rule): the rules where a member state has no national policy, and the fallback of every field one leaves out',
     response: { 200: Obj, ...problems(401, 403) },
     handler: () => BASELINE_POLICY,
   }),
@@ -228,7 +228,7 @@ const policyRoutes: ApiRoute[] = [
     operationId: 'comparePolicyVersions',
     access: 'policies.read',
     tag: 'policies',
-    summary: 'What changes between two stored versions (default: the one before the version in force, and it); "baseline" names the EU baseline',
+    summary: 'What changes between two stored versions (default: the one before the version in force, and it); "baseline" names the secure5g default (not an EU rule)',
     params: z.object({ memberState: MemberStateCode }),
     query: z.object({ from: z.string().min(1).max(64).optional(), to: z.string().min(1).max(64).optional() }),
     response: { 200: Obj, ...problems(400, 401, 403, 404) },

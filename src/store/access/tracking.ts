@@ -169,8 +169,8 @@ export async function getFundingCheckInScope(store: Store, scope: Scope, checkId
 
 /**
  * What changes between two stored versions of a member state's policy, on the effective values.
- * Defaults: `to` the version in force, `from` the one stored before it (the EU baseline before the
- * first); `baseline` names the EU baseline on either side. Undefined when the member state is outside
+ * Defaults: `to` the version in force, `from` the one stored before it (the secure5g default (not an EU rule) before the
+ * first); `baseline` names the secure5g default (not an EU rule) on either side. Undefined when the member state is outside
  * the scope, has no version, or a version named is not stored.
  */
 export function policyDiffInScope(store: Store, scope: Scope, memberState: string, from?: string, to?: string): PolicyDiff | undefined {
