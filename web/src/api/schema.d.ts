@@ -824,7 +824,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The EU baseline: the rules where a member state has no national policy, and the fallback of every field one leaves out */
+        /** The secure5g default (not an EU rule): the rules where a member state has no national policy, and the fallback of every field one leaves out */
         get: operations["getBaselinePolicy"];
         put?: never;
         post?: never;
@@ -841,7 +841,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What changes between two stored versions (default: the one before the version in force, and it); "baseline" names the EU baseline */
+        /** What changes between two stored versions (default: the one before the version in force, and it); "baseline" names the secure5g default (not an EU rule) */
         get: operations["comparePolicyVersions"];
         put?: never;
         post?: never;
