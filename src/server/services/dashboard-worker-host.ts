@@ -1,19 +1,9 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread } from './threads.js';
 import type { DashboardViews } from './dashboard-views.js';
 import type { DashboardRunReply, DashboardRunRequest } from './dashboard-worker.js';
 
-/**
- * Built, the worker is plain JS beside this module. Run from the TypeScript sources (tests, tsx), it is
- * started through tsx's loader, found from here (as src/interchange/import/csv-worker-host.ts does).
- */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./dashboard-worker.js', import.meta.url));
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const target = new URL('./dashboard-worker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); })`, { eval: true });
-}
+const startWorker = () => startThread(import.meta.url, 'dashboard-worker');
 
 /** An error of the run in the worker, with SQLite's code when it has one. */
 export class DashboardRunError extends Error {

@@ -1,17 +1,10 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread } from './threads.js';
 import type { Scope } from '../../store/access/scope.js';
 import type { Store } from '../../store/index.js';
 import { READS, type ReadName, type ReadReply, type ReadRequest } from './read-worker-thread.js';
 
-/** Built, the thread is plain JS beside this module; from the TypeScript sources it starts through tsx (as dashboard-worker-host.ts). */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./read-worker-thread.js', import.meta.url));
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const target = new URL('./read-worker-thread.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); })`, { eval: true });
-}
+const startWorker = () => startThread(import.meta.url, 'read-worker-thread');
 
 /** An OFFSET at least this deep is read off the server thread (about 20 ms of stepping at this depth here; 1 s at 4 million). */
 export const DEEP_OFFSET = 10_000;
