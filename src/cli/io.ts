@@ -1,3 +1,5 @@
+import { toOutputJson } from '../domain/json-case.js';
+
 /** Where a command writes. Tests pass buffers; the binary passes the process streams. */
 export interface Io {
   out(text: string): void;
@@ -24,3 +26,6 @@ export function bufferIo(): Io & { stdout: () => string; stderr: () => string } 
     stderr: () => err,
   };
 }
+
+/** JSON output of a command: camelCase keys like the API's (src/domain/json-case.ts), indented, one trailing newline. */
+export const json = (value: unknown): string => `${JSON.stringify(toOutputJson(value), null, 2)}\n`;

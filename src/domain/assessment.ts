@@ -48,7 +48,8 @@ export interface Finding {
   rule: RuleId;
   measure: string;
   severity: Severity;
-  scope: ScopeLevel;
+  /** where in the network the finding is: the Union, a member state or an operator */
+  level: ScopeLevel;
   memberState: string;
   operatorId?: string;
   segment?: string;

@@ -14,6 +14,8 @@ import { Metrics, metricsPlugin } from './plugins/metrics.js';
 import { clientErrorHandler, frameworkErrorHandler, HttpProblem, problemPlugin } from './plugins/problem.js';
 import { DEFAULT_WEB_ROOT, webPlugin } from './plugins/web.js';
 import { openApiOptions } from './openapi.js';
+import { fromInputJson, toOutputJson } from '../domain/json-case.js';
+import { isRawBody } from './json-case.js';
 import { API_ROUTES, API_TAGS } from './routes/index.js';
 import { API_PREFIX, type ApiRoute } from './route-table.js';
 import { DashboardService, type DashboardOptions } from './services/dashboard.js';
@@ -160,6 +162,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   });
   // response schemas document the API; output is serialised as built (a zod parse would strip or slow it)
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  // one convention for machines: JSON in and out has camelCase keys, mapped here once for every route
+  // (an uploaded file, a raw body, keeps its documented columns)
+  app.addHook('preValidation', async (request) => {
+    if (!isRawBody(request) && request.body !== null && typeof request.body === 'object') request.body = fromInputJson(request.body);
+  });
+  app.addHook('preSerialization', async (_request, _reply, payload) => toOutputJson(payload));
 
   problemPlugin(app);
   // JSON is the only body the API's non-upload routes take: anything else is a 415, not a string to validate
@@ -204,7 +212,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         ...(r.access === 'public' ? { security: [] } : {}),
       },
       ...(r.bodyLimit ? { bodyLimit: r.bodyLimit } : {}),
-      config: { access: r.access },
+      config: { access: r.access, rawBody: r.rawBody === true },
       // before the body is read or validated: a caller without the right gets 403, never a 400 about a body it may not send
       onRequest: authorize(r, opts.store),
       // exports and reports leave the instance: who took which is recorded once the answer is sent

@@ -1,5 +1,6 @@
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { camelDocument } from './json-case.js';
 import { CSRF_HEADER, SESSION_COOKIE } from './plugins/auth.js';
 import { everyoneMay, WRITE_METHODS } from './policy.js';
 // registers the named row schemas before the document is built
@@ -134,6 +135,6 @@ export function openApiOptions(routes: readonly ApiRoute[], tags: { name: string
       tags,
     },
     transform: jsonSchemaTransform,
-    transformObject: (input) => completeDocument(jsonSchemaTransformObject(input) as unknown as OpenApiDocument, routes) as never,
+    transformObject: (input) => camelDocument(completeDocument(jsonSchemaTransformObject(input) as unknown as OpenApiDocument, routes)) as never,
   };
 }

@@ -9,7 +9,8 @@ import { named } from './schemas.js';
 /*
  * Shapes of register rows as the API answers them, for the OpenAPI description (response schemas
  * document, they do not filter: src/server/schemas.ts). Built from the domain schemas so the two cannot
- * drift apart.
+ * drift apart. They are written in the columns' snake_case; the wire and the OpenAPI document carry them
+ * in camelCase, renamed once for every route (src/domain/json-case.ts, src/server/json-case.ts).
  */
 
 /** An implementation status row with where it came from. */

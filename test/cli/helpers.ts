@@ -1,3 +1,4 @@
+import type { OutputJson } from '../../src/domain/json-case.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,4 +24,15 @@ export async function importSmallNetwork(db: string) {
     const r = await cli('import', kind, join(FIXTURE, `${kind}.csv`), '--db', db);
     if (r.code !== 0) throw new Error(`import ${kind} failed: ${r.stderr}`);
   }
+}
+
+/**
+ * A value with every snake_case key in camelCase, by a plain rewrite of each key (a second method beside
+ * src/domain/json-case.ts, which renames known fields only): what a JSON output of input rows looks like.
+ */
+export function camelKeys<T>(value: T): OutputJson<T> {
+  const key = (k: string) => (/^[a-z][a-z0-9]*(_[a-z0-9]+)+$/.test(k) ? k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) : k);
+  const walk = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(walk) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [key(k), walk(x)])) : v;
+  return walk(value) as OutputJson<T>;
 }

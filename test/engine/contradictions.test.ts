@@ -43,7 +43,7 @@ describe('findContradictions', () => {
 
   it('does not count a finding at level info (a cap before its start date) as open', () => {
     const info: Finding = {
-      id: 'SM03-CAP:DE:ran', rule: 'SM03-CAP', measure: 'SM03', severity: 'info', scope: 'member-state', memberState: 'DE',
+      id: 'SM03-CAP:DE:ran', rule: 'SM03-CAP', measure: 'SM03', severity: 'info', level: 'member-state', memberState: 'DE',
       affectedQuantity: 10, assetIds: [], explanation: { text: '', inputs: {} },
     };
     const declared = [row({ measure: 'SM03', scope_level: 'member-state', member_state: 'DE', status: 'in-place', recorded_on: '2025-02-01' })];

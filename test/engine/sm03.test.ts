@@ -31,7 +31,7 @@ describe('SM03 designated suppliers', () => {
       id: 'SM03:OP1:ran:SUP-B:D1',
       measure: 'SM03',
       severity: 'high',
-      scope: 'operator',
+      level: 'operator',
       memberState: 'DE',
       operatorId: 'OP1',
       segment: 'ran',

@@ -98,7 +98,7 @@ describe('SM06 national resilience', () => {
       ['SM06:DE:ran', 'medium', 'SUP-A', 60, ['A1']],
     ]);
     const ran = found.find((f) => f.id === 'SM06:DE:ran')!;
-    expect(ran).toMatchObject({ scope: 'member-state', memberState: 'DE' });
+    expect(ran).toMatchObject({ level: 'member-state', memberState: 'DE' });
     expect(ran.operatorId).toBeUndefined();
     expect(ran.explanation.inputs).toMatchObject({ hhi: 5200, nationalHhi: 5000, suppliers: 2, total: 100 });
   });

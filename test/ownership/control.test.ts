@@ -111,15 +111,15 @@ describe('ownership commands over the small network', () => {
   it('lists and shows entities and holdings as JSON', async () => {
     const list = await cliJson<EntityRecord[]>('entity', 'list', '--format', 'json', '--db', t.db);
     expect(list).toHaveLength(17);
-    expect(list.filter((e) => e.source === 'supplier').map((e) => [e.entity_id, e.country])).toEqual([['SUP-A', 'XA'], ['SUP-B', 'XB'], ['SUP-C', 'XC']]);
+    expect(list.filter((e) => e.source === 'supplier').map((e) => [e.entityId, e.country])).toEqual([['SUP-A', 'XA'], ['SUP-B', 'XB'], ['SUP-C', 'XC']]);
     const show = await cliJson<{ entity: EntityRecord; heldBy: Holding[]; holds: Holding[] }>('entity', 'show', 'F1', '--format', 'json', '--db', t.db);
-    expect(show.entity).toEqual({ entity_id: 'F1', name: 'Fernway Capital Fund', kind: 'investment-vehicle', country: 'XD', source: 'register' });
-    expect(show.heldBy.map((h) => `${h.holder_id}:${h.percentage}`)).toEqual(['GOVX:55', 'PF:45']);
-    expect(show.holds.map((h) => `${h.held_id}:${h.percentage}`)).toEqual(['V1:70', 'V2:100']);
+    expect(show.entity).toEqual({ entityId: 'F1', name: 'Fernway Capital Fund', kind: 'investment-vehicle', country: 'XD', source: 'register' });
+    expect(show.heldBy.map((h) => `${h.holderId}:${h.percentage}`)).toEqual(['GOVX:55', 'PF:45']);
+    expect(show.holds.map((h) => `${h.heldId}:${h.percentage}`)).toEqual(['V1:70', 'V2:100']);
     const holdings = await cliJson<Holding[]>('holding', 'list', '--entity', 'STB', '--format', 'json', '--db', t.db);
     expect(holdings).toEqual([
-      { holder_id: 'GOVE', held_id: 'STB', percentage: 100, control: false },
-      { holder_id: 'STB', held_id: 'SUP-B', percentage: 1, voting_rights: 1, control: true, since: '2022-03-01' },
+      { holderId: 'GOVE', heldId: 'STB', percentage: 100, control: false },
+      { holderId: 'STB', heldId: 'SUP-B', percentage: 1, votingRights: 1, control: true, since: '2022-03-01' },
     ]);
     expect((await cliJson<Holding[]>('holding', 'list', '--format', 'json', '--db', t.db))).toHaveLength(16);
     const table = await cli('holding', 'list', '--entity', 'STB', '--db', t.db);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { OutputJson } from '../../src/domain/json-case.js';
 import { openStore, type Store } from '../../src/store/open.js';
 import { cli, importSmallNetwork, tempDb } from '../cli/helpers.js';
 
@@ -16,11 +17,11 @@ export async function smallNetworkDb() {
   return t;
 }
 
-/** Runs a CLI command that must succeed and returns its stdout parsed as JSON. */
-export async function cliJson<T>(...argv: string[]): Promise<T> {
+/** Runs a CLI command that must succeed and returns its stdout parsed as JSON (camelCase keys, as T's in camelCase). */
+export async function cliJson<T>(...argv: string[]): Promise<OutputJson<T>> {
   const r = await cli(...argv);
   if (r.code !== 0) throw new Error(`${argv.join(' ')} exited ${r.code}: ${r.stderr}`);
-  return JSON.parse(r.stdout) as T;
+  return JSON.parse(r.stdout) as OutputJson<T>;
 }
 
 /** Row counts of the tables this work adds, plus the import log, read straight from SQLite. */

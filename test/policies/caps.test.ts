@@ -58,7 +58,7 @@ const caps = (date: string, filter: { memberState?: string; operatorId?: string 
 
 describe('SM03-CAP: caps on designated suppliers', () => {
   it('flags each breach with the hand-computed share, affected assets and severity', () => {
-    expect(caps('2026-06-01').map((f) => [f.id, f.severity, f.scope, f.affectedQuantity, f.assetIds, f.deadline])).toEqual([
+    expect(caps('2026-06-01').map((f) => [f.id, f.severity, f.level, f.affectedQuantity, f.assetIds, f.deadline])).toEqual([
       ['SM03-CAP:OP1:ran:CAP1', 'high', 'operator', 50, ['O1-B', 'O1-C'], '2026-01-01'],
       ['SM03-CAP:OP3:ran:FR1', 'high', 'operator', 60, ['O3-A'], undefined],
       // CAP2 applies from 2027-01-01: before that day an upcoming breach, info
@@ -77,7 +77,7 @@ describe('SM03-CAP: caps on designated suppliers', () => {
     expect(op1!.explanation.formula).toMatch(/^share = Σ q\(suppliers designated/);
     expect(op1!.explanation.inputs).toEqual({
       capId: 'CAP1',
-      scope: 'operator',
+      capScope: 'operator',
       segment: 'ran',
       designationKinds: ['high-risk', 'restricted'],
       maxShare: 0.35,

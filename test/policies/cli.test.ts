@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BASELINE_POLICY, defaultDesignationScope, resolvePolicy } from '../../src/catalog/index.js';
-import { cli, importSmallNetwork, tempDb } from '../cli/helpers.js';
+import { camelKeys, cli, importSmallNetwork, tempDb } from '../cli/helpers.js';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples', 'policies');
 const V1 = join(EXAMPLES, 'national-policy-2026.1.json');
@@ -72,7 +72,7 @@ describe('secure5g policy …', () => {
     expect(table[3]).toMatch(/^DE\s+2026\.2\s+\S+\s+yes\s+thresholds, criticality_overrides/);
 
     const shown = JSON.parse((await cli('policy', 'show', 'DE', '--format', 'json', '--db', t.db)).stdout);
-    expect([shown.version, shown.inForce, shown.policy.caps[0].max_share]).toEqual(['2026.2', true, 0.25]);
+    expect([shown.version, shown.inForce, shown.policy.caps[0].maxShare]).toEqual(['2026.2', true, 0.25]);
     const older = JSON.parse((await cli('policy', 'show', 'de', '--version', '2026.1', '--format', 'json', '--db', t.db)).stdout);
     expect([older.version, older.inForce, older.policy.caps.length]).toEqual(['2026.1', false, 2]);
 
@@ -87,7 +87,7 @@ describe('secure5g policy …', () => {
 
     // a member state without a national policy: the baseline, and a clear refusal for the document itself
     const fr = JSON.parse((await cli('policy', 'show', 'FR', '--effective', '--format', 'json', '--db', t.db)).stdout);
-    expect(fr).toEqual({ ...JSON.parse(JSON.stringify(BASELINE_POLICY)), memberState: 'FR' });
+    expect(fr).toEqual({ ...camelKeys(JSON.parse(JSON.stringify(BASELINE_POLICY))), memberState: 'FR' });
     const none = await cli('policy', 'show', 'FR', '--db', t.db);
     expect([none.code, none.stderr]).toEqual([2, 'error: FR has no national policy: the secure5g default (not an EU rule) applies (see: secure5g policy show FR --effective)\n']);
   });
@@ -112,7 +112,7 @@ describe('secure5g policy …', () => {
 
   it('baseline: the secure5g default as JSON and as a table, named as the project\'s own', async () => {
     const j = await cli('policy', 'baseline', '--format', 'json');
-    expect(JSON.parse(j.stdout)).toEqual(JSON.parse(JSON.stringify(BASELINE_POLICY)));
+    expect(JSON.parse(j.stdout)).toEqual(camelKeys(JSON.parse(JSON.stringify(BASELINE_POLICY))));
     const text = (await cli('policy', 'baseline')).stdout;
     expect(text).toMatch(/^secure5g default \(not an EU rule\): the project's reasoned defaults/);
     expect(text).not.toContain('EU baseline');

@@ -29,17 +29,17 @@ describe('designation defaults and history through every writer', () => {
     expect((await cli('import', 'policies', jsonFile(t.dir, `fr-${version}.json`, { member_state: 'FR', version, default_transition_months: months }), '--db', t.db)).code).toBe(0);
 
   it('takes the baseline 36 months where FR has no policy', async () => {
-    expect(await createFr(t.db)).toMatchObject({ designation: { transition_months: 36 }, deadline: '2029-01-01' });
+    expect(await createFr(t.db)).toMatchObject({ designation: { transitionMonths: 36 }, deadline: '2029-01-01' });
     const fr = (await sm03(t.db, '2026-06-01')).filter((f) => f.memberState === 'FR');
     expect(fr.map((f) => [f.operatorId, f.severity, f.deadline, f.affectedQuantity])).toEqual([['OP-FR-1', 'high', '2029-01-01', 100]]);
   });
 
   it('takes the stored national default, and keeps it when the policy changes later', async () => {
     await frPolicy(18, '2025-1');
-    expect(await createFr(t.db)).toMatchObject({ designation: { transition_months: 18 }, deadline: '2027-07-01' });
+    expect(await createFr(t.db)).toMatchObject({ designation: { transitionMonths: 18 }, deadline: '2027-07-01' });
     expect((await sm03(t.db, '2026-06-01')).find((f) => f.memberState === 'FR')?.deadline).toBe('2027-07-01');
     await frPolicy(24, '2026-1');
-    expect((await cliJson<{ designation: { transition_months: number } }>('designation', 'show', 'D-FR-1', '--db', t.db)).designation.transition_months).toBe(18);
+    expect((await cliJson<{ designation: { transitionMonths: number } }>('designation', 'show', 'D-FR-1', '--db', t.db)).designation.transitionMonths).toBe(18);
   });
 
   it('fills the default on CSV and JSON import, on this thread and on a worker', async () => {

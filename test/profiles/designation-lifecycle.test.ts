@@ -18,7 +18,7 @@ interface Revision {
   changeDate?: string;
   actor: string;
   source: string;
-  designation: { effective_date: string; transition_months: number; status: string };
+  designation: { effectiveDate: string; transitionMonths: number; status: string };
 }
 
 describe('designation amend and revoke move or end the SM03 findings', () => {
@@ -56,7 +56,7 @@ describe('designation amend and revoke move or end the SM03 findings', () => {
 
     const history = await cliJson<Revision[]>('designation', 'history', 'D-DE-1', '--db', t.db);
     const os = `os:${userInfo().username}`;
-    expect(history.map((r) => [r.revision, r.change, r.actor, r.designation.effective_date, r.designation.transition_months, r.designation.status])).toEqual([
+    expect(history.map((r) => [r.revision, r.change, r.actor, r.designation.effectiveDate, r.designation.transitionMonths, r.designation.status])).toEqual([
       // command-line writes name the operating-system user who ran them
       [1, 'created', os, '2025-01-01', 12, 'in-force'],
       [2, 'amended', os, '2025-07-01', 12, 'in-force'],
@@ -98,13 +98,13 @@ describe('designation amend and revoke move or end the SM03 findings', () => {
 
     const shown = await cliJson<Record<string, unknown>>('designation', 'show', 'D-DE-2', '--db', t.db);
     expect(shown).toMatchObject({
-      designation: { designation_id: 'D-DE-2', segments: ['core', 'transport'], decision_date: '2026-01-10', transition_months: 36, profile_id: 'PRF-B', profile_version: 1 },
+      designation: { designationId: 'D-DE-2', segments: ['core', 'transport'], decisionDate: '2026-01-10', transitionMonths: 36, profileId: 'PRF-B', profileVersion: 1 },
       deadline: '2029-02-01',
       profile: { profileId: 'PRF-B', version: 1, level: 'high', ruleId: 'eu-baseline' },
     });
     expect((await cli('designation', 'create', '--id', 'D-DE-2', '--member-state', 'DE', '--supplier', 'SUP-B', '--kind', 'restricted', '--segments', 'core',
       '--legal-basis', 'x', '--effective-date', '2026-02-01', '--status', 'proposed', '--db', t.db)).stderr).toContain('designation D-DE-2 exists already');
-    const listed = await cliJson<{ designation_id: string }[]>('designation', 'list', '--status', 'proposed', '--db', t.db);
-    expect(listed.map((d) => d.designation_id)).toEqual(['D-DE-2']);
+    const listed = await cliJson<{ designationId: string }[]>('designation', 'list', '--status', 'proposed', '--db', t.db);
+    expect(listed.map((d) => d.designationId)).toEqual(['D-DE-2']);
   });
 });

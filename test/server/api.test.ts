@@ -50,8 +50,8 @@ describe('operations', () => {
     // register rows are described field by field, from the domain schemas
     const named = (schema: { $ref?: string }) => (schema.$ref ? spec.components.schemas[schema.$ref.replace('#/components/schemas/', '')] : schema);
     const rowOf = (path: string) => named(spec.paths[`/api/v1${path}`].get.responses['200'].content['application/json'].schema.properties.items.items);
-    expect(Object.keys(rowOf('/implementation').properties)).toEqual(expect.arrayContaining(['measure', 'scope_level', 'status', 'recorded_on', 'row_id']));
-    expect(rowOf('/screening-cases').properties.case.properties.case_id).toBeDefined();
+    expect(Object.keys(rowOf('/implementation').properties)).toEqual(expect.arrayContaining(['measure', 'scopeLevel', 'status', 'recordedOn', 'rowId']));
+    expect(rowOf('/screening-cases').properties.case.properties.caseId).toBeDefined();
     expect(rowOf('/entities').properties.source.enum).toEqual(['register', 'supplier']);
     // every route's tag is described, once
     const tags = (spec.tags as { name: string; description: string }[]).map((t) => t.name);
@@ -75,9 +75,9 @@ describe('errors are RFC 9457 problem+json', () => {
   });
 
   it('a bad designation names its fields; an unknown route is a 404 problem', async () => {
-    const r = await send('authority-de', 'PUT', '/designations/D-X', { member_state: 'DE', supplier_id: 'SUP-A', kind: 'banned', segments: [], legal_basis: 'x', effective_date: '2026-02-30', transition_months: 1, status: 'in-force' });
+    const r = await send('authority-de', 'PUT', '/designations/D-X', { memberState: 'DE', supplierId: 'SUP-A', kind: 'banned', segments: [], legalBasis: 'x', effectiveDate: '2026-02-30', transitionMonths: 1, status: 'in-force' });
     expect(r.statusCode).toBe(400);
-    expect(r.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.effective_date', 'body.kind', 'body.segments']);
+    expect(r.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.effectiveDate', 'body.kind', 'body.segments']);
     const nf = await get('admin', '/no-such-thing');
     expect(nf.statusCode).toBe(404);
     expect(nf.json().type).toBe('urn:secure5g:problem:not-found');
@@ -94,34 +94,34 @@ describe('inventory', () => {
   it('pages and filters assets in id order', async () => {
     const p1 = (await get('admin', '/assets?limit=2')).json();
     expect(p1).toMatchObject({ total: 5, limit: 2, offset: 0 });
-    expect(p1.items.map((a: { asset_id: string }) => a.asset_id)).toEqual(['DE1-AMF', 'DE1-RAN-A']);
+    expect(p1.items.map((a: { assetId: string }) => a.assetId)).toEqual(['DE1-AMF', 'DE1-RAN-A']);
     const last = (await get('admin', '/assets?limit=2&offset=4')).json();
-    expect(last.items.map((a: { asset_id: string }) => a.asset_id)).toEqual(['FR1-RAN-B']);
+    expect(last.items.map((a: { assetId: string }) => a.assetId)).toEqual(['FR1-RAN-B']);
     const ran = (await get('admin', '/assets?segment=ran')).json();
-    expect(ran.items.map((a: { asset_id: string }) => a.asset_id)).toEqual(['DE1-RAN-A', 'DE1-RAN-B', 'FR1-RAN-B']);
+    expect(ran.items.map((a: { assetId: string }) => a.assetId)).toEqual(['DE1-RAN-A', 'DE1-RAN-B', 'FR1-RAN-B']);
     expect((await get('authority-de', '/assets?supplierId=SUP-B')).json().total).toBe(1);
   });
 
   it('one asset in the domain shape', async () => {
     const a = (await get('operator-de1', '/assets/DE1-RAN-B')).json();
     expect(a).toEqual({
-      asset_id: 'DE1-RAN-B',
-      operator_id: 'OP-DE-1',
+      assetId: 'DE1-RAN-B',
+      operatorId: 'OP-DE-1',
       segment: 'ran',
       function: 'gNB',
-      supplier_id: 'SUP-B',
-      product_id: 'P-B-GNB',
-      software_version: '3.1',
+      supplierId: 'SUP-B',
+      productId: 'P-B-GNB',
+      softwareVersion: '3.1',
       quantity: 40,
       region: 'south',
-      in_service: '2022-03-01',
-      end_of_support: '2027-01-31',
+      inService: '2022-03-01',
+      endOfSupport: '2027-01-31',
     });
   });
 
   it('suppliers and products are reference data for every role', async () => {
     expect((await get('union', '/suppliers')).json().total).toBe(3);
-    expect((await get('union', '/products?supplierId=SUP-A')).json().items.map((p: { product_id: string }) => p.product_id)).toEqual(['P-A-GNB']);
+    expect((await get('union', '/products?supplierId=SUP-A')).json().items.map((p: { productId: string }) => p.productId)).toEqual(['P-A-GNB']);
   });
 });
 
@@ -176,10 +176,10 @@ describe('decisions', () => {
   });
 
   it('a new policy version becomes the one in force', async () => {
-    const r = await send('authority-de', 'PUT', '/policies/DE', { version: '2026-1', thresholds: { national_hhi: 3000 } });
+    const r = await send('authority-de', 'PUT', '/policies/DE', { version: '2026-1', thresholds: { nationalHhi: 3000 } });
     expect(r.statusCode).toBe(201);
     const p = (await get('operator-de1', '/policies/DE')).json();
-    expect(p).toMatchObject({ memberState: 'DE', version: '2026-1', policy: { thresholds: { national_hhi: 3000 } } });
+    expect(p).toMatchObject({ memberState: 'DE', version: '2026-1', policy: { thresholds: { nationalHhi: 3000 } } });
     // other content under a stored version: refused as a conflict, as for scenarios and profiles
     const again = await send('authority-de', 'PUT', '/policies/DE', { version: '2026-1' });
     expect(again.statusCode).toBe(409);
@@ -232,17 +232,17 @@ describe('simulations', () => {
     const ok = await send('authority-de', 'POST', '/simulations', {
       name: 'phase-out',
       version: '1',
-      start_date: '2026-07-01',
-      horizon_months: 24,
-      restrictions: [{ suppliers: ['SUP-B'], segments: ['ran'], transition_months: 12 }],
+      startDate: '2026-07-01',
+      horizonMonths: 24,
+      restrictions: [{ suppliers: ['SUP-B'], segments: ['ran'], transitionMonths: 12 }],
       replacement: { capacity: { default: { ran: 100 } } },
     });
     expect(ok.statusCode).toBe(200);
     // SUP-B holds 40 RAN units in DE (DE1-RAN-B), all to swap
     expect(ok.json().totals).toMatchObject({ unitsRequired: 40, unitsSwapped: 40 });
-    const bad = await send('authority-de', 'POST', '/simulations', { name: 'x', version: '1', start_date: '2026-07-01', horizon_months: 0 });
+    const bad = await send('authority-de', 'POST', '/simulations', { name: 'x', version: '1', startDate: '2026-07-01', horizonMonths: 0 });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().detail).toContain('horizon_months');
+    expect(bad.json().detail).toContain('horizonMonths');
   });
 });
 

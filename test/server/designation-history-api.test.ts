@@ -34,7 +34,7 @@ describe('GET /designations/:id/history', () => {
     const r = await get('authority-de', '/designations/D-DE-1/history');
     expect(r.status).toBe(200);
     expect(changes(r.body.items)).toEqual([[1, 'created']]);
-    expect(r.body.items[0].designation).toMatchObject({ designation_id: 'D-DE-1', status: 'in-force', transition_months: 12 });
+    expect(r.body.items[0].designation).toMatchObject({ designationId: 'D-DE-1', status: 'in-force', transitionMonths: 12 });
     // an operator reads its member state's designations, and their history
     expect((await get('operator-de1', '/designations/D-DE-1/history')).body.total).toBe(1);
     expect((await get('auditor-de', '/designations/D-DE-1/history')).status).toBe(200);
@@ -51,14 +51,14 @@ describe('GET /designations/:id/history', () => {
 
 describe('PATCH /designations/:id', () => {
   it('amends the given fields: revision 2, `amended`', async () => {
-    const r = await call('authority-de', 'PATCH', '/designations/D-DE-1', { transition_months: 18, legal_basis: 'Fictional Telecom Security Act §1, as amended' });
+    const r = await call('authority-de', 'PATCH', '/designations/D-DE-1', { transitionMonths: 18, legalBasis: 'Fictional Telecom Security Act §1, as amended' });
     expect(r.status).toBe(200);
-    expect(r.body.designation).toMatchObject({ designation_id: 'D-DE-1', member_state: 'DE', supplier_id: 'SUP-B', transition_months: 18, status: 'in-force' });
+    expect(r.body.designation).toMatchObject({ designationId: 'D-DE-1', memberState: 'DE', supplierId: 'SUP-B', transitionMonths: 18, status: 'in-force' });
     expect(r.body.revision).toMatchObject({ revision: 2, change: 'amended', actor: 'authority-de', source: 'api' });
   });
 
   it('records nothing when nothing changes', async () => {
-    const r = await call('authority-de', 'PATCH', '/designations/D-DE-1', { transition_months: 18 });
+    const r = await call('authority-de', 'PATCH', '/designations/D-DE-1', { transitionMonths: 18 });
     expect(r.status).toBe(200);
     expect(r.body.revision).toBeUndefined();
     expect((await get('authority-de', '/designations/D-DE-1/history')).body.total).toBe(2);
@@ -69,10 +69,10 @@ describe('PATCH /designations/:id', () => {
     expect(revoke.status).toBe(400);
     expect(revoke.body.errors[0].path).toBe('body.status');
     expect((await call('authority-de', 'PATCH', '/designations/D-DE-1', {})).status).toBe(400);
-    expect((await call('authority-de', 'PATCH', '/designations/D-DE-1', { member_state: 'FR' })).status).toBe(400);
-    expect((await call('authority-fr', 'PATCH', '/designations/D-DE-1', { transition_months: 6 })).status).toBe(404);
-    expect((await call('operator-de1', 'PATCH', '/designations/D-DE-1', { transition_months: 6 })).status).toBe(403);
-    expect((await get('admin', '/designations/D-DE-1')).body.transition_months).toBe(18);
+    expect((await call('authority-de', 'PATCH', '/designations/D-DE-1', { memberState: 'FR' })).status).toBe(400);
+    expect((await call('authority-fr', 'PATCH', '/designations/D-DE-1', { transitionMonths: 6 })).status).toBe(404);
+    expect((await call('operator-de1', 'PATCH', '/designations/D-DE-1', { transitionMonths: 6 })).status).toBe(403);
+    expect((await get('admin', '/designations/D-DE-1')).body.transitionMonths).toBe(18);
   });
 });
 
@@ -110,7 +110,7 @@ describe('POST /designations/:id/revoke', () => {
     expect((await get('operator-de1', '/designations/D-DE-1')).body.status).toBe('revoked');
     expect(changes((await get('authority-de', '/designations/D-DE-1/history')).body.items)).toEqual([[1, 'created'], [2, 'amended'], [3, 'revoked']]);
     // D-DE-1 was in force (since 2025-01-01): it counts up to the day before the revocation
-    expect(r.body.designation.revoked_on).toBe('2026-06-15');
+    expect(r.body.designation.revokedOn).toBe('2026-06-15');
     expect((await get('authority-de', '/designations/D-DE-1/diff?from=2&to=3')).body.changes).toEqual([
       { field: 'status', from: 'in-force', to: 'revoked' },
       { field: 'revoked_on', to: '2026-06-15' },

@@ -124,9 +124,9 @@ describe('reading ownership and control', () => {
     const all = await get('union', '/entities');
     // 6 registered + 3 suppliers without an entities row
     expect(all.body.total).toBe(9);
-    expect((await get('operator-de1', '/entities?kind=government')).body.items.map((e: { entity_id: string }) => e.entity_id)).toEqual(['GOV-T']);
-    expect((await get('operator-de1', '/entities?country=FI')).body.items.map((e: { entity_id: string }) => e.entity_id)).toEqual(['BH-T', 'FUND-T']);
-    expect((await get('authority-de', '/entities?source=supplier')).body.items.map((e: { entity_id: string; country: string }) => [e.entity_id, e.country])).toEqual([
+    expect((await get('operator-de1', '/entities?kind=government')).body.items.map((e: { entityId: string }) => e.entityId)).toEqual(['GOV-T']);
+    expect((await get('operator-de1', '/entities?country=FI')).body.items.map((e: { entityId: string }) => e.entityId)).toEqual(['BH-T', 'FUND-T']);
+    expect((await get('authority-de', '/entities?source=supplier')).body.items.map((e: { entityId: string; country: string }) => [e.entityId, e.country])).toEqual([
       ['SUP-A', 'XA'],
       ['SUP-B', 'XB'],
       ['SUP-C', 'XC'],
@@ -135,16 +135,16 @@ describe('reading ownership and control', () => {
 
   it('one entity with the holdings on either side; an unknown one is 404', async () => {
     const r = await get('union', '/entities/HOLD-T');
-    expect(r.body.entity).toEqual({ entity_id: 'HOLD-T', name: 'Tarn Holding', kind: 'company', country: 'NL', source: 'register' });
-    expect(r.body.heldBy.map((h: { holder_id: string; percentage: number }) => [h.holder_id, h.percentage])).toEqual([['GOV-T', 70], ['PERS-T', 30]]);
-    expect(r.body.holds.map((h: { held_id: string }) => h.held_id)).toEqual(['SUP-A']);
+    expect(r.body.entity).toEqual({ entityId: 'HOLD-T', name: 'Tarn Holding', kind: 'company', country: 'NL', source: 'register' });
+    expect(r.body.heldBy.map((h: { holderId: string; percentage: number }) => [h.holderId, h.percentage])).toEqual([['GOV-T', 70], ['PERS-T', 30]]);
+    expect(r.body.holds.map((h: { heldId: string }) => h.heldId)).toEqual(['SUP-A']);
     const missing = await get('admin', '/entities/NONE-T');
     expect(missing.status).toBe(404);
     expect(missing.body.type).toBe('urn:secure5g:problem:not-found');
   });
 
   it('holdings filter by holder and held', async () => {
-    expect((await get('auditor-de', '/holdings?heldId=SUP-A')).body.items.map((h: { holder_id: string }) => h.holder_id)).toEqual(['FUND-T', 'HOLD-T']);
+    expect((await get('auditor-de', '/holdings?heldId=SUP-A')).body.items.map((h: { holderId: string }) => h.holderId)).toEqual(['FUND-T', 'HOLD-T']);
     expect((await get('auditor-de', '/holdings?holderId=GOV-T')).body.total).toBe(1);
     expect((await get('auditor-de', '/holdings')).body.total).toBe(6);
   });
@@ -197,7 +197,7 @@ describe('reading ownership and control', () => {
     const r = await post('admin', '/holdings?replace=true', 'holder_id,held_id,percentage\nHOLD-T,SUP-A,100\n', 'text/csv');
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ inserted: 0, updated: 1, deleted: 1 });
-    expect((await get('admin', '/holdings?heldId=SUP-A')).body.items.map((h: { holder_id: string; percentage: number }) => [h.holder_id, h.percentage])).toEqual([['HOLD-T', 100]]);
+    expect((await get('admin', '/holdings?heldId=SUP-A')).body.items.map((h: { holderId: string; percentage: number }) => [h.holderId, h.percentage])).toEqual([['HOLD-T', 100]]);
     // GOV-T now 0.7 × 1.0 = 70 %
     const c = await get('admin', '/suppliers/SUP-A/control?date=2026-06-01');
     expect(c.body.stateShares.map((x: { share: number }) => +x.share.toFixed(12))).toEqual([0.7]);

@@ -53,7 +53,7 @@ describe('POST /profiles', () => {
     expect(r.headers.location).toBe('/api/v1/profiles/PRF-API-DE-B?version=1');
     // group means C1 (2+2)/2 = 2, C2 2, C3 1; weighted (2·2 + 1·2 + 1·1)/4 = 7/4 = 1.75:
     // no score ≥ 3 and 1.75 < 2.5 → not high; 1.75 ≥ 1.5 → medium, driven by the scores ≥ 1.5 (C1.1, C1.2, C2.1)
-    expect(r.body).toMatchObject({ level: 'medium', ruleId: 'eu-baseline', rule: { rule_id: 'eu-baseline' }, policyVersion: '2025-1', recordedBy: 'authority-de' });
+    expect(r.body).toMatchObject({ level: 'medium', ruleId: 'eu-baseline', rule: { ruleId: 'eu-baseline' }, policyVersion: '2025-1', recordedBy: 'authority-de' });
     expect(r.body.profile.version).toBe(1);
     expect(r.body.result).toMatchObject({ weightedMean: 1.75, groupMeans: { C1: 2, C2: 2, C3: 1 }, drivers: ['C1.1', 'C1.2', 'C2.1'] });
     // the other 8 of the 12 criteria are unscored and left out
@@ -133,11 +133,11 @@ describe('GET /profiles/:id/diff', () => {
 
 describe('supply facts', () => {
   it('are recorded for the caller’s member state, audited', async () => {
-    const one = await post('authority-de', '/suppliers/SUP-B/supply-facts', { single_source_critical_components: 2, source: 'inquiry', recorded_on: '2026-03-01' });
+    const one = await post('authority-de', '/suppliers/SUP-B/supply-facts', { singleSourceCriticalComponents: 2, source: 'inquiry', recordedOn: '2026-03-01' });
     expect(one.status).toBe(201);
-    expect(one.body).toMatchObject({ supplier_id: 'SUP-B', member_state: 'DE', single_source_critical_components: 2 });
-    expect((await post('authority-de', '/suppliers/SUP-B/supply-facts', { export_control_exposure: true, source: 'licence register', recorded_on: '2026-04-01' })).status).toBe(201);
-    expect((await post('authority-fr', '/suppliers/SUP-B/supply-facts', { single_source_critical_components: 0, source: 'FR inquiry', recorded_on: '2026-03-15' })).status).toBe(201);
+    expect(one.body).toMatchObject({ supplierId: 'SUP-B', memberState: 'DE', singleSourceCriticalComponents: 2 });
+    expect((await post('authority-de', '/suppliers/SUP-B/supply-facts', { exportControlExposure: true, source: 'licence register', recordedOn: '2026-04-01' })).status).toBe(201);
+    expect((await post('authority-fr', '/suppliers/SUP-B/supply-facts', { singleSourceCriticalComponents: 0, source: 'FR inquiry', recordedOn: '2026-03-15' })).status).toBe(201);
     expect(audit('supply-facts').map(([action, actor, , ms]) => [action, actor, ms])).toEqual([
       ['supply-facts.record', 'authority-de', 'DE'],
       ['supply-facts.record', 'authority-de', 'DE'],
@@ -146,13 +146,13 @@ describe('supply facts', () => {
   });
 
   it('refuses another member state’s facts (403), an unknown supplier (404) and a record stating nothing (400)', async () => {
-    expect((await post('authority-de', '/suppliers/SUP-B/supply-facts', { member_state: 'FR', export_control_exposure: false, source: 'x' })).status).toBe(403);
-    expect((await post('authority-de', '/suppliers/SUP-Z/supply-facts', { export_control_exposure: false, source: 'x' })).status).toBe(404);
+    expect((await post('authority-de', '/suppliers/SUP-B/supply-facts', { memberState: 'FR', exportControlExposure: false, source: 'x' })).status).toBe(403);
+    expect((await post('authority-de', '/suppliers/SUP-Z/supply-facts', { exportControlExposure: false, source: 'x' })).status).toBe(404);
     const none = await post('authority-de', '/suppliers/SUP-B/supply-facts', { source: 'x' });
     expect(none.status).toBe(400);
     // admin has no member state of its own: it must name one
-    expect((await post('admin', '/suppliers/SUP-B/supply-facts', { export_control_exposure: false, source: 'x' })).body.errors).toEqual([
-      { path: 'body.member_state', message: expect.any(String) },
+    expect((await post('admin', '/suppliers/SUP-B/supply-facts', { exportControlExposure: false, source: 'x' })).body.errors).toEqual([
+      { path: 'body.memberState', message: expect.any(String) },
     ]);
     expect(audit('supply-facts')).toHaveLength(3);
   });

@@ -58,7 +58,7 @@ describe('POST /implementation/upload', () => {
     expect(r.statusCode).toBe(201);
     expect(r.json()).toMatchObject({ rows: 1, inserted: 1 });
     const hist = await f.app.inject({ method: 'GET', url: '/api/v1/implementation/history?measure=TM07&scope=op:OP-DE-2', headers: s['authority-de']!.read });
-    expect(hist.json().items.map((i: { status: string; due_date: string }) => [i.status, i.due_date])).toEqual([['in-progress', '2026-12-31']]);
+    expect(hist.json().items.map((i: { status: string; dueDate: string }) => [i.status, i.dueDate])).toEqual([['in-progress', '2026-12-31']]);
   });
 
   it('refuses a bad row by row and field, and rows outside the scope, writing nothing', async () => {

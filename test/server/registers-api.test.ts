@@ -94,7 +94,7 @@ describe('implementation', () => {
     // DE's three rows in history order (SM03 DE, TM07 OP-DE-1, TM07 OP-DE-2): the second and third
     const r = await get('authority-de', '/implementation?limit=2&offset=1');
     expect([r.body.total, r.body.limit, r.body.offset]).toEqual([3, 2, 1]);
-    expect(r.body.items.map((i: { operator_id?: string; measure: string }) => [i.measure, i.operator_id])).toEqual([
+    expect(r.body.items.map((i: { operatorId?: string; measure: string }) => [i.measure, i.operatorId])).toEqual([
       ['TM07', 'OP-DE-1'],
       ['TM07', 'OP-DE-2'],
     ]);
@@ -103,7 +103,7 @@ describe('implementation', () => {
 
   it('an operator reads only its own rows', async () => {
     const r = await get('operator-de1', '/implementation');
-    expect(r.body.items.map((i: { operator_id?: string; measure: string }) => [i.operator_id, i.measure])).toEqual([['OP-DE-1', 'TM07']]);
+    expect(r.body.items.map((i: { operatorId?: string; measure: string }) => [i.operatorId, i.measure])).toEqual([['OP-DE-1', 'TM07']]);
   });
 
   it('the matrix is open to the union analyst and names no operator and no evidence', async () => {

@@ -63,9 +63,9 @@ describe('saving', () => {
   });
 
   it('a bad scenario names its field; operators and auditors may not save', async () => {
-    const bad = await post('admin', '/scenarios', { ...PHASE_OUT, version: '9', horizon_months: 0 });
+    const bad = await post('admin', '/scenarios', { ...PHASE_OUT, version: '9', horizonMonths: 0 });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().detail).toContain('horizon_months');
+    expect(bad.json().detail).toContain('horizonMonths');
     expect((await post('operator-de1', '/scenarios', { ...PHASE_OUT, version: 'op' })).statusCode).toBe(403);
     expect((await post('auditor', '/scenarios', { ...PHASE_OUT, version: 'au' })).statusCode).toBe(403);
     expect((await get('admin', `/scenarios?name=${NAME}`)).json().items.map((x: { version: string }) => x.version)).toEqual(['1', '2']);
@@ -81,9 +81,9 @@ describe('reading', () => {
     expect(page).toMatchObject({ total: 2, limit: 1, offset: 1 });
     expect(page.items[0].version).toBe('2');
     const latest = (await get('operator-de1', `/scenarios/${NAME}`)).json();
-    expect(latest).toMatchObject({ version: '2', scenario: { horizon_months: 36 } });
+    expect(latest).toMatchObject({ version: '2', scenario: { horizonMonths: 36 } });
     const v1 = (await get('auditor-de', `/scenarios/${NAME}?version=1`)).json();
-    expect(v1).toMatchObject({ version: '1', scenario: { name: 'ran phase-out', horizon_months: 24, restrictions: [{ suppliers: ['SUP-B'] }] } });
+    expect(v1).toMatchObject({ version: '1', scenario: { name: 'ran phase-out', horizonMonths: 24, restrictions: [{ suppliers: ['SUP-B'] }] } });
     expect((await get('admin', `/scenarios/${NAME}?version=7`)).statusCode).toBe(404);
     expect((await get('admin', '/scenarios/no-such-scenario')).statusCode).toBe(404);
     expect((await get('union', '/scenarios')).statusCode).toBe(403);

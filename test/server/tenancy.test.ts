@@ -64,7 +64,7 @@ describe('counts in lists', () => {
     // DE's four assets by id: DE1-AMF, DE1-RAN-A, DE1-RAN-B, DE2-SEPP
     const page = async (who: string, q: string) => {
       const b = (await get(who, `/assets?limit=2${q}`)).json();
-      return { ids: b.items.map((a: { asset_id: string }) => a.asset_id), next: b.next, total: b.total };
+      return { ids: b.items.map((a: { assetId: string }) => a.assetId), next: b.next, total: b.total };
     };
     const first = await page('authority-de', '');
     expect(first).toEqual({ ids: ['DE1-AMF', 'DE1-RAN-A'], next: 'DE1-RAN-A', total: 4 });
@@ -139,7 +139,7 @@ describe('nothing foreign in any response', () => {
 
   it('the union analyst sees member-state and Union aggregates only', async () => {
     const d = (await get('union', '/dashboard')).json();
-    expect(d.scope.level).toBe('aggregates');
+    expect(d.reach.level).toBe('aggregates');
     expect(d.operators).toBeUndefined();
     expect(d.topFindings).toBeUndefined();
     expect(new Set(d.concentration.map((r: { scope: string }) => r.scope))).toEqual(new Set(['union', 'member-state']));

@@ -85,7 +85,7 @@ describe('POST /implementation', () => {
 
   it('the history of a measure at one scope key is read in scope only', async () => {
     const de = await get('authority-de', '/implementation/history?measure=TM07&scope=op:OP-DE-2');
-    expect(de.body.items.map((i: { operator_id: string; status: string }) => [i.operator_id, i.status])).toEqual([['OP-DE-2', 'in-progress']]);
+    expect(de.body.items.map((i: { operatorId: string; status: string }) => [i.operatorId, i.status])).toEqual([['OP-DE-2', 'in-progress']]);
     expect((await get('authority-de', '/implementation/history?measure=SM03&scope=ms:de')).body.total).toBe(1);
     // another member state's authority and another operator see an empty history
     expect((await get('authority-fr', '/implementation/history?measure=TM07&scope=op:OP-DE-2')).body).toEqual({ items: [], total: 0, limit: 100, offset: 0 });
@@ -156,12 +156,12 @@ describe('funding checks (SA10)', () => {
     // the whole-instance admin is told both: where the operator is, and DE's designation as a note
     const admin = await send('admin', 'POST', '/funding-checks', { ...project, project_id: 'PRJ-X', member_state: 'FR', save: false });
     expect(admin.status).toBe(400);
-    expect(admin.body.errors).toEqual([{ path: 'body.operator_id', message: 'OP-DE-1 is an operator of DE, not of FR' }]);
+    expect(admin.body.errors).toEqual([{ path: 'body.operatorId', message: 'OP-DE-1 is an operator of DE, not of FR' }]);
     const adminFr = await send('admin', 'POST', '/funding-checks', { ...project, project_id: 'PRJ-X', member_state: 'FR', operator_id: 'OP-FR-1', save: false });
     expect(adminFr.body.notes).toEqual(['SUP-B is designated high-risk by DE (D-DE-1), not by FR']);
     expect(count('SELECT COUNT(*) FROM funding_checks')).toBe(2);
     const fr = await get('authority-fr', '/funding-checks');
-    expect(fr.body.items.map((c: { project: { project_id: string } }) => c.project.project_id)).toEqual(['PRJ-FR-1']);
+    expect(fr.body.items.map((c: { project: { projectId: string } }) => c.project.projectId)).toEqual(['PRJ-FR-1']);
     expect(fr.text).not.toContain('PRJ-DE-1');
     expect((await get('authority-fr', '/funding-checks?memberState=DE')).body.total).toBe(0);
     expect((await get('authority-fr', `/funding-checks/${checkId}`)).status).toBe(404);
@@ -171,7 +171,7 @@ describe('funding checks (SA10)', () => {
     const one = await get('auditor-de', `/funding-checks/${checkId}`);
     expect(one.status).toBe(200);
     expect(one.body.result.verdict).toBe('not-eligible');
-    expect(one.body.designations.map((d: { designation_id: string }) => d.designation_id)).toEqual(['D-DE-1']);
+    expect(one.body.designations.map((d: { designationId: string }) => d.designationId)).toEqual(['D-DE-1']);
     expect((await get('authority-de', '/funding-checks?projectId=PRJ-DE-1')).body.total).toBe(1);
     expect((await get('admin', '/funding-checks')).body.total).toBe(2);
     expect((await get('operator-de1', '/funding-checks')).status).toBe(403);
@@ -206,7 +206,7 @@ describe('screening cases', () => {
     // an operator target must be the case's member state's: OP-FR-1 is not DE's
     const op = await send('authority-de', 'POST', '/screening-cases', { ...kase, case_id: 'FDI-DE-2', target_kind: 'operator', target_id: 'OP-FR-1' });
     expect(op.status).toBe(400);
-    expect(op.body.errors[0].path).toBe('body.target_id');
+    expect(op.body.errors[0].path).toBe('body.targetId');
     expect(count('SELECT COUNT(*) FROM screening_cases')).toBe(1);
   });
 
@@ -247,21 +247,21 @@ describe('policies: validate, diff, baseline', () => {
   it('an invalid document answers 200 with errors naming the JSON path, and stores nothing', async () => {
     const before = count('SELECT COUNT(*) FROM policies');
     const r = await send('auditor-de', 'POST', '/policies/validate', {
-      member_state: 'DE',
+      memberState: 'DE',
       version: 'draft',
-      thresholds: { national_hhi: 20000 },
-      criticality_overrides: [{ function: 'gnb', criticality: 'critical' }],
+      thresholds: { nationalHhi: 20000 },
+      criticalityOverrides: [{ function: 'gnb', criticality: 'critical' }],
     });
     expect(r.status).toBe(200);
     expect(r.body.valid).toBe(false);
     expect(r.body.effective).toBeUndefined();
-    expect(r.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['criticality_overrides[0].function', 'thresholds.national_hhi']);
+    expect(r.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['criticalityOverrides[0].function', 'thresholds.nationalHhi']);
     expect(r.body.errors.find((e: { path: string }) => e.path.startsWith('criticality')).message).toBe('"gnb" is not a function of the catalogue (did you mean "gNB"?)');
     expect(count('SELECT COUNT(*) FROM policies')).toBe(before);
   });
 
   it('a valid document answers its effective policy: the baseline where it says nothing', async () => {
-    const r = await send('authority-de', 'POST', '/policies/validate', { member_state: 'DE', version: 'draft', thresholds: { national_hhi: 4500 } });
+    const r = await send('authority-de', 'POST', '/policies/validate', { memberState: 'DE', version: 'draft', thresholds: { nationalHhi: 4500 } });
     expect(r.body).toMatchObject({ valid: true, errors: [], effective: { memberState: 'DE', version: 'draft', nationalHhi: 4500, operatorTopSupplierShare: 0.7, defaultTransitionMonths: 36 } });
   });
 

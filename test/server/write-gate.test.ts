@@ -72,13 +72,13 @@ describe('writes during an import on the server', () => {
       method: 'PUT',
       url: '/api/v1/designations/D-DE-GATE',
       headers: s.write,
-      payload: { member_state: 'DE', supplier_id: 'SUP-C', kind: 'conditional', segments: ['core'], legal_basis: 'Fictional Act §2', effective_date: '2027-01-01', transition_months: 6, status: 'proposed' },
+      payload: { memberState: 'DE', supplierId: 'SUP-C', kind: 'conditional', segments: ['core'], legalBasis: 'Fictional Act §2', effectiveDate: '2027-01-01', transitionMonths: 6, status: 'proposed' },
     });
     expect(await settledWithin(put, 50)).toBe(false);
     // reads are not held back, and read what is committed: not the import's rows before it commits
     const during = await f.app.inject({ method: 'GET', url: '/api/v1/operators', headers: s.read });
     expect(during.statusCode).toBe(200);
-    expect(during.json().items.map((o: { operator_id: string }) => o.operator_id)).toEqual(['OP-DE-1', 'OP-DE-2']);
+    expect(during.json().items.map((o: { operatorId: string }) => o.operatorId)).toEqual(['OP-DE-1', 'OP-DE-2']);
 
     importing.resolve();
     await f.app.ctx.jobs.idle();

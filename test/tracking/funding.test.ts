@@ -58,10 +58,10 @@ describe('secure5g funding', () => {
     const saved = await d.json<Out>('funding', 'check', f, '--save');
     expect(saved.checkId).toMatch(/^[0-9a-f-]{36}$/);
     await d.ok('funding', 'check', f); // not saved
-    const list = await d.json<{ checkId: string; dateUsed: string; result: FundingCheck; designations: { designation_id: string }[] }[]>('funding', 'list');
+    const list = await d.json<{ checkId: string; dateUsed: string; result: FundingCheck; designations: { designationId: string }[] }[]>('funding', 'list');
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ checkId: saved.checkId, dateUsed: '2026-06-01', result: { verdict: 'not-eligible' } });
-    expect(list[0]!.designations.map((x) => x.designation_id)).toEqual(['D-DE-1']);
+    expect(list[0]!.designations.map((x) => x.designationId)).toEqual(['D-DE-1']);
     expect((await d.ok('funding', 'list')).stdout).toMatch(/PRJ-DE-1\s+OP-DE-1\s+DE\s+2026-06-01\s+not-eligible\s+1/);
   });
 

@@ -1,3 +1,4 @@
+import type { OutputJson } from '../../src/domain/json-case.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -23,7 +24,7 @@ export async function smallDb() {
     if (r.code !== 0) throw new Error(`${argv.join(' ')} failed (${r.code}): ${r.stderr}`);
     return r;
   };
-  const json = async <T = unknown>(...argv: string[]) => JSON.parse((await ok(...argv, '--format', 'json')).stdout) as T;
+  const json = async <T = unknown>(...argv: string[]) => JSON.parse((await ok(...argv, '--format', 'json')).stdout) as OutputJson<T>;
   const count = (table: string) => {
     const db = new Database(t.db, { readonly: true });
     try {

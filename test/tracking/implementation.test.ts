@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImplementationMatrix } from '../../src/engine/implementation-matrix.js';
 import { IMPLEMENTATION_COLUMNS } from '../../src/services/implementation-import.js';
 import { cli, smallDb, type SmallDb } from './helpers.js';
+import { camelKeys } from '../cli/helpers.js';
 
 type Row = Record<string, string>;
 const HEADER = IMPLEMENTATION_COLUMNS.join(',');
@@ -32,7 +33,7 @@ const SET: Row[] = [
   ms('SM03', 'IT', 'in-place', '2026-05-01'),
 ];
 
-const strip = (rows: Record<string, unknown>[]) => rows.map(({ row_id: _r, recorded_at: _a, import_id: _i, source: _s, ...rest }) => rest);
+const strip = (rows: Record<string, unknown>[]) => rows.map(({ rowId: _r, recordedAt: _a, importId: _i, source: _s, ...rest }) => rest);
 
 describe('secure5g implementation', () => {
   let d: SmallDb;
@@ -47,13 +48,13 @@ describe('secure5g implementation', () => {
     await d.ok('implementation', 'import', d.file('set.csv', csv(SET)));
     const fromCsv = strip(await d.json<Record<string, unknown>[]>('implementation', 'list', '--all-history'));
     // history order: by recorded_on, equal days in the order given (a stable sort of SET)
-    expect(fromCsv).toEqual(expected);
+    expect(fromCsv).toEqual(camelKeys(expected));
 
     const other = await smallDb();
     try {
       await other.addOperators(['OP-DE-2', 'DE'], ['OP-IT-1', 'IT']);
       await other.ok('implementation', 'import', other.file('set.json', JSON.stringify({ items: SET })));
-      expect(strip(await other.json<Record<string, unknown>[]>('implementation', 'list', '--all-history'))).toEqual(expected);
+      expect(strip(await other.json<Record<string, unknown>[]>('implementation', 'list', '--all-history'))).toEqual(camelKeys(expected));
 
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('implementation');
@@ -95,9 +96,9 @@ describe('secure5g implementation', () => {
 
   it('keeps history append-only: a change adds a row, the latest wins, a repeat adds nothing', async () => {
     await d.ok('implementation', 'import', d.file('a.csv', csv([ms('SM03', 'DE', 'planned', '2024-01-10')])));
-    const before = await d.json<{ row_id: string; status: string }[]>('implementation', 'history', 'SM03', 'DE');
+    const before = await d.json<{ rowId: string; status: string }[]>('implementation', 'history', 'SM03', 'DE');
     await d.ok('implementation', 'record', '--measure', 'SM03', '--scope', 'member-state', '--member-state', 'DE', '--status', 'in-place', '--evidence', 'Fictional act §3', '--date', '2025-02-01');
-    const after = await d.json<{ row_id: string; status: string; source: string }[]>('implementation', 'history', 'SM03', 'ms:DE');
+    const after = await d.json<{ rowId: string; status: string; source: string }[]>('implementation', 'history', 'SM03', 'ms:DE');
     expect(after.map((r) => [r.status, r.source])).toEqual([['planned', 'a.csv'], ['in-place', 'cli']]);
     expect(after[0]).toEqual(before[0]); // the earlier row is untouched
     const current = await d.json<{ status: string }[]>('implementation', 'list', '--member-state', 'DE');
@@ -112,9 +113,9 @@ describe('secure5g implementation', () => {
     // two statuses on one day: the one recorded later wins
     await d.ok('implementation', 'record', '--measure', 'TM07', '--scope', 'operator', '--operator', 'OP-DE-1', '--status', 'planned', '--date', '2025-03-01');
     await d.ok('implementation', 'record', '--measure', 'TM07', '--scope', 'operator', '--operator', 'OP-DE-1', '--status', 'in-progress', '--date', '2025-03-01');
-    const tm07 = await d.json<{ status: string; member_state: string }[]>('implementation', 'list', '--operator', 'OP-DE-1');
+    const tm07 = await d.json<{ status: string; memberState: string }[]>('implementation', 'list', '--operator', 'OP-DE-1');
     // the operator's member state was filled from the inventory
-    expect(tm07).toMatchObject([{ status: 'in-progress', member_state: 'DE' }]);
+    expect(tm07).toMatchObject([{ status: 'in-progress', memberState: 'DE' }]);
     expect((await d.json<unknown[]>('implementation', 'list', '--all-history'))).toHaveLength(4);
   });
 
@@ -177,8 +178,8 @@ describe('secure5g implementation', () => {
     await wb.xlsx.writeFile(xlsx);
     expect(await d.json('implementation', 'import', xlsx)).toMatchObject({ rows: 2, inserted: 2 });
     expect(strip(await d.json<Record<string, unknown>[]>('implementation', 'list', '--all-history'))).toEqual([
-      { measure: 'TM07', scope_level: 'operator', member_state: 'DE', operator_id: 'OP-DE-1', status: 'in-progress', evidence: 'Audit 2025 (fictional)', owner: 'OP-DE-1 security', due_date: '2026-06-30', recorded_on: '2025-09-01' },
-      { measure: 'SM01', scope_level: 'member-state', member_state: 'FR', status: 'in-place', recorded_on: '2025-09-02' },
+      { measure: 'TM07', scopeLevel: 'operator', memberState: 'DE', operatorId: 'OP-DE-1', status: 'in-progress', evidence: 'Audit 2025 (fictional)', owner: 'OP-DE-1 security', dueDate: '2026-06-30', recordedOn: '2025-09-01' },
+      { measure: 'SM01', scopeLevel: 'member-state', memberState: 'FR', status: 'in-place', recordedOn: '2025-09-02' },
     ]);
 
     const csvFile = join(d.dir, 'template.csv');

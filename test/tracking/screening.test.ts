@@ -54,9 +54,9 @@ describe('secure5g screening', () => {
     expect(again).toMatchObject({ inserted: 0, revised: 0, unchanged: 1 });
     // comments issued on 2026-04-01: past the deadline, yet no longer overdue
     await d.ok('screening', 'add', d.file('fdi-1.json', JSON.stringify({ ...kase({ status: 'comments-issued' }), factors: ['critical-infrastructure'], third_country_government_control: true })));
-    const shown = await d.json<{ revision: number; case: { status: string; third_country_government_control: boolean }; history: { revision: number; case: { status: string } }[] }>('screening', 'show', 'FDI-1', '--date', '2026-04-10');
+    const shown = await d.json<{ revision: number; case: { status: string; thirdCountryGovernmentControl: boolean }; history: { revision: number; case: { status: string } }[] }>('screening', 'show', 'FDI-1', '--date', '2026-04-10');
     expect(shown.revision).toBe(2);
-    expect(shown.case).toMatchObject({ status: 'comments-issued', third_country_government_control: true });
+    expect(shown.case).toMatchObject({ status: 'comments-issued', thirdCountryGovernmentControl: true });
     expect(shown.history.map((h) => [h.revision, h.case.status])).toEqual([[1, 'under-review'], [2, 'comments-issued']]);
     expect(d.count('screening_cases')).toBe(3);
 

@@ -7,6 +7,7 @@ import { compareAssessments } from '../../services/assessment-compare.js';
 import { runAssessment, saveAssessmentRun } from '../../services/assessment-run.js';
 import { loadStoredAssessment, resolveAssessmentRef } from '../../store/access/stored-assessment.js';
 import { EXIT, type CommandContext } from '../main.js';
+import { json } from '../io.js';
 import { dbOption, parseOption, today } from '../options.js';
 import { withStore } from '../store.js';
 import { CLI_ACTOR, CLI_SCOPE, registerAssessmentRuns } from './assessment-runs.js';
@@ -52,7 +53,7 @@ export function registerAssess(program: Command, ctx: CommandContext) {
         const extras = { risks, recommendations, contradictions, assessmentId, inputsHash };
         io.out(
           format === 'json'
-            ? `${JSON.stringify({ ...result, contradictions, risks, recommendations, assessmentId, inputsHash, inputs }, null, 2)}\n`
+            ? json({ ...result, contradictions, risks, recommendations, assessmentId, inputsHash, inputs })
             : format === 'md'
               ? assessmentToMarkdown(result, extras)
               : assessmentToText(result, extras),
@@ -69,7 +70,7 @@ export function registerAssess(program: Command, ctx: CommandContext) {
     await withStore(opts.db, async (store) => {
       const [a, b] = refs.map((ref) => loadStoredAssessment(store, CLI_SCOPE, resolveAssessmentRef(store, CLI_SCOPE, ref))!);
       const comparison = compareAssessments(a!, b!);
-      io.out(format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : format === 'md' ? diffToMarkdown(comparison) : diffToText(comparison));
+      io.out(format === 'json' ? json(comparison) : format === 'md' ? diffToMarkdown(comparison) : diffToText(comparison));
     });
   }
 

@@ -8,6 +8,7 @@ import type { Scope } from '../../store/access/scope.js';
 import { MAX_PAGE } from '../../store/access/sql.js';
 import { loadStoredAssessment, resolveAssessmentRef } from '../../store/access/stored-assessment.js';
 import type { Actor } from '../../store/audit/index.js';
+import { json } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { dbOption, parseOption } from '../options.js';
 import { withStore } from '../store.js';
@@ -35,7 +36,7 @@ export function registerAssessmentRuns(program: Command, { io }: CommandContext)
       const limit = parseOption(Limit, opts.limit, '--limit');
       await withStore(opts.db, async (store) => {
         const page = listAssessments(store, CLI_SCOPE, { limit });
-        io.out(format === 'json' ? `${JSON.stringify(page, null, 2)}\n` : assessmentListToText(page.items, page.total));
+        io.out(format === 'json' ? json(page) : assessmentListToText(page.items, page.total));
       });
     });
   group
@@ -52,7 +53,7 @@ export function registerAssessmentRuns(program: Command, { io }: CommandContext)
         const extras = { risks, recommendations, contradictions, assessmentId, ...(inputsHash ? { inputsHash } : {}) };
         io.out(
           format === 'json'
-            ? `${JSON.stringify({ ...result, contradictions, risks, recommendations, assessmentId, inputsHash: inputsHash ?? null, inputs: inputs ?? null, runAt }, null, 2)}\n`
+            ? json({ ...result, contradictions, risks, recommendations, assessmentId, inputsHash: inputsHash ?? null, inputs: inputs ?? null, runAt })
             : format === 'md'
               ? assessmentToMarkdown(result, extras)
               : assessmentToText(result, extras),

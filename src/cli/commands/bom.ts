@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { Id } from '../../domain/primitives.js';
 import { importBom, productOrigins } from '../../services/ownership.js';
 import { listBoms } from '../../store/boms.js';
+import { json } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { dbOption, parseOption } from '../options.js';
 import { withStore } from '../store.js';
 import { bomsText, originsText } from './ownership-text.js';
 
 const Format = z.enum(['table', 'json'], { error: 'must be table or json' });
-const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
 
 /** `bom` (CycloneDX BOMs of products) and `product origins` (where a product's components are made). */
 export function registerBom(program: Command, { io }: CommandContext): void {

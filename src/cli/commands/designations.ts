@@ -14,6 +14,7 @@ import {
   revokeDesignation,
   type DesignationAmendment,
 } from '../../store/designations.js';
+import { json } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { dbOption, parseOption } from '../options.js';
 import { withStore } from '../store.js';
@@ -23,7 +24,6 @@ const Format = z.enum(['table', 'json'], { error: 'must be table or json' });
 const Revision = z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 or more');
 const Status = z.enum(DESIGNATION_STATUSES, { error: `must be one of ${DESIGNATION_STATUSES.join(', ')}` });
 const ProfileRef = z.string().regex(/^[^@]+@[1-9][0-9]*$/, 'must be profile_id@version, e.g. PRF-1@2');
-const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
 const fmt = (o: { format: string }) => parseOption(Format, o.format, '--format');
 
 interface FieldOptions {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { fundingCheckToText, fundingChecksToText } from '../../report/tracking.js';
 import { readFundingProject, runFundingCheck } from '../../services/funding-check.js';
 import { listFundingChecks, saveFundingCheck } from '../../store/funding.js';
+import { json } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { dbOption, optionSchemas, parseOption } from '../options.js';
 import { withStore } from '../store.js';
@@ -35,7 +36,7 @@ export function registerFunding(program: Command, { io }: CommandContext) {
             ...(run.policyVersion !== undefined ? { policyVersion: run.policyVersion } : {}),
             ...(saved ? { checkId: saved.checkId, checkedAt: saved.checkedAt } : {}),
           };
-          io.out(`${JSON.stringify(out, null, 2)}\n`);
+          io.out(json(out));
         } else io.out(fundingCheckToText(run.result, run.dateUsed, saved));
       });
     });
@@ -55,7 +56,7 @@ export function registerFunding(program: Command, { io }: CommandContext) {
       };
       await withStore(o.db, async (store) => {
         const checks = await listFundingChecks(store, filter);
-        io.out(format === 'json' ? `${JSON.stringify(checks, null, 2)}\n` : fundingChecksToText(checks));
+        io.out(format === 'json' ? json(checks) : fundingChecksToText(checks));
       });
     });
 }

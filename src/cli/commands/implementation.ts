@@ -8,12 +8,12 @@ import { importImplementations, writeImplementationTemplate } from '../../servic
 import { implementationMatrixAt } from '../../services/implementation-matrix.js';
 import { appendImplementations, implementationHistory, listImplementationRecords, type AppendSummary, type ImplementationRecord } from '../../store/implementations.js';
 import { getOperator, listOperators } from '../../store/repositories.js';
+import { json } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { dbOption, optionSchemas, parseOption, today } from '../options.js';
 import { withStore } from '../store.js';
 
 const Format = z.enum(['table', 'json'], { error: 'must be table or json' });
-const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
 const measureRank = (m: string) => MEASURE_IDS.indexOf(m as MeasureId);
 
 /** `union`, `ms:DE`, `op:OP-1`; a bare member state code or operator id is taken as such. */

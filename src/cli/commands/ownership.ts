@@ -4,13 +4,13 @@ import { UserError } from '../../domain/errors.js';
 import { Id, IsoDate } from '../../domain/primitives.js';
 import { importEntities, importHoldings, supplierControl, type RegisterImportSummary } from '../../services/ownership.js';
 import { getEntity, listEntities, listHoldings } from '../../store/ownership.js';
+import { json } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { dbOption, parseOption } from '../options.js';
 import { withStore } from '../store.js';
 import { controlText, entitiesText, entityText, holdingsText } from './ownership-text.js';
 
 const Format = z.enum(['table', 'json'], { error: 'must be table or json' });
-const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
 
 function summaryText(s: RegisterImportSummary): string {
   return (

@@ -11,12 +11,12 @@ import { policyItems, policyValidation, validatePolicy } from '../../interchange
 import { baselineText, effectivePolicyText, policyDiffText, policyListText, storedPolicyText } from '../../report/policy.js';
 import { getPolicyVersion, listPolicyVersions } from '../../store/policies.js';
 import type { Store } from '../../store/index.js';
+import { json } from '../io.js';
 import { EXIT, type CommandContext } from '../main.js';
 import { dbOption, parseOption } from '../options.js';
 import { withStore } from '../store.js';
 
 const Format = z.enum(['table', 'json'], { error: 'must be table or json' });
-const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
 
 async function readJson(file: string): Promise<unknown> {
   let text: string;

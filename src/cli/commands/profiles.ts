@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Id, IsoDate, MemberStateCode, UserError } from '../../domain/index.js';
 import { diffProfileVersions, showProfile, suggestProfileScores } from '../../services/profiles.js';
 import { appendProfile, appendSupplyFacts, latestSupplyFacts, listProfiles, listSupplyFacts, profileHistory } from '../../store/profiles.js';
+import { json } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { dbOption, parseOption, today } from '../options.js';
 import { withStore } from '../store.js';
@@ -14,7 +15,6 @@ const Version = z.coerce.number({ error: 'must be a whole number' }).int('must b
 const Count = z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must not be negative');
 const Concern = z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0–4').max(4, 'must be 0–4');
 const YesNo = z.enum(['yes', 'no'], { error: 'must be yes or no' });
-const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
 
 async function readJson(file: string, what: string): Promise<unknown> {
   let text: string;

@@ -7,12 +7,12 @@ import { renderTable } from '../../report/table.js';
 import { addScreeningCase, importScreeningCases } from '../../services/screening-import.js';
 import { listSuppliers } from '../../store/repositories.js';
 import { getScreeningCase, listScreeningCases, type UpsertSummary } from '../../store/screening.js';
+import { json } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { dbOption, optionSchemas, parseOption, today } from '../options.js';
 import { withStore } from '../store.js';
 
 const Format = z.enum(['table', 'json'], { error: 'must be table or json' });
-const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
 const summaryText = (s: UpsertSummary) => `screening: ${s.rows} cases from ${s.source} — ${s.inserted} new, ${s.revised} revised, ${s.unchanged} unchanged\n`;
 const dateOption = (v: string | undefined) => (v === undefined ? today() : parseOption(optionSchemas.IsoDate, v, '--date'));
 

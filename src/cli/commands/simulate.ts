@@ -7,6 +7,7 @@ import { UserError, parseScenario, type Scenario } from '../../domain/index.js';
 import { compareScenarios, simulate } from '../../engine/index.js';
 import { comparisonToMarkdown, comparisonToText, scenarioListToText, simulationToMarkdown, simulationToText } from '../../report/simulation.js';
 import { getScenario, listScenarios, loadSnapshot, saveScenario, type Store } from '../../store/index.js';
+import { json } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { dbOption, parseOption } from '../options.js';
 import { withStore } from '../store.js';
@@ -50,7 +51,7 @@ export function registerSimulate(program: Command, { io }: CommandContext) {
       await withStore(opts.db, async (store) => {
         const scenario = await resolveScenario(store, opts.scenario);
         const result = simulate(loadSnapshot(store), scenario, { file: opts.scenario });
-        io.out(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'md' ? simulationToMarkdown(result) : simulationToText(result));
+        io.out(format === 'json' ? json(result) : format === 'md' ? simulationToMarkdown(result) : simulationToText(result));
       });
     });
 
@@ -66,7 +67,7 @@ export function registerSimulate(program: Command, { io }: CommandContext) {
         const scenarios = await Promise.all(refs.map((r) => resolveScenario(store, r)));
         const snapshot = loadSnapshot(store);
         const comparison = compareScenarios(scenarios.map((s, i) => simulate(snapshot, s, { file: refs[i] })));
-        io.out(format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : format === 'md' ? comparisonToMarkdown(comparison) : comparisonToText(comparison));
+        io.out(format === 'json' ? json(comparison) : format === 'md' ? comparisonToMarkdown(comparison) : comparisonToText(comparison));
       });
     });
 
@@ -92,7 +93,7 @@ export function registerSimulate(program: Command, { io }: CommandContext) {
       const format = parseOption(z.enum(['table', 'json'], { error: 'must be table or json' }), opts.format, '--format');
       await withStore(opts.db, async (store) => {
         const list = await listScenarios(store);
-        io.out(format === 'json' ? `${JSON.stringify(list, null, 2)}\n` : scenarioListToText(list));
+        io.out(format === 'json' ? json(list) : scenarioListToText(list));
       });
     });
   scenario
@@ -106,7 +107,7 @@ export function registerSimulate(program: Command, { io }: CommandContext) {
         const [name, version] = at > 0 ? [ref.slice(0, at), ref.slice(at + 1)] : [ref, undefined];
         const saved = await getScenario(store, name, version);
         if (!saved) throw new UserError(`no saved scenario ${ref}`);
-        io.out(`${JSON.stringify(saved, null, 2)}\n`);
+        io.out(json(saved));
       });
     });
 }

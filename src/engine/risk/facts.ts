@@ -122,7 +122,7 @@ function highProfileQuantity(ctx: RiskContext): Float64Array {
 }
 
 const sumFindings = (findings: Finding[], rule: string, match: (f: Finding) => boolean) =>
-  findings.filter((f) => f.rule === rule && f.scope === 'operator' && match(f)).reduce((s, f) => s + f.affectedQuantity, 0);
+  findings.filter((f) => f.rule === rule && f.level === 'operator' && match(f)).reduce((s, f) => s + f.affectedQuantity, 0);
 
 /**
  * Facts for every member state and operator the assessment has an exposure row for (the scopes it

@@ -99,8 +99,8 @@ export function recommend(ctx: RiskContext, scores?: readonly RiskScore[]): Reco
   };
   const out: Recommendation[] = [];
   for (const finding of ctx.result.findings) {
-    if (finding.scope === 'union') continue;
-    const facts = factsOf.get(`${finding.scope}|${finding.memberState}|${finding.scope === 'operator' ? (finding.operatorId ?? '') : ''}`);
+    if (finding.level === 'union') continue;
+    const facts = factsOf.get(`${finding.level}|${finding.memberState}|${finding.level === 'operator' ? (finding.operatorId ?? '') : ''}`);
     if (!facts) continue;
     const areas = run.model.findingRiskAreas[finding.rule];
     out.push({ target: { kind: 'finding', findingId: finding.id, rule: finding.rule }, ...keys(facts), riskAreas: [...areas], measures: ranked(facts, [...areas]) });

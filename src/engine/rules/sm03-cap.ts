@@ -142,7 +142,7 @@ function finding(input: RuleInput, b: Breach, assets: { quantity: number; assetI
     rule: 'SM03-CAP',
     measure: 'SM03',
     severity,
-    scope: b.scope,
+    level: b.scope,
     memberState,
     ...(operatorId !== undefined ? { operatorId } : {}),
     segment,
@@ -159,7 +159,7 @@ function finding(input: RuleInput, b: Breach, assets: { quantity: number; assetI
       formula: FORMULA,
       inputs: {
         capId: cap.cap_id,
-        scope: b.scope,
+        capScope: b.scope,
         segment,
         designationKinds: cap.designation_kinds,
         maxShare: cap.max_share,

@@ -82,7 +82,7 @@ function finding(input: RuleInput, g: Group, active: ActiveDesignation): Finding
     rule: 'SM03',
     measure: 'SM03',
     severity,
-    scope: 'operator',
+    level: 'operator',
     memberState: d.member_state,
     operatorId,
     segment,
@@ -101,7 +101,7 @@ function finding(input: RuleInput, g: Group, active: ActiveDesignation): Finding
       inputs: {
         designationId: d.designation_id,
         kind: d.kind,
-        designationScope: d.segments,
+        restriction: d.segments,
         legalBasis: d.legal_basis,
         effectiveDate: d.effective_date,
         transitionMonths: d.transition_months,

@@ -47,7 +47,7 @@ export function sm05(input: RuleInput): Finding[] {
       rule: 'SM05',
       measure: 'SM05',
       severity: single && critical > 0 ? 'high' : 'medium',
-      scope: 'operator',
+      level: 'operator',
       memberState: snapshot.memberStates[snapshot.operators.memberState[o]],
       operatorId,
       segment,

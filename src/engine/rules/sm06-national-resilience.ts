@@ -42,7 +42,7 @@ export function sm06(input: RuleInput): Finding[] {
       rule: 'SM06',
       measure: 'SM06',
       severity: stats.hhi > SM06_HIGH_HHI ? 'high' : 'medium',
-      scope: 'member-state',
+      level: 'member-state',
       memberState,
       segment,
       supplierId,

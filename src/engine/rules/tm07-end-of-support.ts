@@ -77,7 +77,7 @@ export function tm07(input: RuleInput): Finding[] {
       rule: 'TM07',
       measure: 'TM07',
       severity: critical[g] > 0 ? 'high' : 'medium',
-      scope: 'operator',
+      level: 'operator',
       memberState: snapshot.memberStates[snapshot.operators.memberState[o]],
       operatorId,
       segment: seg,

@@ -152,7 +152,7 @@ export function tm09(input: RuleInput): Finding[] {
       rule: 'TM09',
       measure: 'TM09',
       severity: 'medium',
-      scope: 'operator',
+      level: 'operator',
       memberState: snapshot.memberStates[opMs[o]],
       operatorId,
       segment: seg,

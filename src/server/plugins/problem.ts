@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { Conflict, UserError } from '../../domain/index.js';
+import { outputKey, outputPath, outputText } from '../../domain/json-case.js';
 import { Forbidden, OutOfScope } from '../../store/access/index.js';
 
 /*
@@ -66,7 +67,23 @@ const TITLES: Record<number, string> = {
   503: 'Service unavailable',
 };
 
+/**
+ * A JSON body's problems in the body's own names (`body.items.0.memberState`, field `memberState`);
+ * an uploaded file's keep its columns.
+ */
+function inCallerNames(request: FastifyRequest, p: ProblemInput): ProblemInput {
+  if (request.routeOptions.config?.rawBody === true) return p;
+  const errors = (p.errors as (FieldError & { field?: unknown })[] | undefined)?.map((e) => ({
+    ...e,
+    path: e.path.startsWith('body') ? outputPath(e.path) : e.path,
+    message: outputText(e.message),
+    ...(typeof e.field === 'string' ? { field: outputKey(e.field) } : {}),
+  }));
+  return { ...p, ...(p.detail !== undefined ? { detail: outputText(p.detail) } : {}), ...(errors ? { errors } : {}) };
+}
+
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: ProblemInput): FastifyReply {
+  p = inCallerNames(request, p);
   if (p.status === 401 && !reply.hasHeader('www-authenticate')) reply.header('www-authenticate', WWW_AUTHENTICATE);
   return reply
     .code(p.status)

@@ -97,12 +97,12 @@ export const authRoutes: ApiRoute[] = [
     operationId: 'getSession',
     access: 'session.read',
     tag: 'session',
-    summary: 'Who you are: user, role and data scope, and the actions of policy.ts your role and scope may take (what the web interface offers you)',
+    summary: 'Who you are: user, role and reach (the data you may see), and the actions of policy.ts your role and scope may take (what the web interface offers you)',
     response: {
       200: named(
         z.object({
           user: UserOut,
-          scope: z.object({ role: z.string(), memberState: z.string().optional(), operatorId: z.string().optional() }),
+          reach: z.object({ role: z.string(), memberState: z.string().optional(), operatorId: z.string().optional() }),
           via: z.enum(['session', 'token']),
           actions: z.array(z.string()).describe('e.g. assets.read, designations.write: the policy actions allowed to you'),
         }),
@@ -111,7 +111,7 @@ export const authRoutes: ApiRoute[] = [
     },
     handler: ({ caller }) => ({
       user: caller.user,
-      scope: caller.scope,
+      reach: caller.scope,
       via: caller.tokenId ? 'token' : 'session',
       actions: (Object.keys(POLICY) as Action[]).filter((a) => allowed(caller.scope, a)),
     }),

@@ -17,7 +17,7 @@ export const dashboardRoutes: ApiRoute[] = [
     response: {
       200: z.looseObject({
         date: z.string(),
-        scope: z.looseObject({ level: z.string() }),
+        reach: z.looseObject({ level: z.string() }).describe('what your reach holds: the Union, a member state, an operator, or aggregates only'),
         totals: z.looseObject({}),
         concentration: z.array(z.looseObject({})),
         exposure: z.array(z.looseObject({})),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BASELINE_POLICY, resolvePolicy } from '../../catalog/index.js';
 import { MEASURE_IDS } from '../../catalog/measures.js';
 import { IsoDate, MemberStateCode } from '../../domain/index.js';
+import { outputPath, outputText } from '../../domain/json-case.js';
 import { checkPolicy } from '../../domain/policy-check.js';
 import { screenCase } from '../../engine/screening.js';
 import { runFundingCheck } from '../../services/funding-check.js';
@@ -47,7 +48,7 @@ const implementationRoutes: ApiRoute[] = [
     operationId: 'recordImplementation',
     access: 'implementation.write',
     tag: 'implementation',
-    summary: 'Record implementation status rows ({items: [...]} or one row; fields as the CSV columns), in one transaction (audited)',
+    summary: 'Record implementation status rows ({items: [...]} or one row; fields as the CSV columns, in camelCase), in one transaction (audited)',
     body: Obj.describe('one row as in docs/data-formats.md (implementation register), or {"items": [rows]}'),
     response: { 200: Obj, 201: Obj, ...problems(400, 401, 403) },
     handler: async ({ body, caller, reply }, { store, dashboard }) => {
@@ -202,7 +203,7 @@ const policyRoutes: ApiRoute[] = [
     response: { 200: Obj, ...problems(400, 401, 403) },
     handler: ({ body }) => {
       const c = checkPolicy(body);
-      const issue = (i: { path: string; message: string }) => ({ path: i.path, message: i.message });
+      const issue = (i: { path: string; message: string }) => ({ path: outputPath(i.path), message: outputText(i.message) });
       return {
         valid: c.policy !== undefined,
         errors: c.errors.map(issue),

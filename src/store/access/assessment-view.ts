@@ -18,7 +18,8 @@ export interface DashboardView {
   generatedAt: string;
   date: string;
   catalogVersion: string;
-  scope: { level: 'union' | 'member-state' | 'operator' | 'aggregates'; memberState?: string; operatorId?: string };
+  /** what the caller's reach holds */
+  reach: { level: 'union' | 'member-state' | 'operator' | 'aggregates'; memberState?: string; operatorId?: string };
   totals: { memberStates: number; operators: number; quantity: number; findings: number; bySeverity: Record<Severity, number>; byRule: Partial<Record<RuleId, number>> };
   concentration: ConcentrationFigure[];
   exposure: ExposureFigure[];
@@ -83,7 +84,7 @@ export function dashboardView(result: AssessmentResult, operators: OperatorFacts
     generatedAt,
     date: result.date,
     catalogVersion: result.catalogVersion,
-    scope:
+    reach:
       t.kind === 'all'
         ? { level: 'union' }
         : t.kind === 'aggregates'

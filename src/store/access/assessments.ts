@@ -20,6 +20,14 @@ export interface StoredFinding extends Omit<Finding, 'assetIds'> {
   assetIdsTruncated: boolean;
 }
 
+/** A stored finding; runs stored before a finding's scope was called its level carry `scope`. */
+function storedFinding(document: string): StoredFinding {
+  const f = fromJsonColumn<StoredFinding & { scope?: StoredFinding['level'] }>(document, undefined as never);
+  if (f.level !== undefined || f.scope === undefined) return f;
+  const { scope, ...rest } = f;
+  return { ...rest, level: scope };
+}
+
 export interface AssessmentHeader {
   assessmentId: string;
   runAt: string;
@@ -187,20 +195,20 @@ export function listFindings(store: Store, scope: Scope, assessmentId: string, f
     .eq('f.segment', f.segment)
     .eq('f.supplier_id', f.supplierId);
   const page = selectPage<{ document: string }>(store, 'f.document', 'FROM assessment_findings f', w, 'f.position', f);
-  return { ...page, items: page.items.map((r) => fromJsonColumn<StoredFinding>(r.document, undefined as never)) };
+  return { ...page, items: page.items.map((r) => storedFinding(r.document)) };
 }
 
 export function getFinding(store: Store, scope: Scope, assessmentId: string, findingId: string): StoredFinding | undefined {
   const w = findingScope(scope, new Where().add('f.assessment_id = ?', assessmentId).add('f.finding_id = ?', findingId));
   const doc = store.sqlite.prepare(`SELECT f.document FROM assessment_findings f${w}`).pluck().get(...w.params) as string | undefined;
-  return doc === undefined ? undefined : fromJsonColumn<StoredFinding>(doc, undefined as never);
+  return doc === undefined ? undefined : storedFinding(doc);
 }
 
 /** Every finding of a run in the scope, in order, for exports. */
 export function* iterateFindings(store: Store, scope: Scope, assessmentId: string): Generator<StoredFinding> {
   const w = findingScope(scope, new Where().add('f.assessment_id = ?', assessmentId));
   const it = store.sqlite.prepare(`SELECT f.document FROM assessment_findings f${w} ORDER BY f.position`).pluck().iterate(...w.params);
-  for (const doc of it as Iterable<string>) yield fromJsonColumn<StoredFinding>(doc, undefined as never);
+  for (const doc of it as Iterable<string>) yield storedFinding(doc);
 }
 
 export function listMetrics(
