@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { decommissionAssets, decommissionDate } from '../../store/asset-history.js';
 import { openStore } from '../../store/index.js';
 import type { CommandContext } from '../main.js';
-import { dbOption, optionSchemas, parseOption, resolveDbPath, today } from '../options.js';
+import { existingDatabase } from '../store.js';
+import { dbOption, optionSchemas, parseOption, today } from '../options.js';
 import { idList } from './assets-text.js';
 
 export function registerAssets(program: Command, { io }: CommandContext) {
@@ -19,7 +20,7 @@ export function registerAssets(program: Command, { io }: CommandContext) {
       const format = parseOption(z.enum(['text', 'json']), opts.format, '--format');
       const date = decommissionDate(parseOption(optionSchemas.IsoDate, opts.date ?? today(), '--date'), '--date');
       for (const id of ids) parseOption(optionSchemas.Id, id, '<assetId>');
-      const store = await openStore(resolveDbPath(opts.db));
+      const store = await openStore(existingDatabase(opts.db));
       try {
         const done = decommissionAssets(store, ids, date, 'decommission (command line)');
         io.out(format === 'json' ? `${JSON.stringify({ date, decommissioned: done.ids }, null, 2)}\n` : `decommissioned on ${date} ${idList(done.ids)}\n`);

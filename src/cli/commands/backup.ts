@@ -4,6 +4,7 @@ import { backupDatabase, restoreDatabase } from '../../store/backup.js';
 import { openStore } from '../../store/index.js';
 import { fmtInt } from '../../report/format.js';
 import type { CommandContext } from '../main.js';
+import { existingDatabase } from '../store.js';
 import { dbOption, resolveDbPath } from '../options.js';
 
 const CLI_ACTOR = cliActor();
@@ -17,7 +18,7 @@ export function registerBackup(program: Command, { io }: CommandContext) {
     .option('--force', 'replace FILE if it exists')
     .addOption(dbOption())
     .action(async (opts: { out: string; force?: boolean; db?: string }) => {
-      const store = await openStore(resolveDbPath(opts.db));
+      const store = await openStore(existingDatabase(opts.db));
       try {
         const r = await backupDatabase(store, opts.out, CLI_ACTOR, { force: opts.force === true });
         io.out(`backup written: ${r.file} (${fmtInt(Math.round(r.bytes / 1024))} KiB, sha256 ${r.sha256}) in ${(r.ms / 1000).toFixed(1)} s\n`);

@@ -5,8 +5,9 @@ import { DEMO_FILES, DEMO_IMPORT_ORDER, generateDemo, writeDemoCsv } from '../..
 import { importFile } from '../../interchange/index.js';
 import { seedDemoData, seedDemoRegisters } from '../../services/demo-seed.js';
 import { fmtInt } from '../../report/format.js';
-import { openStore, type Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import type { CommandContext } from '../main.js';
+import { openOrCreateStore } from '../store.js';
 import type { Io } from '../io.js';
 import { dbOption, parseOption, resolveDbPath } from '../options.js';
 import { progressReporter } from '../progress.js';
@@ -65,7 +66,7 @@ export function registerDemo(program: Command, { io }: CommandContext) {
       const seed = parseOption(Seed, opts.seed, '--seed');
       const csvDir = opts.csvDir ?? (scale === 'eu' ? './demo-eu-csv' : undefined);
       const file = resolveDbPath(opts.db);
-      const store = await openStore(file);
+      const store = await openOrCreateStore(file, io);
       try {
         await runDemo(store, io, { scale, seed, csvDir });
         io.out(`database: ${file}\n`);

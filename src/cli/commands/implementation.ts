@@ -64,7 +64,7 @@ export function registerImplementation(program: Command, { io }: CommandContext)
       await withStore(opts.db, async (store) => {
         const s = await importImplementations(store, file);
         io.out(format === 'json' ? json(s) : summaryText(s));
-      });
+      }, { createWith: io });
     });
 
   impl

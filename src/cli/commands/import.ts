@@ -7,10 +7,10 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { UserError } from '../../domain/index.js';
 import { IMPORT_KINDS, importFile, type ImportSummary } from '../../interchange/index.js';
-import { openStore } from '../../store/index.js';
 import { fmtInt } from '../../report/format.js';
 import type { CommandContext } from '../main.js';
-import { dbOption, optionSchemas, parseOption, resolveDbPath, today } from '../options.js';
+import { openOrCreateStore } from '../store.js';
+import { dbOption, optionSchemas, parseOption, today } from '../options.js';
 import { progressReporter } from '../progress.js';
 import { idList } from './assets-text.js';
 
@@ -39,7 +39,7 @@ export function registerImport(program: Command, { io }: CommandContext) {
       const kind = parseOption(z.enum(IMPORT_KINDS, { error: `must be one of ${IMPORT_KINDS.join(', ')}` }), kindArg, '<kind>');
       const format = parseOption(z.enum(['text', 'json']), opts.format, '--format');
       const replace = replaceOptions(kind, opts);
-      const store = await openStore(resolveDbPath(opts.db));
+      const store = await openOrCreateStore(opts.db, io);
       const progress = progressReporter(io, `import ${kind}`);
       try {
         const actor = cliActor();

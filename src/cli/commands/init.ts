@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { openStore } from '../../store/index.js';
+import { existsSync } from 'node:fs';
 import type { CommandContext } from '../main.js';
+import { openOrCreateStore } from '../store.js';
 import { dbOption, resolveDbPath } from '../options.js';
 
 export function registerInit(program: Command, { io }: CommandContext) {
@@ -10,8 +11,9 @@ export function registerInit(program: Command, { io }: CommandContext) {
     .addOption(dbOption())
     .action(async (opts: { db?: string }) => {
       const file = resolveDbPath(opts.db);
-      const store = await openStore(file);
+      const existed = file !== ':memory:' && existsSync(file);
+      const store = await openOrCreateStore(file, { ...io, err: () => undefined });
       await store.close();
-      io.out(`database ready: ${file}\n`);
+      io.out(existed ? `database ready: ${file}\n` : `database created: ${file}\n`);
     });
 }

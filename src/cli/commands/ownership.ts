@@ -33,7 +33,7 @@ export function registerOwnership(program: Command, { io }: CommandContext): voi
       await withStore(opts.db, async (store) => {
         const s = await importEntities(store, file);
         io.out(format === 'json' ? json(s) : summaryText(s));
-      });
+      }, { createWith: io });
     });
   entity
     .command('list')
@@ -76,7 +76,7 @@ export function registerOwnership(program: Command, { io }: CommandContext): voi
       await withStore(opts.db, async (store) => {
         const s = await importHoldings(store, file, { replace: opts.replace === true });
         io.out(format === 'json' ? json(s) : summaryText(s));
-      });
+      }, { createWith: io });
     });
   holding
     .command('list')

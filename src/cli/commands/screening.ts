@@ -28,10 +28,15 @@ export function registerScreening(program: Command, { io }: CommandContext) {
       .addOption(dbOption())
       .action(async (file: string, o: { format: string; db?: string }) => {
         const format = parseOption(Format, o.format, '--format');
-        await withStore(o.db, async (store) => {
-          const s = await f(store, file);
-          io.out(format === 'json' ? json(s) : summaryText(s));
-        });
+        await withStore(
+          o.db,
+          async (store) => {
+            const s = await f(store, file);
+            io.out(format === 'json' ? json(s) : summaryText(s));
+          },
+          // an import may start a database; `add` records into one that exists
+          name === 'import' ? { createWith: io } : {},
+        );
       });
   writer('import', 'record cases from a CSV, JSON or XLSX register; a changed case gets a new revision', '.csv | .json | .xlsx', importScreeningCases);
   writer('add', 'record one case (or revise it) from a JSON file', 'case JSON file', addScreeningCase);

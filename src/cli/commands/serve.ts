@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SIGN_IN_FOR } from '../../server/app.js';
 import { startServer } from '../../server/start.js';
 import type { CommandContext } from '../main.js';
+import { existingDatabase } from '../store.js';
 import { dbOption, parseOption, resolveDbPath } from '../options.js';
 import { registerAudit } from './audit.js';
 import { registerUsers } from './users.js';
@@ -43,7 +44,9 @@ export function registerServer(program: Command, ctx: CommandContext) {
       const trustProxy = parseOption(ProxyList, opts.trustProxy ?? env.SECURE5G_TRUST_PROXY ?? '', '--trust-proxy');
       const secureCookies = opts.secureCookies ?? (env.SECURE5G_SECURE_COOKIES ? parseOption(OnOff, env.SECURE5G_SECURE_COOKIES, 'SECURE5G_SECURE_COOKIES') : undefined);
       const signInFor = parseOption(list(SIGN_IN_FOR), opts.requireSignIn ?? env.SECURE5G_REQUIRE_SIGN_IN ?? '', '--require-sign-in');
-      const server = await startServer({ db: resolveDbPath(opts.db), host: opts.host, port, seedDemo: opts.seedDemo === true, trustProxy, secureCookies, signInFor, print: ctx.io.out });
+      // --seed-demo starts a database where there is none (what `npm start` does on a fresh checkout); else it must exist
+      const db = opts.seedDemo === true ? resolveDbPath(opts.db) : existingDatabase(opts.db);
+      const server = await startServer({ db, host: opts.host, port, seedDemo: opts.seedDemo === true, trustProxy, secureCookies, signInFor, print: ctx.io.out });
       // keep the command alive until the server closes (signals end the process)
       await new Promise<void>((resolve) => server.app.server.once('close', () => resolve()));
     });

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { assess } from '../../engine/index.js';
 import { assessmentSummary } from '../../report/assessment.js';
-import { countRows, loadSnapshot, openStore } from '../../store/index.js';
+import { countRows, loadSnapshot } from '../../store/index.js';
 import type { CommandContext } from '../main.js';
+import { openOrCreateStore } from '../store.js';
 import { dbOption, resolveDbPath, today } from '../options.js';
 import { runDemo } from './demo.js';
 
@@ -17,7 +18,7 @@ export function registerStart(program: Command, { io }: CommandContext) {
     .addOption(dbOption())
     .action(async (opts: { db?: string }) => {
       const file = resolveDbPath(opts.db);
-      const store = await openStore(file);
+      const store = await openOrCreateStore(file, io);
       try {
         if ((await countRows(store)).assets === 0) {
           io.out(`${file} is empty: seeding the fictional demo data (small scale)…\n`);
