@@ -47,7 +47,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who you are: user, role and data scope, and the actions of policy.ts your role and scope may take (what the web interface offers you) */
+        /** Who you are: user, role and reach (the data you may see), and the actions of policy.ts your role and scope may take (what the web interface offers you) */
         get: operations["getSession"];
         put?: never;
         post?: never;
@@ -601,7 +601,7 @@ export interface paths {
         /** Implementation status rows in your scope, history order (the last row per measure and scope is current) */
         get: operations["listImplementation"];
         put?: never;
-        /** Record implementation status rows ({items: [...]} or one row; fields as the CSV columns), in one transaction (audited) */
+        /** Record implementation status rows ({items: [...]} or one row; fields as the CSV columns, in camelCase), in one transaction (audited) */
         post: operations["recordImplementation"];
         delete?: never;
         options?: never;
@@ -1516,18 +1516,18 @@ export interface components {
             };
         };
         Asset: {
-            asset_id: string;
-            operator_id: string;
+            assetId: string;
+            operatorId: string;
             /** @enum {string} */
             segment: "core" | "ran" | "transport" | "management" | "interconnection" | "lawful-interception" | "support" | "it-cloud";
             function: string;
-            supplier_id: string;
-            product_id?: string;
-            software_version?: string;
+            supplierId: string;
+            productId?: string;
+            softwareVersion?: string;
             quantity: number;
             region?: string;
-            in_service?: string;
-            end_of_support?: string;
+            inService?: string;
+            endOfSupport?: string;
         };
         AuditEntry: {
             seq: number;
@@ -1602,29 +1602,29 @@ export interface components {
             [key: string]: unknown;
         };
         Designation: {
-            designation_id: string;
-            member_state: string;
-            supplier_id: string;
+            designationId: string;
+            memberState: string;
+            supplierId: string;
             /** @enum {string} */
             kind: "high-risk" | "restricted" | "conditional";
             segments: ("core" | "ran" | "transport" | "management" | "interconnection" | "lawful-interception" | "support" | "it-cloud" | "key-assets")[];
-            legal_basis: string;
-            decision_date?: string;
-            effective_date: string;
-            transition_months: number;
+            legalBasis: string;
+            decisionDate?: string;
+            effectiveDate: string;
+            transitionMonths: number;
             /** @enum {string} */
             status: "proposed" | "in-force" | "revoked";
-            profile_id?: string;
-            profile_version?: number;
-            revoked_on?: string;
+            profileId?: string;
+            profileVersion?: number;
+            revokedOn?: string;
         };
         EntityRow: {
-            entity_id: string;
+            entityId: string;
             name: string;
             /** @enum {string} */
             kind: "company" | "investment-vehicle" | "government" | "state-body" | "individual";
             country?: string;
-            supplier_id?: string;
+            supplierId?: string;
             /**
              * @description supplier: a supplier without an entities row, standing in for itself
              * @enum {string}
@@ -1642,10 +1642,10 @@ export interface components {
             [key: string]: unknown;
         };
         Holding: {
-            holder_id: string;
-            held_id: string;
+            holderId: string;
+            heldId: string;
             percentage: number;
-            voting_rights?: number;
+            votingRights?: number;
             control: boolean;
             since?: string;
         };
@@ -1653,20 +1653,20 @@ export interface components {
             /** @enum {string} */
             measure: "SM01" | "SM02" | "SM03" | "SM04" | "SM05" | "SM06" | "SM07" | "SM08" | "TM01" | "TM02" | "TM03" | "TM04" | "TM05" | "TM06" | "TM07" | "TM08" | "TM09" | "TM10" | "TM11" | "SA01" | "SA02" | "SA03" | "SA04" | "SA05" | "SA06" | "SA07" | "SA08" | "SA09" | "SA10";
             /** @enum {string} */
-            scope_level: "union" | "member-state" | "operator";
-            member_state?: string;
-            operator_id?: string;
+            scopeLevel: "union" | "member-state" | "operator";
+            memberState?: string;
+            operatorId?: string;
             /** @enum {string} */
             status: "in-place" | "in-progress" | "planned" | "not-planned" | "not-applicable";
             evidence?: string;
             owner?: string;
-            due_date?: string;
-            recorded_on: string;
-            row_id: string;
+            dueDate?: string;
+            recordedOn: string;
+            rowId: string;
             /** @description when it was stored */
-            recorded_at: string;
+            recordedAt: string;
             /** @description the batch (import or API write) it came in */
-            import_id: string;
+            importId: string;
             source: string;
         };
         ImportJob: {
@@ -1708,24 +1708,24 @@ export interface components {
             error?: string;
         };
         Operator: {
-            operator_id: string;
+            operatorId: string;
             name: string;
-            member_state: string;
+            memberState: string;
             /** @enum {string} */
             kind: "mno" | "neutral-host" | "private" | "mvno" | "other";
             subscribers?: number;
-            critical_services?: number;
+            criticalServices?: number;
         };
         Policy: {
-            member_state: string;
+            memberState: string;
             version: string;
             /** @default {} */
             thresholds: {
-                operator_top_supplier_share?: number;
-                national_hhi?: number;
+                operatorTopSupplierShare?: number;
+                nationalHhi?: number;
             };
             /** @default [] */
-            criticality_overrides: {
+            criticalityOverrides: {
                 /** @enum {string} */
                 segment?: "core" | "ran" | "transport" | "management" | "interconnection" | "lawful-interception" | "support" | "it-cloud";
                 function?: string;
@@ -1733,44 +1733,44 @@ export interface components {
                 criticality: "critical" | "sensitive" | "other";
             }[];
             /** @default {} */
-            required_certifications: {
+            requiredCertifications: {
                 [key: string]: string[];
             };
-            default_transition_months?: number;
-            restriction_scopes?: {
+            defaultTransitionMonths?: number;
+            restrictionScopes?: {
                 [key: string]: ("core" | "ran" | "transport" | "management" | "interconnection" | "lawful-interception" | "support" | "it-cloud" | "key-assets")[];
             };
             caps?: {
-                cap_id: string;
+                capId: string;
                 /** @enum {string} */
                 segment: "core" | "ran" | "transport" | "management" | "interconnection" | "lawful-interception" | "support" | "it-cloud";
                 /** @enum {string} */
-                scope: "operator" | "member-state";
-                designation_kinds: ("high-risk" | "restricted" | "conditional")[];
-                max_share: number;
+                capScope: "operator" | "member-state";
+                designationKinds: ("high-risk" | "restricted" | "conditional")[];
+                maxShare: number;
                 from?: string;
             }[];
-            profile_rule?: {
-                rule_id: string;
+            profileRule?: {
+                ruleId: string;
                 description: string;
-                group_weights: {
+                groupWeights: {
                     C1: number;
                     C2: number;
                     C3: number;
                 };
                 high: {
-                    max_score_at_least?: number;
-                    group_max_at_least?: {
+                    maxScoreAtLeast?: number;
+                    groupMaxAtLeast?: {
                         [key: string]: number;
                     };
-                    weighted_mean_at_least?: number;
+                    weightedMeanAtLeast?: number;
                 };
                 medium: {
-                    max_score_at_least?: number;
-                    group_max_at_least?: {
+                    maxScoreAtLeast?: number;
+                    groupMaxAtLeast?: {
                         [key: string]: number;
                     };
-                    weighted_mean_at_least?: number;
+                    weightedMeanAtLeast?: number;
                 };
                 /** @enum {string} */
                 unscored: "ignore" | "worst";
@@ -1797,12 +1797,12 @@ export interface components {
             [key: string]: unknown;
         };
         Product: {
-            product_id: string;
-            supplier_id: string;
+            productId: string;
+            supplierId: string;
             name: string;
             function: string;
             certifications: string[];
-            end_of_support?: string;
+            endOfSupport?: string;
         };
         ProfileSummary: {
             profileId: string;
@@ -1829,17 +1829,17 @@ export interface components {
             recordedAt: string;
             source: string;
             case: {
-                case_id: string;
+                caseId: string;
                 investor: string;
-                investor_country: string;
+                investorCountry: string;
                 /** @enum {string} */
-                target_kind: "supplier" | "operator";
-                target_id: string;
-                member_state: string;
+                targetKind: "supplier" | "operator";
+                targetId: string;
+                memberState: string;
                 factors: ("critical-infrastructure" | "critical-technologies" | "critical-inputs" | "sensitive-information" | "media-freedom")[];
-                third_country_government_control: boolean;
-                received_on: string;
-                decided_on?: string;
+                thirdCountryGovernmentControl: boolean;
+                receivedOn: string;
+                decidedOn?: string;
                 /** @enum {string} */
                 status: "received" | "under-review" | "comments-issued" | "closed-no-action" | "closed-with-conditions" | "prohibited" | "withdrawn";
                 note?: string;
@@ -1856,7 +1856,7 @@ export interface components {
         };
         Session: {
             user: components["schemas"]["SessionUser"];
-            scope: {
+            reach: {
                 role: string;
                 memberState?: string;
                 operatorId?: string;
@@ -1885,9 +1885,9 @@ export interface components {
             [key: string]: unknown;
         };
         Supplier: {
-            supplier_id: string;
+            supplierId: string;
             name: string;
-            hq_country: string;
+            hqCountry: string;
         };
         User: {
             userId: string;
@@ -2102,7 +2102,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         date: string;
-                        scope: {
+                        /** @description what your reach holds: the Union, a member state, an operator, or aggregates only */
+                        reach: {
                             level: string;
                         } & {
                             [key: string]: unknown;
@@ -3573,12 +3574,12 @@ export interface operations {
                      */
                     kind?: "high-risk" | "restricted" | "conditional";
                     segments?: ("core" | "ran" | "transport" | "management" | "interconnection" | "lawful-interception" | "support" | "it-cloud" | "key-assets")[];
-                    legal_basis?: string;
-                    decision_date?: string;
-                    effective_date?: string;
-                    transition_months?: number;
-                    profile_id?: string;
-                    profile_version?: number;
+                    legalBasis?: string;
+                    decisionDate?: string;
+                    effectiveDate?: string;
+                    transitionMonths?: number;
+                    profileId?: string;
+                    profileVersion?: number;
                     /** @enum {string} */
                     status?: "proposed" | "in-force";
                 };
@@ -6822,7 +6823,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: ({
-                            import_id: string;
+                            importId: string;
                         } & {
                             [key: string]: unknown;
                         })[];

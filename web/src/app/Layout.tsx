@@ -14,7 +14,7 @@ import { PAGES } from './pages';
 export function Layout() {
   const { t } = useTranslation();
   const { session, can, signOut } = useSession();
-  const { user, scope } = session;
+  const { user, reach: scope } = session;
   const where = scope.operatorId ?? scope.memberState;
   return (
     <div className="app">

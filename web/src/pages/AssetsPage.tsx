@@ -33,13 +33,13 @@ export default function AssetsPage() {
   const q = useQuery({ queryKey: ['assets', query], queryFn: () => call(api.GET('/api/v1/assets', { params: { query } })), placeholderData: keepPreviousData });
 
   const columns: Columns<Asset> = [
-    col.accessor('asset_id', { header: t('assets.id') }),
-    col.accessor('operator_id', { header: t('assets.operator') }),
+    col.accessor('assetId', { header: t('assets.id') }),
+    col.accessor('operatorId', { header: t('assets.operator') }),
     col.accessor('segment', { header: t('assets.segment'), cell: (c) => t(`segments.${c.getValue()}`) }),
     col.accessor('function', { header: t('assets.function') }),
-    col.accessor('supplier_id', { header: t('assets.supplier') }),
+    col.accessor('supplierId', { header: t('assets.supplier') }),
     col.accessor('quantity', { header: t('assets.quantity'), cell: (c) => fmt.number(c.getValue()) }),
-    col.accessor('end_of_support', { header: t('assets.endOfSupport'), cell: (c) => (c.getValue() ? fmt.date(c.getValue()!) : '—') }),
+    col.accessor('endOfSupport', { header: t('assets.endOfSupport'), cell: (c) => (c.getValue() ? fmt.date(c.getValue()!) : '—') }),
   ];
 
   return (
@@ -50,7 +50,7 @@ export default function AssetsPage() {
         <TextFilter label={t('assets.supplier')} value={values.supplierId} onChange={(v) => set('supplierId', v)} />
       </FiltersBar>
       <QueryView query={q} isEmpty={(d) => d.total === 0} empty={<EmptyState title={t('assets.none')} />}>
-        {(d) => <DataTable caption={t('assets.caption')} columns={columns} rows={d.items} total={d.total} paging={paging} onPage={setPage} rowKey={(a) => a.asset_id} fetching={q.isFetching} />}
+        {(d) => <DataTable caption={t('assets.caption')} columns={columns} rows={d.items} total={d.total} paging={paging} onPage={setPage} rowKey={(a) => a.assetId} fetching={q.isFetching} />}
       </QueryView>
     </PageLayout>
   );

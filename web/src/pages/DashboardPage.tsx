@@ -19,7 +19,7 @@ type Severity = (typeof SEVERITIES)[number];
 interface Dashboard {
   date: string;
   generatedAt: string;
-  scope: { level: string; memberState?: string; operatorId?: string };
+  reach: { level: string; memberState?: string; operatorId?: string };
   totals: { memberStates: number; operators: number; quantity: number; findings: number; bySeverity: Record<Severity, number> };
   concentration: { scope: string; memberState?: string; operatorId?: string; segment: string; hhi: number; suppliers: number; topSupplierShare: number }[];
   memberStates: { memberState: string; operators: number; quantity: number; findings: number }[];
@@ -36,7 +36,7 @@ export default function DashboardPage() {
         {(d) => {
           const sev = SEVERITIES.map((s) => ({ s, n: d.totals.bySeverity[s] ?? 0 }));
           // the scope's own rows: the member state's for an authority, the Union's for the whole instance
-          const level = d.scope.level === 'union' || d.scope.level === 'aggregates' ? 'union' : d.scope.level;
+          const level = d.reach.level === 'union' || d.reach.level === 'aggregates' ? 'union' : d.reach.level;
           const hhi = d.concentration.filter((c) => c.scope === level);
           return (
             <>

@@ -56,8 +56,8 @@ export default function RiskPage() {
   const { t } = useTranslation();
   const { session, can } = useSession();
   const client = useQueryClient();
-  const level = session.scope.operatorId ? 'operator' : session.scope.memberState ? 'member-state' : 'union';
-  const where = session.scope.operatorId ?? session.scope.memberState ?? t('risk.union');
+  const level = session.reach.operatorId ? 'operator' : session.reach.memberState ? 'member-state' : 'union';
+  const where = session.reach.operatorId ?? session.reach.memberState ?? t('risk.union');
   const latest = useQuery({ queryKey: ['assessments', 'latest'], queryFn: () => call(api.GET('/api/v1/assessments', { params: { query: { limit: 1 } } })) });
   const assess = useMutation({
     mutationFn: () => call(api.POST('/api/v1/assessments', { body: {} })),
