@@ -158,6 +158,8 @@ describe('resolvePolicy', () => {
       version: '2025-1',
       operatorTopSupplierShare: 0.6,
       nationalHhi: 5000, // not stated: the baseline's
+      // only the share threshold is the member state's own: a finding may call it "national threshold"
+      nationalThresholds: ['operatorTopSupplierShare'],
       criticalityOverrides: [{ function: 'RU', criticality: 'critical' }],
       // ran replaced, transport added, core lifted (empty list), interconnection as the baseline has it
       requiredCertifications: { core: [], ran: ['NESAS', 'EUCC'], interconnection: ['NESAS'], transport: ['EUCC'] },
