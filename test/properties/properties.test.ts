@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportError } from '../../src/domain/index.js';
+import { assess } from '../../src/engine/assess.js';
 import { cellStats } from '../../src/engine/concentration.js';
 import { importFile, importRows } from '../../src/interchange/index.js';
+import { loadSnapshot, type Store } from '../../src/store/index.js';
 import { csvRecords, jsonRecords } from '../../src/interchange/records.js';
 import { decodeText, detectDelimiter } from '../../src/interchange/text.js';
 import { fixture, tableRows, tempStore } from '../interchange/helpers.js';
@@ -102,7 +104,8 @@ describe('imports: row order, splitting a file in two and importing it again cha
   beforeEach(async () => {
     one = await tempStore();
     two = await tempStore();
-    for (const t of [one, two]) for (const k of ['operators', 'suppliers', 'products'] as const) await importFile(t.store, k, fixture(`${k}.csv`));
+    // designations too, so that the engine has restrictions to find (D-DE-1 restricts SUP-B in ran and core)
+    for (const t of [one, two]) for (const k of ['operators', 'suppliers', 'products', 'designations'] as const) await importFile(t.store, k, fixture(`${k}.csv`));
   });
   afterEach(async () => {
     await one.cleanup();
@@ -117,7 +120,17 @@ describe('imports: row order, splitting a file in two and importing it again cha
   });
   const inventory = fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: 10_000 }), asset), { minLength: 1, maxLength: 30, selector: ([id]) => id });
 
-  it('in any order and split anywhere, the stored rows are those of one ordered import; again, all unchanged', async () => {
+  /** the engine's findings and figures over a store, on a fixed date (the second method: one ordered import) */
+  const figures = (store: Store) => {
+    const r = assess(loadSnapshot(store, {}, { date: '2026-06-01' }), { date: '2026-06-01' });
+    // A finding lists its asset ids in the snapshot's row order, which is the order of import: compared
+    // here as sets. Known defect, not yet fixed: a stored run keeps the first 100 of them, so which 100
+    // depends on the order the rows came in (sorting every list costs ~1.4 s per 2 million ids).
+    const findings = r.findings.map((f) => ({ ...f, assetIds: [...f.assetIds].sort() }));
+    return { findings, metrics: r.metrics };
+  };
+
+  it('in any order and split anywhere, the stored rows and the engine\'s findings and figures are those of one ordered import; again, all unchanged', async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(inventory, fc.nat(), fc.nat(), async (items, cutAt, seed) => {
@@ -137,6 +150,7 @@ describe('imports: row order, splitting a file in two and importing it again cha
         if (cut > 0) await importRows(two.store, 'assets', shuffled.slice(0, cut), 'first.json');
         if (cut < rows.length) await importRows(two.store, 'assets', shuffled.slice(cut), 'second.json');
         expect(tableRows(two.store, 'assets', 'asset_id')).toEqual(tableRows(one.store, 'assets', 'asset_id'));
+        expect(figures(two.store)).toEqual(figures(one.store));
         const again = await importRows(two.store, 'assets', shuffled, 'again.json');
         expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: rows.length });
         expect(tableRows(two.store, 'assets', 'asset_id')).toEqual(tableRows(one.store, 'assets', 'asset_id'));
