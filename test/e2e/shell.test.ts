@@ -51,7 +51,7 @@ describe.skipIf(!hasChromium)('web interface (chromium)', { timeout: 120_000 }, 
     const api = await (await page.request.get('/api/v1/dashboard')).json();
     expect(await page.locator('[data-figure="operators"] dd').textContent()).toBe(new Intl.NumberFormat('en').format(api.totals.operators));
     expect(await page.locator('[data-figure="findings"] dd').textContent()).toBe(new Intl.NumberFormat('en').format(api.totals.findings));
-    expect(api.scope).toEqual({ level: 'member-state', memberState: 'DE' });
+    expect(api.reach).toEqual({ level: 'member-state', memberState: 'DE' });
     // the chart's table alternative holds the same counts
     await page.getByText('Data of “Findings by severity” as a table').click();
     const high = page.locator('#main table').filter({ hasText: 'Severity' }).getByRole('row', { name: /^High/ });

@@ -30,9 +30,9 @@ describe('reads off the server thread', () => {
     const r = await f.app.inject({ url: `/api/v1/assets?offset=${DEEP_OFFSET + 3}&limit=4`, headers: admin.read });
     expect(r.statusCode).toBe(200);
     expect(run).toHaveBeenCalledTimes(1);
-    const body = r.json() as { items: { asset_id: string }[]; total: number; offset: number };
+    const body = r.json() as { items: { assetId: string }[]; total: number; offset: number };
     const ids = f.store.sqlite.prepare('SELECT asset_id FROM assets ORDER BY asset_id LIMIT 4 OFFSET ?').pluck().all(DEEP_OFFSET + 3);
-    expect(body.items.map((a) => a.asset_id)).toEqual(ids);
+    expect(body.items.map((a) => a.assetId)).toEqual(ids);
     expect(body.total).toBe(EXTRA + 5); // the fixture's 5 assets and the ones added
     expect(body.offset).toBe(DEEP_OFFSET + 3);
     // a shallow page and a keyset page stay on the server thread

@@ -60,10 +60,19 @@ describe('imported files', () => {
     const { writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { importFile } = await import('../../src/interchange/index.js');
-    const file = join(f.dir, 'operators-nul.csv');
-    // data row 1 is clean, data row 2's name holds a NUL (rows count data rows): one transaction, so neither is written
-    writeFileSync(file, 'operator_id,name,member_state,kind\nOP-XX-CLEAN,Clean Net,DE,mno\nOP-XX-NUL,Bad\u0000Net,DE,mno\n');
-    await expect(importFile(f.store, 'operators', file)).rejects.toThrow(/operators-nul\.csv, row 2, field name: contains a NUL character/);
-    expect(f.store.sqlite.prepare("SELECT COUNT(*) FROM operators WHERE operator_id LIKE 'OP-XX-%'").pluck().get()).toBe(0);
+    const count = () => f.store.sqlite.prepare("SELECT COUNT(*) FROM operators WHERE operator_id LIKE 'OP-XX-%'").pluck().get();
+    // JSON escapes carry either into a string: record 1 is clean, record 2's name holds a NUL (or a lone
+    // surrogate); one transaction, so neither record is written
+    const json = join(f.dir, 'operators-nul.json');
+    writeFileSync(json, '[{"operator_id":"OP-XX-CLEAN","name":"Clean Net","member_state":"DE","kind":"mno"},{"operator_id":"OP-XX-NUL","name":"Bad\\u0000Net","member_state":"DE","kind":"mno"}]');
+    await expect(importFile(f.store, 'operators', json)).rejects.toThrow(/operators-nul\.json, row 2, field name: contains a NUL character/);
+    const lone = join(f.dir, 'operators-surrogate.json');
+    writeFileSync(lone, '[{"operator_id":"OP-XX-CLEAN","name":"Clean Net","member_state":"DE","kind":"mno"},{"operator_id":"OP-XX-SUR","name":"Bad\\ud800Net","member_state":"DE","kind":"mno"}]');
+    await expect(importFile(f.store, 'operators', lone)).rejects.toThrow(/operators-surrogate\.json, row 2, field name: .*surrogate/);
+    // in a CSV file a NUL byte is no text at all: the reader refuses the file at that row before any field is read
+    const csv = join(f.dir, 'operators-nul.csv');
+    writeFileSync(csv, 'operator_id,name,member_state,kind\nOP-XX-CLEAN,Clean Net,DE,mno\nOP-XX-NUL,Bad\u0000Net,DE,mno\n');
+    await expect(importFile(f.store, 'operators', csv)).rejects.toThrow(/operators-nul\.csv, row 2: is not UTF-8: byte 0x00 \(NUL\)/);
+    expect(count()).toBe(0);
   });
 });
