@@ -6,8 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, 
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { findUncleanText } from '../domain/index.js';
 import type { Store } from '../store/index.js';
-import { openReadStore } from '../store/open.js';
-import { keepWalForBulkLoads } from '../store/sqlite.js';
+import { openReadStore, pingStore, shareStoreFile } from '../store/open.js';
 import type { ServerContext } from './context.js';
 import { authorize, authPlugin, CSRF_HEADER } from './plugins/auth.js';
 import { Metrics, metricsPlugin } from './plugins/metrics.js';
@@ -120,7 +119,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   }) as unknown as App;
 
   // the dashboard worker and other commands open the file beside this connection, at any moment: imports keep WAL
-  keepWalForBulkLoads(opts.store.sqlite);
+  shareStoreFile(opts.store);
   const writeGate = new WriteGate();
   const passedGate = new WeakSet<FastifyRequest>();
   const leaveGate = (request: FastifyRequest) => {
@@ -192,7 +191,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
 
   app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
     // a trivial query proves the database answers
-    opts.store.sqlite.prepare('SELECT 1').get();
+    pingStore(opts.store);
     return reply.send({ status: 'ok' });
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -9,7 +9,7 @@ import type { Store } from '../store/index.js';
 import { appendImplementations } from '../store/implementations.js';
 import { appendProfile } from '../store/profiles.js';
 import { upsertScreeningCases } from '../store/screening.js';
-import { decommissionAssets } from '../store/asset-history.js';
+import { assetIdsInService, decommissionAssets } from '../store/asset-history.js';
 import { saveScenario } from '../store/scenarios.js';
 import { appendSupplyFacts } from '../store/supply-facts.js';
 import { runAssessment, saveAssessmentRun } from './assessment-run.js';
@@ -44,12 +44,7 @@ export const DEMO_DECOMMISSIONED_ON = '2026-09-30';
 function decommissionDemoUnits(store: Store, data: DemoData): string[] {
   const first = data.designations.find((d) => d.status === 'in-force');
   if (!first) return [];
-  const ids = store.sqlite
-    .prepare(
-      "SELECT a.asset_id FROM assets a JOIN operators o ON o.operator_id = a.operator_id WHERE o.member_state = ? AND a.supplier_id = ? AND a.segment = 'ran' AND (a.in_service IS NULL OR a.in_service <= ?) ORDER BY a.asset_id",
-    )
-    .pluck()
-    .all(first.member_state, first.supplier_id, DEMO_DECOMMISSIONED_ON) as string[];
+  const ids = assetIdsInService(store, { memberState: first.member_state, supplierId: first.supplier_id, segment: 'ran', date: DEMO_DECOMMISSIONED_ON });
   const chosen = ids.filter((_id, i) => i % 5 === 0);
   decommissionAssets(store, chosen, DEMO_DECOMMISSIONED_ON, 'demo: swapped out (fictional)');
   return chosen;

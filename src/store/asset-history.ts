@@ -135,3 +135,28 @@ export function decommissionedOf(store: Store, operatorId: string): Decommission
       .all(operatorId) as [string, string, string, string][]
   ).map(([assetId, op, decommissionedOn, source]) => ({ assetId, operatorId: op, decommissionedOn, source }));
 }
+
+/** Whether an operator is recorded (a replacement names one already imported). */
+export const operatorExists = (store: Store, id: string): boolean => store.sqlite.prepare('SELECT 1 FROM operators WHERE operator_id = ?').get(id) !== undefined;
+
+/** An operator's assets in service, as raw rows of the given columns (column names from the import spec). */
+export function inventoryRows(store: Store, operatorId: string, columns: readonly string[]): Iterable<unknown[]> {
+  const cols = columns.map((c) => `"${c}"`).join(', ');
+  return store.sqlite.prepare(`SELECT ${cols} FROM assets WHERE operator_id = ?`).raw(true).iterate(operatorId) as Iterable<unknown[]>;
+}
+
+/** The operator an asset id is in service with, if any: one prepared statement, called per row. */
+export function assetOwnerLookup(store: Store): (assetId: string) => string | undefined {
+  const owner = store.sqlite.prepare('SELECT operator_id FROM assets WHERE asset_id = ?').pluck();
+  return (id) => owner.get(id) as string | undefined;
+}
+
+/** Ids of assets in service by `date` of one supplier in one segment at a member state's operators, by id. */
+export function assetIdsInService(store: Store, q: { memberState: string; supplierId: string; segment: string; date: string }): string[] {
+  return store.sqlite
+    .prepare(
+      'SELECT a.asset_id FROM assets a JOIN operators o ON o.operator_id = a.operator_id WHERE o.member_state = ? AND a.supplier_id = ? AND a.segment = ? AND (a.in_service IS NULL OR a.in_service <= ?) ORDER BY a.asset_id',
+    )
+    .pluck()
+    .all(q.memberState, q.supplierId, q.segment, q.date) as string[];
+}

@@ -1,4 +1,4 @@
-export { openStore, type Store } from './open.js';
+export { openStore, pingStore, shareStoreFile, type Store } from './open.js';
 export type * from './schema.js';
 export { toJsonColumn, fromJsonColumn } from './json.js';
 export { beginBulkLoad, bulkWriter, type DuplicateKey, type BulkWriter, type BulkTransaction } from './bulk-write.js';

@@ -6,7 +6,7 @@ import { UserError } from '../domain/index.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
 import { AUDIT_KEY, keyStorePath, openKeyStore, type KeyStore } from './keys/index.js';
-import { applyConnectionPragmas } from './sqlite.js';
+import { applyConnectionPragmas, keepWalForBulkLoads } from './sqlite.js';
 
 export interface Store {
   /** typed query builder for small reads and writes */
@@ -77,4 +77,17 @@ export async function openStore(file: string): Promise<Store> {
     throw err;
   }
   return storeOver(sqlite, db, file, keys);
+}
+
+/** A trivial query: proves the database answers (the server's health check). */
+export function pingStore(store: Store): void {
+  store.sqlite.prepare('SELECT 1').get();
+}
+
+/**
+ * Declares that other connections (the server's dashboard and read workers, other commands) may open
+ * this store's file at any moment, so its bulk loads keep WAL (src/store/sqlite.ts).
+ */
+export function shareStoreFile(store: Store): void {
+  keepWalForBulkLoads(store.sqlite);
 }

@@ -1,5 +1,5 @@
 import { UserError } from '../../domain/index.js';
-import { decommissionAssets, decommissionDate } from '../../store/asset-history.js';
+import { assetOwnerLookup, decommissionAssets, decommissionDate, inventoryRows, operatorExists } from '../../store/asset-history.js';
 import type { Store } from '../../store/index.js';
 import type { KindSpec } from './kinds.js';
 import type { ErrorData } from './row-stage.js';
@@ -50,15 +50,11 @@ export class ReplaceTracker {
   ) {
     if (spec.kind !== 'assets') throw new UserError('only an asset import can replace an inventory');
     this.asOf = decommissionDate(options.asOf, 'the --as-of date');
-    const db = store.sqlite;
-    if (db.prepare('SELECT 1 FROM operators WHERE operator_id = ?').get(options.operatorId) === undefined)
+    if (!operatorExists(store, options.operatorId))
       throw new UserError(`unknown operator "${options.operatorId}": a replacement names an operator already imported`);
-    const cols = spec.columns.map((c) => `"${c.name}"`).join(', ');
-    for (const r of db.prepare(`SELECT ${cols} FROM assets WHERE operator_id = ?`).raw(true).iterate(options.operatorId) as Iterable<unknown[]>) {
-      this.before.set(r[this.col('asset_id')] as string, r);
-    }
-    const owner = db.prepare('SELECT operator_id FROM assets WHERE asset_id = ?').pluck();
-    this.ownerOf = (id) => owner.get(id) as string | undefined;
+    const key = this.col('asset_id');
+    for (const r of inventoryRows(store, options.operatorId, spec.columns.map((c) => c.name))) this.before.set(r[key] as string, r);
+    this.ownerOf = assetOwnerLookup(store);
   }
 
   private col(name: string): number {
