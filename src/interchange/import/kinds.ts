@@ -124,7 +124,8 @@ export const KINDS: Record<TableKind, KindSpec> = {
       opt('profile_version', F.optional(F.wholeNumber(1, Number.MAX_SAFE_INTEGER))),
       opt('revoked_on', F.optional(F.isoDate)),
     ],
-  },  certificates: {
+  },
+  certificates: {
     kind: 'certificates',
     table: 'certificates',
     key: 'certificate_id',
