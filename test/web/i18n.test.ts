@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 /* The message catalogues of the web interface: the same keys in every language, and every key used exists. */
 
 const DIR = join(import.meta.dirname, '..', '..', 'web', 'src');
-const load = (lang: string) => JSON.parse(readFileSync(join(DIR, 'i18n', `${lang}.json`), 'utf8')) as Record<string, unknown>;
+type Catalogue = Record<string, unknown>;
+const files = (lang: string) => readdirSync(join(DIR, 'i18n', lang)).filter((f) => f.endsWith('.json')).sort();
+const read = (lang: string, file: string) => JSON.parse(readFileSync(join(DIR, 'i18n', lang, file), 'utf8')) as Catalogue;
+/** a language's catalogue as the interface merges it (web/src/i18n/index.ts): the files' sections side by side */
+const load = (lang: string): Catalogue => Object.assign({}, ...files(lang).map((f) => read(lang, f)));
 const keys = (o: Record<string, unknown>, prefix = ''): string[] =>
   Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
 const sources = (dir: string): string[] =>
@@ -15,9 +19,21 @@ describe('message catalogues (web/src/i18n)', () => {
   const en = keys(load('en')).sort();
   const fr = keys(load('fr')).sort();
 
+  it('each language has the same files, and a top-level section lives in one file only', () => {
+    expect(files('fr')).toEqual(files('en'));
+    for (const lang of ['en', 'fr']) {
+      const owner = new Map<string, string>();
+      for (const f of files(lang))
+        for (const section of Object.keys(read(lang, f))) {
+          expect(owner.get(section), `${lang}/${f}: section "${section}" also in ${owner.get(section)}`).toBeUndefined();
+          owner.set(section, f);
+        }
+    }
+  });
+
   it('English and French hold the same keys', () => {
-    expect(fr.filter((k) => !en.includes(k)), 'in fr.json only').toEqual([]);
-    expect(en.filter((k) => !fr.includes(k)), 'in en.json only').toEqual([]);
+    expect(fr.filter((k) => !en.includes(k)), 'in fr/ only').toEqual([]);
+    expect(en.filter((k) => !fr.includes(k)), 'in en/ only').toEqual([]);
   });
 
   it('no string is left untranslated or empty', () => {

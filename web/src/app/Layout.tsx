@@ -5,17 +5,20 @@ import { useSession } from '../auth/session';
 import { Loading } from '../components/StatusViews';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageSwitch } from './LanguageSwitch';
-import { PAGES } from './pages';
+import { PAGES, SECTIONS } from './pages';
 
 /*
- * The frame of every signed-in page: a skip link, the banner (name, navigation offered by the user's
- * actions, language, who is signed in, sign-out), the main region where pages load, and a footer.
+ * The frame of every signed-in page: a skip link, the banner (name, language, who is signed in,
+ * sign-out), the navigation offered by the user's actions grouped by section (pages.ts), the main region
+ * where pages load, and a footer.
  */
 export function Layout() {
   const { t } = useTranslation();
   const { session, can, signOut } = useSession();
   const { user, reach: scope } = session;
   const where = scope.operatorId ?? scope.memberState;
+  const offered = PAGES.filter((p) => p.nav && can(p.action));
+  const groups = SECTIONS.map((section) => ({ section, pages: offered.filter((p) => p.section === section) })).filter((g) => g.pages.length > 0);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -25,17 +28,6 @@ export function Layout() {
         <Link to="/" className="brand">
           {t('app.name')}
         </Link>
-        <nav aria-label={t('layout.nav')} className="main-nav">
-          <ul>
-            {PAGES.filter((p) => p.nav && can(p.action)).map((p) => (
-              <li key={p.path}>
-                <NavLink to={p.path} end={p.path === '/'}>
-                  {t(p.label)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
         <div className="user-bar">
           <LanguageSwitch />
           <span className="who">
@@ -50,13 +42,33 @@ export function Layout() {
           </button>
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
-        <ErrorBoundary>
-          <Suspense fallback={<Loading />}>
-            <Outlet />
-          </Suspense>
-        </ErrorBoundary>
-      </main>
+      <div className="frame">
+        <nav aria-label={t('layout.nav')} className="main-nav">
+          {groups.map(({ section, pages }) => (
+            <div key={section} className="nav-group">
+              <h2 id={`nav-${section}`} className="nav-heading">
+                {t(`nav.sections.${section}`)}
+              </h2>
+              <ul aria-labelledby={`nav-${section}`}>
+                {pages.map((p) => (
+                  <li key={p.path}>
+                    <NavLink to={p.path} end={p.path === '/'}>
+                      {t(p.label)}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </nav>
+        <main id="main" tabIndex={-1}>
+          <ErrorBoundary>
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
+          </ErrorBoundary>
+        </main>
+      </div>
       <footer className="footer">
         <span>{t('layout.footer')}</span> <a href="/api/docs/">{t('layout.apiDocs')}</a>
       </footer>

@@ -7,8 +7,14 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
  * default export, add it here, add its strings to both catalogues. docs/ui.md says more.
  */
 
+/** the navigation's groups, in the order shown (labels: nav.sections.*) */
+export const SECTIONS = ['overview', 'network', 'suppliers', 'measures', 'scenarios', 'registers', 'data', 'admin'] as const;
+export type Section = (typeof SECTIONS)[number];
+
 export interface PageEntry {
   path: string;
+  /** the navigation group it is listed under */
+  section: Section;
   /** i18n key of the navigation label */
   label: string;
   /** shown in the navigation to users who may take this action (src/server/policy.ts) */
@@ -19,7 +25,7 @@ export interface PageEntry {
 }
 
 export const PAGES: PageEntry[] = [
-  { path: '/', label: 'nav.dashboard', action: 'dashboard.read', nav: true, component: lazy(() => import('../pages/DashboardPage')) },
-  { path: '/risk', label: 'nav.risk', action: 'assessments.read', nav: true, component: lazy(() => import('../pages/RiskPage')) },
-  { path: '/assets', label: 'nav.assets', action: 'assets.read', nav: true, component: lazy(() => import('../pages/AssetsPage')) },
+  { path: '/', section: 'overview', label: 'nav.dashboard', action: 'dashboard.read', nav: true, component: lazy(() => import('../pages/DashboardPage')) },
+  { path: '/risk', section: 'network', label: 'nav.risk', action: 'assessments.read', nav: true, component: lazy(() => import('../pages/RiskPage')) },
+  { path: '/assets', section: 'network', label: 'nav.assets', action: 'assets.read', nav: true, component: lazy(() => import('../pages/AssetsPage')) },
 ];

@@ -1,13 +1,18 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import fr from './fr.json';
 
 /*
- * Every string the interface shows comes from a message catalogue: en.json and fr.json hold the same
- * keys (test/web/i18n.test.ts). The language is the user's choice (kept in localStorage), else the
- * browser's, else English; <html lang> follows it.
+ * Every string the interface shows comes from a message catalogue: one folder per language (en/, fr/),
+ * one file per area of the interface (common.json, dashboard.json, …) so pages can be added without
+ * touching each other's strings. A file holds whole top-level sections; a section lives in one file
+ * only, and every language holds the same keys (test/web/i18n.test.ts). The language is the user's
+ * choice (kept in localStorage), else the browser's, else English; <html lang> follows it.
  */
+
+type Catalogue = Record<string, unknown>;
+const merge = (files: Record<string, Catalogue>): Catalogue => Object.assign({}, ...Object.values(files));
+const en = merge(import.meta.glob<Catalogue>('./en/*.json', { eager: true, import: 'default' }));
+const fr = merge(import.meta.glob<Catalogue>('./fr/*.json', { eager: true, import: 'default' }));
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
