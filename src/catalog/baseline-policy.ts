@@ -2,7 +2,7 @@ import type { Criticality, SegmentId } from '../domain/index.js';
 import type { DesignationKind, DesignationScopeItemId } from '../domain/entities.js';
 import type { ResultLevelRule } from '../domain/profile.js';
 import type { SupplierCap } from '../domain/policy.js';
-import { EU_BASELINE_LEVEL_RULE } from './profile-rule.js';
+import { DEFAULT_LEVEL_RULE } from './profile-rule.js';
 
 /**
  * The secure5g default (not an EU rule): the rule set applied where a member state has recorded no policy, and the values a
@@ -46,5 +46,5 @@ export const BASELINE_POLICY: Omit<EffectivePolicy, 'memberState'> = {
   restrictionScopes: { 'high-risk': ['key-assets'], restricted: ['key-assets'], conditional: ['key-assets'] },
   // No caps by default: a cap is a national choice of figure.
   caps: [],
-  profileRule: EU_BASELINE_LEVEL_RULE,
+  profileRule: DEFAULT_LEVEL_RULE,
 };

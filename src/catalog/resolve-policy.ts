@@ -1,6 +1,7 @@
 import type { Policy, SegmentId } from '../domain/index.js';
 import type { DesignationKind, DesignationScopeItemId } from '../domain/entities.js';
 import { BASELINE_POLICY, type EffectivePolicy } from './baseline-policy.js';
+import { withCurrentRuleId } from './profile-rule.js';
 
 /**
  * The policy in force for a member state: the secure5g default (not an EU rule), with every field the national policy states
@@ -52,7 +53,8 @@ export function resolvePolicy(memberState: string, national?: Policy): Effective
     restrictionScopes: { ...copyScopes(base.restrictionScopes), ...copyScopes(national.restriction_scopes ?? {}) },
     // a national list of caps replaces the baseline's (which is empty): caps are national figures
     caps: (national.caps ?? base.caps).map((c) => ({ ...c, designation_kinds: [...c.designation_kinds] })),
-    profileRule: national.profile_rule ?? base.profileRule,
+    // a rule stored under the default rule's former id reads under its current one
+    profileRule: national.profile_rule ? withCurrentRuleId(national.profile_rule) : base.profileRule,
   };
 }
 

@@ -1,5 +1,5 @@
 import { FUNCTIONS, findFunction } from '../catalog/segments.js';
-import { EU_BASELINE_LEVEL_RULE } from '../catalog/profile-rule.js';
+import { currentRuleId, DEFAULT_LEVEL_RULE } from '../catalog/profile-rule.js';
 import { Policy } from './policy.js';
 
 /*
@@ -150,8 +150,10 @@ function checkCaps(caps: unknown[], err: Report, warn: Report): void {
 
 function checkProfileRule(raw: unknown, err: Report, warn: Report): void {
   if (!isRecord(raw)) return;
-  if (str(raw.rule_id) === EU_BASELINE_LEVEL_RULE.rule_id && JSON.stringify(sorted(raw)) !== JSON.stringify(sorted(EU_BASELINE_LEVEL_RULE))) {
-    err(['profile_rule', 'rule_id'], `"${EU_BASELINE_LEVEL_RULE.rule_id}" names the secure5g default rule (not an EU rule), but this rule differs from it: give it an id of its own`);
+  // the default rule's former id (eu-baseline) still names it, so that policy files written before the rename keep validating
+  const id = str(raw.rule_id);
+  if (id !== undefined && currentRuleId(id) === DEFAULT_LEVEL_RULE.rule_id && JSON.stringify(sorted({ ...raw, rule_id: DEFAULT_LEVEL_RULE.rule_id })) !== JSON.stringify(sorted(DEFAULT_LEVEL_RULE))) {
+    err(['profile_rule', 'rule_id'], `"${id}" names the secure5g default rule (not an EU rule), but this rule differs from it: give it an id of its own`);
   }
   for (const level of ['high', 'medium'] as const) {
     const c = rec(raw[level]);

@@ -3,7 +3,7 @@ import type { Explanation } from '../domain/assessment.js';
 import type { LevelConditions, ProfileAssessment, ProfileLevel, ResultLevelRule } from '../domain/profile.js';
 
 /** The default rule lives in the catalogue, with the baseline policy that carries it. */
-export { EU_BASELINE_LEVEL_RULE } from '../catalog/profile-rule.js';
+export { DEFAULT_LEVEL_RULE } from '../catalog/profile-rule.js';
 
 export interface LevelResult {
   level: ProfileLevel;

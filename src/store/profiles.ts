@@ -1,5 +1,6 @@
 import { ProfileAssessment, UserError, type ProfileLevel, type ResultLevelRule } from '../domain/index.js';
 import { appendRefusal } from '../engine/profile-diff.js';
+import { currentRuleId, withCurrentRuleId } from '../catalog/profile-rule.js';
 import { profileLevel, type LevelResult } from '../engine/profile-level.js';
 import { appendAudit, type Actor } from './audit/index.js';
 import { effectivePolicyOf } from './effective-policy.js';
@@ -53,8 +54,9 @@ export interface AppendedProfile extends StoredProfile {
 const toStored = (r: ProfileTable): StoredProfile => ({
   profile: fromJsonColumn<ProfileAssessment>(r.document, undefined as never),
   level: r.level as ProfileLevel,
-  ruleId: r.rule_id,
-  rule: fromJsonColumn<ResultLevelRule>(r.rule, undefined as never),
+  // versions recorded under the default rule's former id (eu-baseline) read under its current one
+  ruleId: currentRuleId(r.rule_id),
+  rule: withCurrentRuleId(fromJsonColumn<ResultLevelRule>(r.rule, undefined as never)),
   recordedAt: r.recorded_at,
   recordedBy: r.recorded_by,
 });
@@ -160,7 +162,7 @@ export async function listProfiles(store: Store, f: { supplierId?: string; membe
     assessor: r.assessor,
     assessedOn: r.assessed_on,
     level: r.level as ProfileLevel,
-    ruleId: r.rule_id,
+    ruleId: currentRuleId(r.rule_id),
     recordedAt: r.recorded_at,
   }));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProfileAssessment, type ProfileAssessmentInput } from '../../src/domain/profile.js';
 import { appendRefusal, diffProfiles } from '../../src/engine/profile-diff.js';
-import { EU_BASELINE_LEVEL_RULE } from '../../src/engine/profile-level.js';
+import { DEFAULT_LEVEL_RULE } from '../../src/engine/profile-level.js';
 
 const report = { text: 'ownership register extract', url: 'https://example.org/register' };
 const visit = { text: 'site visit note', document_sha256: 'b'.repeat(64) };
@@ -23,7 +23,7 @@ const v2 = ProfileAssessment.parse({
 });
 
 describe('profile diff', () => {
-  const d = diffProfiles(v1, v2, EU_BASELINE_LEVEL_RULE);
+  const d = diffProfiles(v1, v2, DEFAULT_LEVEL_RULE);
 
   it('lists changed, added and removed criteria', () => {
     expect(d.scoresChanged).toEqual([{ criterion: 'C1.3', from: 1, to: 3 }]);

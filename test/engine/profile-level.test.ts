@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ProfileAssessment, ResultLevelRule, type ProfileAssessmentInput } from '../../src/domain/profile.js';
-import { EU_BASELINE_LEVEL_RULE, profileLevel } from '../../src/engine/profile-level.js';
+import { DEFAULT_LEVEL_RULE, profileLevel } from '../../src/engine/profile-level.js';
 
 const scores = (s: Record<string, number>) => ({
   scores: Object.entries(s).map(([criterion, score]) => ({ criterion, score, evidence: [{ text: 'seen' }] })),
 });
 
-describe('eu-baseline result level (weights C1 2, C2 1, C3 1)', () => {
+describe('secure5g-default result level (weights C1 2, C2 1, C3 1)', () => {
   it('is low when no score reaches 3 and the weighted mean stays under 1.5', () => {
     // C1 (1+2+1+2)/4 = 1.5, C2 (1+0)/2 = 0.5, C3 (1+1)/2 = 1 → (2·1.5 + 0.5 + 1)/4 = 1.125
-    const r = profileLevel(scores({ 'C1.1': 1, 'C1.2': 2, 'C1.3': 1, 'C1.4': 2, 'C2.1': 1, 'C2.2': 0, 'C3.1': 1, 'C3.2': 1 }), EU_BASELINE_LEVEL_RULE);
+    const r = profileLevel(scores({ 'C1.1': 1, 'C1.2': 2, 'C1.3': 1, 'C1.4': 2, 'C2.1': 1, 'C2.2': 0, 'C3.1': 1, 'C3.2': 1 }), DEFAULT_LEVEL_RULE);
     expect(r.level).toBe('low');
     expect(r.drivers).toEqual([]);
     expect(r.weightedMean).toBeCloseTo(1.125, 12);
@@ -20,30 +20,30 @@ describe('eu-baseline result level (weights C1 2, C2 1, C3 1)', () => {
 
   it('is medium on one score of 3, naming that criterion', () => {
     // C1.3 = 3: C1 mean 2 → (4 + 0.5 + 1)/4 = 1.375 < 1.5, so only the score of 3 drives it.
-    const r = profileLevel(scores({ 'C1.1': 1, 'C1.2': 2, 'C1.3': 3, 'C1.4': 2, 'C2.1': 1, 'C2.2': 0, 'C3.1': 1, 'C3.2': 1 }), EU_BASELINE_LEVEL_RULE);
+    const r = profileLevel(scores({ 'C1.1': 1, 'C1.2': 2, 'C1.3': 3, 'C1.4': 2, 'C2.1': 1, 'C2.2': 0, 'C3.1': 1, 'C3.2': 1 }), DEFAULT_LEVEL_RULE);
     expect(r.level).toBe('medium');
     expect(r.drivers).toEqual(['C1.3']);
     expect(r.weightedMean).toBeCloseTo(1.375, 12);
-    expect(r.explanation.text).toMatch(/^Medium under rule eu-baseline: C1\.3=3 at or above 3\./);
+    expect(r.explanation.text).toMatch(/^Medium under rule secure5g-default: C1\.3=3 at or above 3\./);
   });
 
   it('is medium on the weighted mean alone, naming the criteria at or above it', () => {
     // C1 all 2 → 2; C2 1, 1 → 1; C3.1 1 → 1 → (4 + 1 + 1)/4 = 1.5 exactly.
-    const r = profileLevel(scores({ 'C1.1': 2, 'C1.2': 2, 'C1.3': 2, 'C1.4': 2, 'C2.1': 1, 'C2.2': 1, 'C3.1': 1 }), EU_BASELINE_LEVEL_RULE);
+    const r = profileLevel(scores({ 'C1.1': 2, 'C1.2': 2, 'C1.3': 2, 'C1.4': 2, 'C2.1': 1, 'C2.2': 1, 'C3.1': 1 }), DEFAULT_LEVEL_RULE);
     expect(r.level).toBe('medium');
     expect(r.weightedMean).toBe(1.5);
     expect(r.drivers).toEqual(['C1.1', 'C1.2', 'C1.3', 'C1.4']);
   });
 
   it('is high on any score of 4', () => {
-    const r = profileLevel(scores({ 'C1.1': 0, 'C2.4': 4, 'C3.1': 0 }), EU_BASELINE_LEVEL_RULE);
+    const r = profileLevel(scores({ 'C1.1': 0, 'C2.4': 4, 'C3.1': 0 }), DEFAULT_LEVEL_RULE);
     // means C1 0, C2 4, C3 0 → (0 + 4 + 0)/4 = 1
     expect(r).toMatchObject({ level: 'high', drivers: ['C2.4'], weightedMean: 1 });
   });
 
   it('is high on a weighted mean of 2.5', () => {
     // C1 all 3 → 3; C2 2, 2 → 2; C3.1 2 → (6 + 2 + 2)/4 = 2.5; drivers: scores ≥ 2.5 = the four C1 criteria.
-    const r = profileLevel(scores({ 'C1.1': 3, 'C1.2': 3, 'C1.3': 3, 'C1.4': 3, 'C2.1': 2, 'C2.2': 2, 'C3.1': 2 }), EU_BASELINE_LEVEL_RULE);
+    const r = profileLevel(scores({ 'C1.1': 3, 'C1.2': 3, 'C1.3': 3, 'C1.4': 3, 'C2.1': 2, 'C2.2': 2, 'C3.1': 2 }), DEFAULT_LEVEL_RULE);
     expect(r).toMatchObject({ level: 'high', weightedMean: 2.5, drivers: ['C1.1', 'C1.2', 'C1.3', 'C1.4'] });
   });
 });
@@ -61,7 +61,7 @@ describe('configured rules', () => {
   });
 
   it('counts unscored criteria as 4 under `worst`', () => {
-    const rule = { ...EU_BASELINE_LEVEL_RULE, rule_id: 'cautious', unscored: 'worst' as const };
+    const rule = { ...DEFAULT_LEVEL_RULE, rule_id: 'cautious', unscored: 'worst' as const };
     const r = profileLevel(scores({ 'C1.1': 0 }), rule);
     expect(r.level).toBe('high');
     expect(r.drivers).toHaveLength(11);
@@ -69,7 +69,7 @@ describe('configured rules', () => {
   });
 
   it('rejects a rule without any positive weight', () => {
-    const bad = { ...EU_BASELINE_LEVEL_RULE, group_weights: { C1: 0, C2: 0, C3: 0 } };
+    const bad = { ...DEFAULT_LEVEL_RULE, group_weights: { C1: 0, C2: 0, C3: 0 } };
     expect(ResultLevelRule.safeParse(bad).error?.issues[0].path).toEqual(['group_weights']);
   });
 });

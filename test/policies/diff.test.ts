@@ -72,7 +72,7 @@ describe('diffPolicies: changes of the effective policy, each with what it does'
     const rule = { ...base.profileRule, rule_id: 'de-2026', group_weights: { C1: 3, C2: 1, C3: 1 }, high: { max_score_at_least: 4 } };
     const d = diffEffectivePolicies(base, { ...base, version: 'x', profileRule: rule });
     expect(d.changes.map((c) => [c.field, c.before, c.after, c.explanation])).toEqual([
-      ['profileRule.rule_id', 'eu-baseline', 'de-2026', 'profile result levels now follow rule de-2026 (before: eu-baseline)'],
+      ['profileRule.rule_id', 'secure5g-default', 'de-2026', 'profile result levels now follow rule de-2026 (before: secure5g-default)'],
       ['profileRule.group_weights.C1', 2, 3, 'group C1 weighs 3 in the weighted mean (before: 2)'],
       ['profileRule.high.weighted_mean_at_least', 2.5, null, 'the high condition weighted_mean_at_least is dropped (before: 2.5)'],
     ]);

@@ -113,8 +113,8 @@ describe('validatePolicy: shape and meaning, each problem at its JSON path', () 
   });
 
   it('accepts the baseline rule under its own id, unchanged', async () => {
-    const { EU_BASELINE_LEVEL_RULE } = await import('../../src/catalog/profile-rule.js');
-    expect(checkPolicy({ member_state: 'FR', version: '1', profile_rule: { ...EU_BASELINE_LEVEL_RULE } }).errors).toEqual([]);
+    const { DEFAULT_LEVEL_RULE } = await import('../../src/catalog/profile-rule.js');
+    expect(checkPolicy({ member_state: 'FR', version: '1', profile_rule: { ...DEFAULT_LEVEL_RULE } }).errors).toEqual([]);
   });
 
   it('formats paths with dotted keys and bracketed indices', () => {

@@ -100,7 +100,7 @@ describe('designation amend and revoke move or end the SM03 findings', () => {
     expect(shown).toMatchObject({
       designation: { designationId: 'D-DE-2', segments: ['core', 'transport'], decisionDate: '2026-01-10', transitionMonths: 36, profileId: 'PRF-B', profileVersion: 1 },
       deadline: '2029-02-01',
-      profile: { profileId: 'PRF-B', version: 1, level: 'high', ruleId: 'eu-baseline' },
+      profile: { profileId: 'PRF-B', version: 1, level: 'high', ruleId: 'secure5g-default' },
     });
     expect((await cli('designation', 'create', '--id', 'D-DE-2', '--member-state', 'DE', '--supplier', 'SUP-B', '--kind', 'restricted', '--segments', 'core',
       '--legal-basis', 'x', '--effective-date', '2026-02-01', '--status', 'proposed', '--db', t.db)).stderr).toContain('designation D-DE-2 exists already');

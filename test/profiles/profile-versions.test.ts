@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli, cliJson, importSmallNetwork, jsonFile, profileDoc, tempDb } from './helpers.js';
 
 /*
- * Profiles are append-only. Version 1 of PRF-DE-B (eu-baseline): C1.1 1, C1.3 3, C2.1 1 → C1 mean 2,
+ * Profiles are append-only. Version 1 of PRF-DE-B (secure5g-default): C1.1 1, C1.3 3, C2.1 1 → C1 mean 2,
  * C2 mean 1 → (2·2 + 1) / 3 = 1.667; C1.3 = 3 → medium. Version 2: C1.3 4 (new evidence), C2.2 2 added,
  * C2.1 dropped → C1.3 = 4 → high.
  */
@@ -79,7 +79,7 @@ describe('profile versions', () => {
       ],
       level: { from: 'medium', to: 'high', changed: true },
       recorded: { from: 'medium', to: 'high' },
-      ruleId: 'eu-baseline',
+      ruleId: 'secure5g-default',
     });
     const text = await cli('profile', 'diff', 'PRF-DE-B', '1', '2', '--db', t.db);
     expect(text.stdout).toContain('C1.3: score 3 → 4');

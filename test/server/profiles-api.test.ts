@@ -53,7 +53,7 @@ describe('POST /profiles', () => {
     expect(r.headers.location).toBe('/api/v1/profiles/PRF-API-DE-B?version=1');
     // group means C1 (2+2)/2 = 2, C2 2, C3 1; weighted (2·2 + 1·2 + 1·1)/4 = 7/4 = 1.75:
     // no score ≥ 3 and 1.75 < 2.5 → not high; 1.75 ≥ 1.5 → medium, driven by the scores ≥ 1.5 (C1.1, C1.2, C2.1)
-    expect(r.body).toMatchObject({ level: 'medium', ruleId: 'eu-baseline', rule: { ruleId: 'eu-baseline' }, policyVersion: '2025-1', recordedBy: 'authority-de' });
+    expect(r.body).toMatchObject({ level: 'medium', ruleId: 'secure5g-default', rule: { ruleId: 'secure5g-default' }, policyVersion: '2025-1', recordedBy: 'authority-de' });
     expect(r.body.profile.version).toBe(1);
     expect(r.body.result).toMatchObject({ weightedMean: 1.75, groupMeans: { C1: 2, C2: 2, C3: 1 }, drivers: ['C1.1', 'C1.2', 'C2.1'] });
     // the other 8 of the 12 criteria are unscored and left out
@@ -64,7 +64,7 @@ describe('POST /profiles', () => {
     const r = await post('authority-de', '/profiles', V2);
     expect(r.status).toBe(201);
     // C1 (4+2)/2 = 3 → weighted (2·3 + 2 + 1)/4 = 2.25 < 2.5, but C1.1 = 4 ≥ 4 → high, driven by C1.1 alone
-    expect(r.body).toMatchObject({ level: 'high', ruleId: 'eu-baseline', profile: { version: 2 } });
+    expect(r.body).toMatchObject({ level: 'high', ruleId: 'secure5g-default', profile: { version: 2 } });
     expect(r.body.result).toMatchObject({ weightedMean: 2.25, drivers: ['C1.1'] });
     expect((await get('authority-de', '/profiles/PRF-API-DE-B')).body).toMatchObject({ level: 'high', profile: { version: 2 } });
   });
@@ -118,7 +118,7 @@ describe('GET /profiles/:id/diff', () => {
       evidenceRemoved: [{ criterion: 'C1.1', evidence: { text: 'annual report 2025' } }],
       recorded: { from: 'medium', to: 'high' },
       level: { from: 'medium', to: 'high', changed: true },
-      ruleId: 'eu-baseline',
+      ruleId: 'secure5g-default',
     });
     expect(r.body.assessorChanged).toBeUndefined();
   });
