@@ -15,7 +15,23 @@ export interface FunctionEntry {
   /** Default criticality of the function ("key assets"); a national policy may override it. */
   criticality: Criticality;
   rationale: string;
+  /** Where the default grade comes from (see CriticalitySource). */
+  criticalitySource: CriticalitySource;
+  /** No published text grades individual functions, so no default is confirmed. */
+  criticalityConfirmed: false;
 }
+
+/**
+ * `key-assets-summary`: the function's segment is among those the Toolbox summaries name as key assets
+ * (core network, network management and orchestration, access network; itself unconfirmed as exact
+ * wording), so it is critical or sensitive; which of the two is the project's reasoned grade.
+ * `secure5g-default`: the texts do not name the segment; the whole grade is the project's reasoned
+ * default (not an EU rule).
+ */
+export type CriticalitySource = 'key-assets-summary' | 'secure5g-default';
+
+/** The segments the Toolbox summaries name as key assets (docs/catalog.md, "Function criticality defaults"). */
+export const KEY_ASSET_SEGMENTS: readonly SegmentId[] = ['core', 'management', 'ran'];
 
 export const SEGMENTS: readonly SegmentEntry[] = [
   { id: 'core', title: 'Core network', description: '5G core (3GPP TS 23.501) and 4G EPC functions: control plane, user plane, subscriber data.' },
@@ -35,7 +51,16 @@ const f = (
   generation: FunctionEntry['generation'],
   criticality: Criticality,
   rationale: string,
-): FunctionEntry => ({ id, segment, title, generation, criticality, rationale });
+): FunctionEntry => ({
+  id,
+  segment,
+  title,
+  generation,
+  criticality,
+  rationale,
+  criticalitySource: KEY_ASSET_SEGMENTS.includes(segment) ? 'key-assets-summary' : 'secure5g-default',
+  criticalityConfirmed: false,
+});
 
 /**
  * Default criticality follows the coordinated risk assessment's "key assets": core functions,

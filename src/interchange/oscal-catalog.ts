@@ -152,9 +152,9 @@ export function catalogToOscal(catalog: Catalog, opts: OscalExportOptions = {}):
     description: [
       s.description,
       '',
-      '| function | title | criticality | why |',
-      '|---|---|---|---|',
-      ...catalog.functions.filter((f) => f.segment === s.id).map((f) => `| ${f.id} | ${f.title} | ${f.criticality} | ${f.rationale} |`),
+      '| function | title | criticality | why | source (unconfirmed) |',
+      '|---|---|---|---|---|',
+      ...catalog.functions.filter((f) => f.segment === s.id).map((f) => `| ${f.id} | ${f.title} | ${f.criticality} | ${f.rationale} | ${f.criticalitySource} |`),
     ].join('\n'),
     props: [prop('segment', s.id)],
   }));

@@ -135,6 +135,20 @@ describe('catalogue contents', () => {
     const segments = new Set<string>(CATALOG.segments.map((s) => s.id));
     for (const f of CATALOG.functions) expect(segments.has(f.segment), f.id).toBe(true);
   });
+
+  it('gives every default criticality a source and leaves it unconfirmed', () => {
+    // counted from the function table in src/catalog/segments.ts: core 20 (5G) + 5 (EPC), RAN 7,
+    // management 9 are the key-asset segments of the Toolbox summaries → 41; transport 6,
+    // interconnection 5, lawful interception 2, support 4, IT and cloud 5 → 22 project defaults
+    const by = (src: string) => CATALOG.functions.filter((f) => f.criticalitySource === src).map((f) => f.id);
+    expect(by('key-assets-summary')).toHaveLength(41);
+    expect(by('secure5g-default')).toHaveLength(22);
+    expect(by('secure5g-default')).toEqual(expect.arrayContaining(['CORE-ROUTER', 'SEPP', 'LI-ADMF', 'TIMING', 'NFVI']));
+    expect(by('key-assets-summary')).toEqual(expect.arrayContaining(['AMF', 'HSS', 'gNB', 'RU', 'OSS', 'SMO']));
+    expect(CATALOG.functions.every((f) => f.criticalityConfirmed === false)).toBe(true);
+    // a key asset is critical or sensitive, never `other`
+    expect(CATALOG.functions.filter((f) => f.criticalitySource === 'key-assets-summary' && f.criticality === 'other')).toEqual([]);
+  });
 });
 
 describe('supplier criteria', () => {
