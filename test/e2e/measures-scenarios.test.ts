@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium)('measures, scenarios and registers pages (chromium
     await page.waitForURL(/\/sign-in$/);
 
     await signIn(page, e, 'demo-auditor');
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     const actions = (await get('/api/v1/auth/me')).actions as string[];
     if (actions.includes('implementation.read')) {
       await page.getByRole('link', { name: 'Measures' }).click();
