@@ -101,6 +101,9 @@ const SAMPLES: SampleTable = {
     Object.entries(IMPORT_HEADERS).map(([kind, header]) => [`POST /imports/${kind}`, () => ({ url: `/imports/${kind}`, ...csv(header), allowedStatus: [202] })]),
   ),
   'POST /imports/policies': () => ({ url: '/imports/policies', payload: '[]', headers: { 'content-type': 'application/json' }, allowedStatus: [202] }),
+  // a preview writes nothing: a header alone answers 200 with its one error (no rows)
+  ...Object.fromEntries(Object.entries(IMPORT_HEADERS).map(([kind, header]) => [`POST /imports/${kind}/preview`, () => ({ url: `/imports/${kind}/preview`, ...csv(header) })])),
+  'POST /imports/policies/preview': () => ({ url: '/imports/policies/preview', payload: '[]', headers: { 'content-type': 'application/json' } }),
   'GET /imports/jobs': () => ({ url: '/imports/jobs' }),
   'GET /imports/jobs/:jobId': () => ({ url: '/imports/jobs/00000000-0000-4000-8000-000000000000', allowedStatus: [404] }),
   'GET /imports': () => ({ url: '/imports' }),

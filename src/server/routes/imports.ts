@@ -1,13 +1,15 @@
+import { rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import { IMPORT_KINDS } from '../../interchange/index.js';
+import { IMPORT_KINDS, MAX_ERRORS, PREVIEW_ROWS, previewImport, type ImportKind } from '../../interchange/index.js';
 import { IMPORT_JOB_STATUSES } from '../../store/access/import-jobs.js';
-import { listImportLog } from '../../store/access/index.js';
+import { assertImportInScope, listImportLog, tenancyOf } from '../../store/access/index.js';
 import type { Action } from '../policy.js';
 import { HttpProblem, notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { XLSX_TYPE } from '../register-body.js';
-import { IMPORT_CONTENT_TYPES, saveUpload, submitImport, uploadPath } from '../services/imports.js';
+import { IMPORT_CONTENT_TYPES, readRowKeys, saveUpload, submitImport, uploadPath } from '../services/imports.js';
 import { IdParam, named, page, PageQuery, problems, today, UuidParam } from '../schemas.js';
 import { IsoDate } from '../../domain/index.js';
 
@@ -61,11 +63,32 @@ const ReplaceQuery = FileQuery.extend({
   message: 'operatorId, asOf and dryRun go with replace=true',
 }).refine((q) => !q.replace || q.operatorId !== undefined, { message: 'replace=true needs operatorId', path: ['operatorId'] });
 
+const Preview = named(z.object({
+  kind: z.enum(IMPORT_KINDS),
+  fileName: z.string(),
+  columns: z.array(z.string()).describe('the header as written (JSON: every key of the rows)'),
+  rows: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()).describe('in the order of columns') })).describe(`the first ${PREVIEW_ROWS} rows as read, numbered as errors number them`),
+  totalRows: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int().optional(), field: z.string().optional(), message: z.string() })).describe(`every problem found, up to ${MAX_ERRORS}; no row: the file as a whole`),
+  truncated: z.boolean().describe(`more than ${MAX_ERRORS} problems: checking stopped there`),
+}), 'ImportPreview');
+
+const title = (kind: string) => `${kind[0]!.toUpperCase()}${kind.slice(1)}`;
+
+/** The file's media type as an extension, or 415 (policies are JSON only). */
+function uploadExtension(kind: ImportKind, contentType: string | undefined) {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  const ext = IMPORT_CONTENT_TYPES[type];
+  if (!ext || (kind === 'policies' && ext !== '.json'))
+    throw new HttpProblem(415, 'unsupported-media-type', 'Unsupported media type', kind === 'policies' ? 'send application/json' : `send text/csv, application/json or ${XLSX_TYPE}`);
+  return ext;
+}
+
 const submitRoutes: ApiRoute[] = IMPORT_KINDS.map((kind) =>
   route({
     method: 'POST',
     path: `/imports/${kind}`,
-    operationId: `import${kind[0]!.toUpperCase()}${kind.slice(1)}`,
+    operationId: `import${title(kind)}`,
     access: `imports.${kind}` as Action,
     tag: 'imports',
     summary:
@@ -80,10 +103,7 @@ const submitRoutes: ApiRoute[] = IMPORT_KINDS.map((kind) =>
     consumes: kind === 'policies' ? ['application/json'] : Object.keys(IMPORT_CONTENT_TYPES),
     bodyLimit: IMPORT_BODY_LIMIT,
     async handler({ request, reply, caller, query }, ctx) {
-      const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-      const ext = IMPORT_CONTENT_TYPES[type];
-      if (!ext || (kind === 'policies' && ext !== '.json'))
-        throw new HttpProblem(415, 'unsupported-media-type', 'Unsupported media type', kind === 'policies' ? 'send application/json' : `send text/csv, application/json or ${XLSX_TYPE}`);
+      const ext = uploadExtension(kind, request.headers['content-type']);
       const { file, name } = uploadPath(ctx, kind, ext, query.filename);
       const saved = await saveUpload(request.body as Readable, file, IMPORT_BODY_LIMIT);
       const q = query as z.output<typeof ReplaceQuery>;
@@ -94,8 +114,44 @@ const submitRoutes: ApiRoute[] = IMPORT_KINDS.map((kind) =>
   }),
 );
 
+/**
+ * The dry run of an upload: read and checked as the import would, nothing written, the upload removed
+ * at once. A scoped caller's rows are checked against its scope first, as the import's job does.
+ */
+const previewRoutes: ApiRoute[] = IMPORT_KINDS.map((kind) =>
+  route({
+    method: 'POST',
+    path: `/imports/${kind}/preview`,
+    operationId: `preview${title(kind)}Import`,
+    access: `imports.${kind}` as Action,
+    tag: 'imports',
+    summary: `Preview an import of ${kind} (body: the file, as for the import): its first rows as read and every row error (row, field, message); nothing is written`,
+    query: FileQuery,
+    response: { 200: Preview, ...problems(400, 401, 403, 413, 415) },
+    rawBody: true,
+    consumes: kind === 'policies' ? ['application/json'] : Object.keys(IMPORT_CONTENT_TYPES),
+    bodyLimit: IMPORT_BODY_LIMIT,
+    async handler({ request, caller, query }, ctx) {
+      const ext = uploadExtension(kind, request.headers['content-type']);
+      const { file, name } = uploadPath(ctx, kind, ext, query.filename);
+      await saveUpload(request.body as Readable, file, IMPORT_BODY_LIMIT);
+      try {
+        if (tenancyOf(caller.scope).kind !== 'all' && kind !== 'suppliers' && kind !== 'products' && kind !== 'certificates') {
+          const keys = await readRowKeys(kind, file, name, ext).catch(() => undefined);
+          // a file its keys cannot be read from is refused by the preview itself, naming why
+          if (keys) assertImportInScope(ctx.store, caller.scope, kind, name, keys);
+        }
+        return await previewImport(ctx.store, kind, file, name, ext);
+      } finally {
+        await rm(dirname(file), { recursive: true, force: true });
+      }
+    },
+  }),
+);
+
 export const importRoutes: ApiRoute[] = [
   ...submitRoutes,
+  ...previewRoutes,
   route({
     method: 'GET',
     path: '/imports/jobs',
