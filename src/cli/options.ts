@@ -23,3 +23,17 @@ export function parseOption<T extends z.ZodType>(schema: T, value: unknown, opti
 }
 
 export const optionSchemas = { IsoDate, MemberStateCode, Id };
+
+/**
+ * `--format` on every command (one convention for machines): `table` for people (the default), `json`
+ * for machines, and a command's own extras (md, csv, oscal). With `--format json` an error is one JSON
+ * object on stderr too (main.ts). `text` is read as `table`, the name import and decommission used.
+ */
+export const formatOption = (choices: readonly string[] = ['table', 'json'], fallback = choices[0]!) =>
+  new Option('--format <format>', choices.join(' | ')).default(fallback);
+
+export function outputFormat<const T extends string>(value: string, choices: readonly T[]): T {
+  const v = value === 'text' && choices.includes('table' as T) ? 'table' : value;
+  if (!choices.includes(v as T)) throw new UserError(`option --format: must be ${choices.slice(0, -1).join(', ')} or ${choices.at(-1)} (got "${value}")`);
+  return v as T;
+}

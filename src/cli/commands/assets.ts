@@ -6,9 +6,12 @@ import type { CommandContext } from '../main.js';
 import { existingDatabase } from '../store.js';
 import { dbOption, optionSchemas, parseOption, today } from '../options.js';
 import { idList } from './assets-text.js';
+import { registerAssetsList } from './assets-list.js';
 
-export function registerAssets(program: Command, { io }: CommandContext) {
-  const assets = program.command('assets').description('the inventory in service');
+export function registerAssets(program: Command, ctx: CommandContext) {
+  const { io } = ctx;
+  const assets = program.command('assets').description('the inventory in service: list it, decommission assets');
+  registerAssetsList(assets, ctx);
   assets
     .command('decommission')
     .description('take assets out of service on a date (kept in the history: an assessment dated earlier still counts them)')

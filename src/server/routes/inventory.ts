@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Asset, IsoDate, MemberStateCode, Operator, OPERATOR_KINDS, Product, SEGMENT_IDS, Supplier } from '../../domain/index.js';
+import { Asset, Criticality, IsoDate, MemberStateCode, Operator, OPERATOR_KINDS, Product, SEGMENT_IDS, Supplier } from '../../domain/index.js';
 import * as access from '../../store/access/index.js';
 import { notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
@@ -118,8 +118,10 @@ export const inventoryRoutes: ApiRoute[] = [
       operatorId: IdParam.optional(),
       memberState: MemberStateCode.optional(),
       segment: z.enum(SEGMENT_IDS).optional(),
+      function: IdParam.optional().describe('a function id of the catalogue (gNB, AMF, …)'),
       supplierId: IdParam.optional(),
       productId: IdParam.optional(),
+      criticality: Criticality.optional().describe("as the engine derives it from segment and function under the policy in force in the asset's member state"),
       after: IdParam.optional().describe('the rows after this asset id: the `next` of the page before'),
     }),
     response: { 200: page(Asset).extend({ next: z.string().optional().describe('ask for the following page with after=next; absent on the last page') }), ...problems(400, 401, 403) },

@@ -1,5 +1,7 @@
 import { rowToDesignation } from '../designation-rows.js';
-import type { Asset, Designation, Operator, Product, Supplier } from '../../domain/index.js';
+import type { Asset, Criticality, Designation, Operator, Product, Supplier } from '../../domain/index.js';
+import { criticalityOf } from '../../engine/criticality.js';
+import { effectivePolicyOf } from '../effective-policy.js';
 import { fromJsonColumn } from '../json.js';
 import type { Store } from '../open.js';
 import type { AssetTable, DesignationTable, OperatorTable, ProductTable } from '../schema.js';
@@ -76,8 +78,11 @@ export interface AssetFilter extends PageRequest {
   operatorId?: string;
   memberState?: string;
   segment?: string;
+  function?: string;
   supplierId?: string;
   productId?: string;
+  /** as the engine derives it (criticalityOf) under each member state's policy in force */
+  criticality?: Criticality;
   /** keyset paging: the rows after this asset id (a page's `next`), instead of an offset */
   after?: string;
 }
@@ -96,13 +101,33 @@ function assetWhere(scope: Scope, t: 'a' | 'c' = 'a'): Where {
 }
 
 /** The filter's clauses over assets (a) or their counts (c); the product of a count row is product_key. */
-function assetFilter(scope: Scope, f: AssetFilter, t: 'a' | 'c'): Where {
-  return assetWhere(scope, t)
+function assetFilter(store: Store, scope: Scope, f: AssetFilter, t: 'a' | 'c'): Where {
+  const w = assetWhere(scope, t)
     .eq(`${t}.operator_id`, f.operatorId)
     .eq('o.member_state', f.memberState)
     .eq(`${t}.segment`, f.segment)
+    .eq(`${t}.function`, f.function)
     .eq(`${t}.supplier_id`, f.supplierId)
     .eq(t === 'a' ? 'a.product_id' : 'c.product_key', f.productId);
+  if (f.criticality !== undefined)
+    // starts with `o.` so that fromWith joins operators for the member state
+    w.add(`o.member_state || char(31) || ${t}.segment || char(31) || ${t}.function IN (SELECT value FROM json_each(?))`, JSON.stringify(criticalityKeys(store, f.criticality)));
+  return w;
+}
+
+/**
+ * The member state × segment × function combinations present in the inventory whose criticality is `c`
+ * under the policy in force in that member state: the engine's derivation (criticalityOf), worked out
+ * once per combination (a few thousand at Union scale) rather than per asset, as `ms␟segment␟function`.
+ */
+function criticalityKeys(store: Store, c: Criticality): string[] {
+  const combos = store.sqlite
+    .prepare('SELECT DISTINCT o.member_state, c.segment, c.function FROM asset_counts c JOIN operators o ON o.operator_id = c.operator_id')
+    .raw()
+    .all() as [string, string, string][];
+  const policies = new Map<string, ReturnType<typeof effectivePolicyOf>>();
+  const policy = (ms: string) => policies.get(ms) ?? policies.set(ms, effectivePolicyOf(store, ms)).get(ms)!;
+  return combos.filter(([ms, seg, fn]) => criticalityOf(policy(ms), seg, fn) === c).map((k) => k.join('\u001f'));
 }
 
 /** FROM for a read of `table` as `t`, joining operators only where a clause asks for the member state. */
@@ -114,7 +139,7 @@ const fromWith = (table: string, t: string, w: Where) =>
  * exact in every committed state, instead of a COUNT(*) over the rows on every page.
  */
 export function countAssets(store: Store, scope: Scope, f: Omit<AssetFilter, keyof PageRequest | 'after'> = {}): number {
-  const w = assetFilter(scope, f, 'c');
+  const w = assetFilter(store, scope, f, 'c');
   return Number(store.sqlite.prepare(`SELECT COALESCE(SUM(c.n), 0) ${fromWith('asset_counts', 'c', w)}${w}`).pluck().get(...w.params));
 }
 
@@ -127,7 +152,7 @@ export function countAssets(store: Store, scope: Scope, f: Omit<AssetFilter, key
 export function listAssets(store: Store, scope: Scope, f: AssetFilter = {}): Page<Asset> & { next?: string } {
   const { limit, offset } = pageOf(f);
   const keyset = f.after !== undefined;
-  const w = assetFilter(scope, f, 'a');
+  const w = assetFilter(store, scope, f, 'a');
   if (keyset) w.add('a.asset_id > ?', f.after);
   const items = store.sqlite
     .prepare(`SELECT a.* ${fromWith('assets', 'a', w)}${w} ORDER BY a.asset_id LIMIT ? OFFSET ?`)

@@ -2702,8 +2702,12 @@ export interface operations {
                 operatorId?: string;
                 memberState?: string;
                 segment?: "core" | "ran" | "transport" | "management" | "interconnection" | "lawful-interception" | "support" | "it-cloud";
+                /** @description a function id of the catalogue (gNB, AMF, …) */
+                function?: string;
                 supplierId?: string;
                 productId?: string;
+                /** @description as the engine derives it from segment and function under the policy in force in the asset's member state */
+                criticality?: "critical" | "sensitive" | "other";
                 /** @description the rows after this asset id: the `next` of the page before */
                 after?: string;
             };
