@@ -1,19 +1,19 @@
-import { BarChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
-import { init, use, type EChartsCoreOption, type EChartsType } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { EChartsCoreOption, EChartsType } from 'echarts/core';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /*
  * An ECharts chart with its data as a table: every chart says in words what it shows (the figure's
  * caption and an aria-label) and carries a table alternative, open under the chart, for readers who
- * cannot see it or want the exact figures. Only the chart kinds registered here are bundled (tree
- * shaking: echarts/core); add one with use([...]). ECharts draws on a canvas and sets element styles
- * through the CSSOM, which the strict CSP allows: no style tag is injected.
+ * cannot see it or want the exact figures. ECharts itself is loaded when the first chart is drawn
+ * (echarts.ts, its own chunk: the chart kinds are registered there), so pages open without it; until it
+ * arrives the caption and the table are there already. ECharts draws on a canvas and sets element
+ * styles through the CSSOM, which the strict CSP allows: no style tag is injected.
  */
 
-use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
+/** ECharts, fetched once for every chart of the session */
+let echarts: Promise<typeof import('./echarts')> | undefined;
+const loadECharts = () => (echarts ??= import('./echarts'));
 
 export interface ChartTable {
   columns: string[];
@@ -25,23 +25,39 @@ export function Chart({ title, summary, option, table, height = 320 }: { title: 
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   const id = useId();
+  const latest = useRef(option);
+  latest.current = option;
+  const [drawn, setDrawn] = useState(false);
 
   useEffect(() => {
-    if (!box.current) return;
-    box.current.style.height = `${height}px`;
-    const c = init(box.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const resize = new ResizeObserver(() => c.resize());
-    resize.observe(box.current);
+    const el = box.current;
+    if (!el) return;
+    el.style.height = `${height}px`;
+    let c: EChartsType | undefined;
+    let resize: ResizeObserver | undefined;
+    let gone = false;
+    loadECharts()
+      .then(({ init }) => {
+        if (gone) return;
+        c = init(el, undefined, { renderer: 'canvas' });
+        chart.current = c;
+        c.setOption(withDefaults(latest.current), true);
+        resize = new ResizeObserver(() => c?.resize());
+        resize.observe(el);
+        setDrawn(true);
+      })
+      // a chunk that fails to load leaves the table alternative, which holds the same figures
+      .catch(() => undefined);
     return () => {
-      resize.disconnect();
-      c.dispose();
+      gone = true;
+      resize?.disconnect();
+      c?.dispose();
       chart.current = null;
     };
   }, [height]);
 
   useEffect(() => {
-    chart.current?.setOption({ animation: false, aria: { enabled: false }, ...option }, true);
+    chart.current?.setOption(withDefaults(option), true);
   }, [option]);
 
   return (
@@ -49,7 +65,7 @@ export function Chart({ title, summary, option, table, height = 320 }: { title: 
       <figcaption id={`${id}-title`} className="chart-title">
         {title}
       </figcaption>
-      <div ref={box} className="chart-canvas" role="img" aria-label={summary} />
+      <div ref={box} className="chart-canvas" role="img" aria-label={summary} data-drawn={drawn ? 'true' : undefined} />
       <details className="chart-table">
         <summary>{t('chart.showTable', { title })}</summary>
         {isTable(table) ? (
@@ -79,5 +95,7 @@ export function Chart({ title, summary, option, table, height = 320 }: { title: 
     </figure>
   );
 }
+
+const withDefaults = (option: EChartsCoreOption): EChartsCoreOption => ({ animation: false, aria: { enabled: false }, ...option });
 
 const isTable = (t: unknown): t is ChartTable => typeof t === 'object' && t !== null && 'columns' in t && 'rows' in t;
