@@ -53,6 +53,9 @@ export const POLICY = {
   'implementation.read': ROW_READERS,
   // the member state × measure matrix is an aggregate: the Union view the progress reports publish
   'implementation.matrix': ALL,
+  // the Union view (routes/union.ts): rows per member state; the store keeps an authority to its own row,
+  // and an operator, whose view is its own network, has none
+  'union.read': ['admin', 'authority', 'union-analyst'],
   // an authority states its member state's and its operators' status; an operator its own (the store checks which)
   'implementation.write': ['admin', 'authority', 'operator'],
   'screening.read': ['admin', 'authority'],
@@ -109,6 +112,7 @@ export const READ_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'profiles.read',
   'implementation.read',
   'implementation.matrix',
+  'union.read',
   'screening.read',
   'funding.read',
   'assessments.read',

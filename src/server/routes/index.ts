@@ -17,6 +17,7 @@ import { scenarioRoutes } from './scenarios.js';
 import { simulationRoutes } from './simulations.js';
 import { supplierProfileRoutes } from './supplier-profiles.js';
 import { trackingRoutes } from './tracking.js';
+import { unionRoutes } from './union.js';
 
 /**
  * The API's route table. A new resource (profiles, implementation, saved scenarios …) adds its module
@@ -25,6 +26,7 @@ import { trackingRoutes } from './tracking.js';
 export const API_ROUTES: readonly ApiRoute[] = [
   ...authRoutes,
   ...dashboardRoutes,
+  ...unionRoutes,
   ...catalogRoutes,
   ...inventoryRoutes,
   ...ownershipRoutes,
@@ -48,6 +50,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
 export const API_TAGS: { name: string; description: string }[] = [
   { name: 'session', description: 'Sign in and out, who you are, your password' },
   { name: 'dashboard', description: 'Headline figures of your scope' },
+  { name: 'union', description: 'The Union view: per member state implementation, concentration, exposure and changes between runs' },
   { name: 'catalog', description: 'The Toolbox: measures, risk areas, segments and functions, and their links' },
   { name: 'exports', description: 'The catalogue as OSCAL; stored runs as JSON or CSV' },
   { name: 'inventory', description: 'Operators, suppliers, products and assets in your scope' },

@@ -1,6 +1,6 @@
 import type { AssessmentResult } from '../../domain/index.js';
 import { assess } from '../../engine/index.js';
-import { dashboardView, scopeKey, tenancyOf, type OperatorFacts, type Scope } from '../../store/access/index.js';
+import { dashboardView, memberStateFigures, scopeKey, tenancyOf, type MemberStateFigures, type OperatorFacts, type Scope } from '../../store/access/index.js';
 import { loadSnapshot, type Store } from '../../store/index.js';
 
 /**
@@ -14,6 +14,8 @@ export interface DashboardViews {
   generatedAt: string;
   /** by viewKey() */
   views: Record<string, string>;
+  /** the member-state rows of the Union view (concentration, exposure), for every member state: the route narrows them to the scope */
+  memberStates: MemberStateFigures[];
   assets: number;
   findings: number;
   /** load and assessment, in the thread that ran them */
@@ -49,7 +51,7 @@ export function computeDashboardViews(store: Store, date: string): DashboardView
   ];
   const views: Record<string, string> = {};
   for (const scope of scopes) views[viewKey(scope)] = JSON.stringify(dashboardView(result, operators, scope, generatedAt));
-  return { date: result.date, catalogVersion: result.catalogVersion, generatedAt, views, assets: count, findings: result.findings.length, ms: Date.now() - started };
+  return { date: result.date, catalogVersion: result.catalogVersion, generatedAt, views, memberStates: memberStateFigures(result), assets: count, findings: result.findings.length, ms: Date.now() - started };
 }
 
 /**

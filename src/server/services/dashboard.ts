@@ -103,14 +103,16 @@ export class DashboardService {
    * one: recomputes first when needed, then answers.
    */
   async answer(scope: Scope): Promise<DashboardAnswer | undefined> {
+    const l = await this.latest();
+    return l && { text: viewOf(l.d, scope), stale: l.stale, generatedAt: l.d.generatedAt };
+  }
+
+  /** The latest result whole (the Union view narrows its member-state rows itself), on the same terms as answer(). */
+  async latest(): Promise<{ d: DashboardViews; stale: boolean } | undefined> {
     const due = !this.ready;
-    if (!this.worker) {
-      const d = due ? await this.refresh() : this.current!;
-      return { text: viewOf(d, scope), stale: false, generatedAt: d.generatedAt };
-    }
+    if (!this.worker) return { d: due ? await this.refresh() : this.current!, stale: false };
     if (due && !this.computing) this.refresh().catch(() => undefined); // logged in compute()
-    const d = this.current;
-    return d ? { text: viewOf(d, scope), stale: due, generatedAt: d.generatedAt } : undefined;
+    return this.current && { d: this.current, stale: due };
   }
 
   /** Stops the worker thread (app shutdown). */

@@ -9,3 +9,4 @@ export * from './import-scope.js';
 export * from './assessment-view.js';
 export * from './decommission.js';
 export * from './certificates.js';
+export * from './union.js';

@@ -91,6 +91,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/union/implementation-matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Member state × measure implementation status as of ?date, for the member states you reach (an authority: its own), with counts per measure */
+        get: operations["getUnionImplementationMatrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/union/concentration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Supplier concentration (HHI, top supplier's share) per segment of each member state you reach, from the dashboard's latest whole-instance assessment; 503 with Retry-After before the first one */
+        get: operations["getUnionConcentration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/union/exposure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exposure to designated suppliers (critical and sensitive shares) of each member state you reach, from the same assessment as /union/concentration */
+        get: operations["getUnionExposure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/union/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stored runs the Union view can compare, newest first (at most 100): whole-instance runs, and an authority also its own member state’s */
+        get: operations["listUnionAssessments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/union/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed per member state you reach between two stored runs: findings added and closed, risk levels (inherent, residual) that moved */
+        get: operations["getUnionChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalog": {
         parameters: {
             query?: never;
@@ -1848,6 +1933,33 @@ export interface components {
             /** @description more than 20 problems: checking stopped there */
             truncated: boolean;
         };
+        MatrixCell: {
+            /** @enum {string} */
+            measure: "SM01" | "SM02" | "SM03" | "SM04" | "SM05" | "SM06" | "SM07" | "SM08" | "TM01" | "TM02" | "TM03" | "TM04" | "TM05" | "TM06" | "TM07" | "TM08" | "TM09" | "TM10" | "TM11" | "SA01" | "SA02" | "SA03" | "SA04" | "SA05" | "SA06" | "SA07" | "SA08" | "SA09" | "SA10";
+            /** @enum {string} */
+            status: "in-place" | "in-progress" | "planned" | "not-planned" | "not-applicable" | "not-recorded";
+            /**
+             * @description member-state: its own row; operators: what its operators' rows add up to; none: nothing recorded
+             * @enum {string}
+             */
+            source: "member-state" | "operators" | "none";
+            /** @description the operators of the member state by their current status for the measure */
+            operators: {
+                "in-place": number;
+                "in-progress": number;
+                planned: number;
+                "not-planned": number;
+                "not-applicable": number;
+            };
+            recordedOn?: string;
+            dueDate?: string;
+            /** @description in-place declarations that findings of the measure contradict */
+            contradicted?: {
+                own: boolean;
+                operators: number;
+                findings: number;
+            };
+        };
         Operator: {
             operatorId: string;
             name: string;
@@ -2029,6 +2141,128 @@ export interface components {
             supplierId: string;
             name: string;
             hqCountry: string;
+        };
+        UnionChanges: {
+            from: components["schemas"]["UnionRun"];
+            to: components["schemas"]["UnionRun"];
+            memberStates: {
+                memberState: string;
+                findings: {
+                    before: number;
+                    after: number;
+                    added: number;
+                    closed: number;
+                    addedBySeverity: {
+                        critical: number;
+                        high: number;
+                        medium: number;
+                        low: number;
+                        info: number;
+                    };
+                    closedBySeverity: {
+                        critical: number;
+                        high: number;
+                        medium: number;
+                        low: number;
+                        info: number;
+                    };
+                };
+                /** @description risk areas whose member-state level moved */
+                risks: {
+                    riskArea: string;
+                    from?: {
+                        /** @enum {string} */
+                        level: "low" | "medium" | "high" | "very-high";
+                        /** @enum {string} */
+                        residualLevel: "low" | "medium" | "high" | "very-high";
+                    };
+                    to?: {
+                        /** @enum {string} */
+                        level: "low" | "medium" | "high" | "very-high";
+                        /** @enum {string} */
+                        residualLevel: "low" | "medium" | "high" | "very-high";
+                    };
+                }[];
+            }[];
+            /** @description the findings added and closed (at most 500); absent for the union analyst, who reads aggregates only */
+            findings?: {
+                findingId: string;
+                /** @enum {string} */
+                change: "added" | "closed";
+                memberState: string;
+                rule: string;
+                /** @enum {string} */
+                severity: "critical" | "high" | "medium" | "low" | "info";
+            }[];
+            truncated?: boolean;
+        };
+        UnionConcentration: {
+            /** @description the day the figures are assessed at */
+            date: string;
+            generatedAt: string;
+            memberStates: {
+                memberState: string;
+                concentration: {
+                    segment: string;
+                    /** @description Herfindahl–Hirschman index on 0–10,000 over quantity shares */
+                    hhi: number;
+                    suppliers: number;
+                    topSupplierId: string;
+                    /** @description 0–1 */
+                    topSupplierShare: number;
+                    quantity: number;
+                }[];
+            }[];
+        };
+        UnionExposure: {
+            /** @description the day the figures are assessed at */
+            date: string;
+            generatedAt: string;
+            memberStates: {
+                memberState: string;
+                exposure: {
+                    /** @description share (0–1) of critical quantity with designated suppliers */
+                    criticalExposure: number;
+                    /** @description share (0–1) of sensitive quantity with designated suppliers */
+                    sensitiveExposure: number;
+                    criticalQuantity: number;
+                    sensitiveQuantity: number;
+                    designatedCriticalQuantity: number;
+                    designatedSensitiveQuantity: number;
+                };
+            }[];
+        };
+        UnionImplementationMatrix: {
+            date: string;
+            measures: ("SM01" | "SM02" | "SM03" | "SM04" | "SM05" | "SM06" | "SM07" | "SM08" | "TM01" | "TM02" | "TM03" | "TM04" | "TM05" | "TM06" | "TM07" | "TM08" | "TM09" | "TM10" | "TM11" | "SA01" | "SA02" | "SA03" | "SA04" | "SA05" | "SA06" | "SA07" | "SA08" | "SA09" | "SA10")[];
+            memberStates: string[];
+            rows: {
+                memberState: string;
+                cells: components["schemas"]["MatrixCell"][];
+            }[];
+            union: {
+                /** @enum {string} */
+                measure: "SM01" | "SM02" | "SM03" | "SM04" | "SM05" | "SM06" | "SM07" | "SM08" | "TM01" | "TM02" | "TM03" | "TM04" | "TM05" | "TM06" | "TM07" | "TM08" | "TM09" | "TM10" | "TM11" | "SA01" | "SA02" | "SA03" | "SA04" | "SA05" | "SA06" | "SA07" | "SA08" | "SA09" | "SA10";
+                /** @enum {string} */
+                status: "in-place" | "in-progress" | "planned" | "not-planned" | "not-applicable" | "not-recorded";
+                recordedOn?: string;
+                contradicted?: {
+                    findings: number;
+                };
+            }[];
+            /** @description per measure: how many of the rows shown stand at each status */
+            counts: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+        };
+        UnionRun: {
+            assessmentId: string;
+            runAt: string;
+            date: string;
+            /** @description the member state the run was narrowed to; absent: the whole instance */
+            memberState?: string;
         };
         User: {
             userId: string;
@@ -2277,6 +2511,251 @@ export interface operations {
             };
             /** @description Not ready yet: ask again after Retry-After seconds */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUnionImplementationMatrix: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD; default: today */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnionImplementationMatrix"];
+                };
+            };
+            /** @description Bad request: the problem lists each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role, token or missing CSRF token does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUnionConcentration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnionConcentration"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role, token or missing CSRF token does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready yet: ask again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUnionExposure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnionExposure"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role, token or missing CSRF token does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready yet: ask again after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUnionAssessments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["UnionRun"][];
+                    };
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role, token or missing CSRF token does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUnionChanges: {
+        parameters: {
+            query: {
+                /** @description the earlier run (GET /union/assessments) */
+                from: string;
+                /** @description the later run */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnionChanges"];
+                };
+            };
+            /** @description Bad request: the problem lists each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role, token or missing CSRF token does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
