@@ -3,8 +3,8 @@ import { UserError } from '../domain/errors.js';
 import { isEuEea } from '../domain/member-states.js';
 import { isStateKind, type Entity, type EntityKind, type Holding } from '../domain/ownership.js';
 import { ultimateControllers, type ControlStep } from './control/controllers.js';
-import { buildGraph, findMissingData, upstream, type MissingDatum, type OwnershipGraph } from './control/graph.js';
-import { ownershipCycles, simplePaths, walkUp, type OwnershipPath, type WalkResult } from './control/look-through.js';
+import { buildGraph, findMissingData, stakesIn, upstream, type MissingDatum, type OwnershipGraph } from './control/graph.js';
+import { MAX_PATHS_PER_OWNER, ownershipCycles, simplePaths, walkUp, type OwnershipPath, type WalkResult } from './control/look-through.js';
 
 export type { ControlStep } from './control/controllers.js';
 export type { MissingDatum } from './control/graph.js';
@@ -39,6 +39,29 @@ export interface StateShare {
   explanation: Explanation;
 }
 
+/**
+ * Whether control of the subject sits outside the EU/EEA, as the recorded data allow to say:
+ * `yes` some ultimate controller's country is outside; `no` every controller is known and inside and the
+ * ownership is recorded well enough for the controllers to be the real ones; `unknown` otherwise.
+ */
+export type ControlStatus = 'yes' | 'no' | 'unknown';
+
+/** Above this share of unrecorded votes, a holder not recorded could control the entity (see controlStatusOf). */
+export const OPAQUE_CONTROL_THRESHOLD = 0.5;
+
+export interface OwnershipCycle {
+  kind: 'ownership';
+  members: string[];
+  /**
+   * For a cycle that is one simple loop (each member held by exactly one other member): the share a unit
+   * keeps after one round, the product of the stakes around it, and the factor 1 / (1 − loop) the rounds
+   * apply to what enters the loop. Absent for a knot of several loops, where no single factor applies.
+   */
+  loop?: number;
+  factor?: number;
+  text: string;
+}
+
 export interface ControlResult {
   subjectId: string;
   owners: OwnerShare[];
@@ -48,9 +71,12 @@ export interface ControlResult {
   unresolvedShare: number;
   ultimateControllers: ControllerResult[];
   stateShares: StateShare[];
-  /** null when no controller is known to be outside but some controller's country is missing. */
+  /** `controlStatus` as a boolean: null when it is `unknown`. */
   controlOutsideEu: boolean | null;
-  cycles: { kind: 'ownership'; members: string[] }[];
+  controlStatus: ControlStatus;
+  /** Why the status is what it is, in words (names the unknown share when it decides). */
+  controlStatusReason: string;
+  cycles: OwnershipCycle[];
   missingData: MissingDatum[];
   explanation: Explanation;
 }
@@ -101,14 +127,20 @@ export function computeControl(
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([id, share]) => {
       const paths = ownPaths.get(id) ?? [];
+      const rounds = cyclic ? roundsFactor(share, paths) : undefined;
       return {
         ...ref(g, id),
         share,
         paths,
         explanation: {
-          text: `${id} holds ${pct(share)} of ${subjectId} through ${paths.length} path(s): ${paths.map(pathText).join('; ')}.${walkNote(own, cyclic)}`,
+          text: `${id} holds ${pct(share)} of ${subjectId} through ${paths.length} path(s): ${paths.map(pathText).join('; ')}.${walkNote(own, cyclic)}${rounds ? rounds.text : ''}`,
           formula: 'share = Σ over paths of Π stakes along the path',
-          inputs: { owner: id, subject: subjectId, paths: paths.map((p) => ({ chain: p.chain, stakes: p.stakes, product: p.product })) },
+          inputs: {
+            owner: id,
+            subject: subjectId,
+            paths: paths.map((p) => ({ chain: p.chain, stakes: p.stakes, product: p.product })),
+            ...(rounds ? { cycleFreeShare: rounds.cycleFree, cycleFactor: rounds.factor } : {}),
+          },
         },
       };
     });
@@ -164,12 +196,10 @@ export function computeControl(
     };
   });
 
-  const outside = ultimates.some((u) => u.country !== undefined && !isEuEea(u.country));
-  const anyUnknown = ultimates.some((u) => u.country === undefined);
-  const controlOutsideEu = outside ? true : anyUnknown ? null : false;
-
   const missingData = findMissingData(g, subjectId, reached);
-  const cycles = cycleMembers.map((members) => ({ kind: 'ownership' as const, members }));
+  const status = controlStatusOf(ultimates, unrecordedVotesAt(g, subjectId, ultimates.map((u) => u.entityId)), own.unknown + own.unresolved);
+  const controlOutsideEu = status.status === 'yes' ? true : status.status === 'no' ? false : null;
+  const cycles = cycleMembers.map((members) => describeCycle(g, members));
   return {
     subjectId,
     owners,
@@ -178,6 +208,8 @@ export function computeControl(
     ultimateControllers: ultimates,
     stateShares,
     controlOutsideEu,
+    controlStatus: status.status,
+    controlStatusReason: status.reason,
     cycles,
     missingData,
     explanation: {
@@ -185,11 +217,11 @@ export function computeControl(
         `${subjectId}: ${owners.length} ultimate owner(s) account for ${pct(1 - own.unknown - own.unresolved)}; ` +
         `${pct(own.unknown)} has unknown owners${own.unresolved > 0 ? `, ${pct(own.unresolved)} circulates in a closed cycle` : ''}. ` +
         `Ultimate controller(s): ${ultimates.map((u) => `${u.entityId} (${u.country ?? 'country unknown'})`).join(', ')}; ` +
-        `control ${controlOutsideEu === null ? 'may sit' : controlOutsideEu ? 'sits' : 'does not sit'} outside the EU/EEA.` +
-        (cycles.length ? ` Ownership cycles: ${cycles.map((c) => c.members.join(' ↔ ')).join('; ')}.` : '') +
+        `control outside the EU/EEA: ${status.status} (${status.reason}).` +
+        (cycles.length ? ` Ownership cycles: ${cycles.map((c) => c.text).join(' ')}` : '') +
         (missingData.length ? ` ${missingData.length} gap(s) in the data.` : ''),
       formula: 'look-through share = Σ over all paths (walks in cycles) of Π stakes; control = majority of votes or control right, followed upward',
-      inputs: { subject: subjectId, entitiesReached: known.length, asOf: options.asOf },
+      inputs: { subject: subjectId, entitiesReached: known.length, asOf: options.asOf, unknownShare: own.unknown, unresolvedShare: own.unresolved, unrecordedVotesThreshold: OPAQUE_CONTROL_THRESHOLD },
     },
   };
 }
@@ -204,3 +236,92 @@ function stepText(s: ControlStep): string {
   return `${s.controllerId} commands ${pct(s.votes)} of the votes in ${s.controlledId} through ${through.join(' + ')}`;
 }
 
+
+/**
+ * The control status from the ultimate controllers and what is not recorded. A controller known to sit
+ * outside the EU/EEA settles it (`yes`), whatever else is missing. Otherwise the answer is `unknown`, not
+ * `no`, when the data cannot exclude control from elsewhere: some controller has no country; or, at an
+ * entity where control stops (an ultimate controller, the supplier itself when nobody controls it), more
+ * than half of the votes (OPAQUE_CONTROL_THRESHOLD) are held by no recorded entity, enough for a holder
+ * nobody recorded to hold the majority. A supplier with no holding recorded at all is the extreme case
+ * (100 % of its votes unrecorded). An ultimate controller other than the supplier with no holders
+ * recorded is an ultimate owner by the data (a person, a state, a listed parent) and does not count.
+ * The unknown share of the ownership is named either way.
+ */
+export function controlStatusOf(
+  ultimates: readonly { entityId: string; country?: string }[],
+  unrecordedVotes: ReadonlyMap<string, number>,
+  unknownShare: number,
+): { status: ControlStatus; reason: string } {
+  const unknownNote = `${pct(unknownShare)} of the ownership has unknown owners`;
+  const outside = ultimates.filter((u) => u.country !== undefined && !isEuEea(u.country));
+  if (outside.length) return { status: 'yes', reason: `${outside.map((u) => `${u.entityId} (${u.country})`).join(', ')} outside the EU/EEA; ${unknownNote}` };
+  const noCountry = ultimates.filter((u) => u.country === undefined);
+  if (noCountry.length) return { status: 'unknown', reason: `no country is recorded for ${noCountry.map((u) => u.entityId).join(', ')}; ${unknownNote}` };
+  const open = [...unrecordedVotes].filter(([, v]) => v > OPAQUE_CONTROL_THRESHOLD + 1e-12);
+  if (open.length) {
+    const what = open.map(([id, v]) => (v >= 1 - 1e-12 ? `no holding in ${id} is recorded` : `${pct(v)} of the votes in ${id} are held by no recorded entity`));
+    return { status: 'unknown', reason: `ownership data missing: ${what.join('; ')} (more than ${pct(OPAQUE_CONTROL_THRESHOLD)}, so a holder not recorded could control it); ${unknownNote}` };
+  }
+  return { status: 'no', reason: `every ultimate controller is in the EU/EEA and holds its control by recorded votes or rights; ${unknownNote}` };
+}
+
+/**
+ * Per entity where control stops, the votes in it held by no recorded entity (1 − recorded votes, at
+ * least 0): the supplier when it is its own controller (even with nothing recorded), another ultimate
+ * controller only when some holding in it is recorded.
+ */
+function unrecordedVotesAt(g: OwnershipGraph, subjectId: string, ultimateIds: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const id of new Set(ultimateIds)) {
+    const stakes = stakesIn(g, id);
+    if (stakes.length === 0 && id !== subjectId) continue;
+    const recorded = stakes.filter((st) => g.entities.has(st.holderId)).reduce((sum, st) => sum + st.votes, 0);
+    out.set(id, Math.max(0, 1 - recorded));
+  }
+  return out;
+}
+
+/** A cycle with, when it is one simple loop, the product around it and the factor its rounds apply. */
+function describeCycle(g: OwnershipGraph, members: string[]): OwnershipCycle {
+  const inCycle = new Set(members);
+  const holderIn = members.map((id) => stakesIn(g, id).filter((s) => inCycle.has(s.holderId)));
+  if (holderIn.some((h) => h.length !== 1)) {
+    return { kind: 'ownership', members, text: `${members.join(' ↔ ')}: several loops; the rounds are summed as (I − A)^-1, with no single factor.` };
+  }
+  // follow the loop from the first member upward so the text reads in holding order
+  const loopOrder: string[] = [members[0]];
+  const stakes: number[] = [];
+  for (let id = members[0]; ; ) {
+    const up = holderIn[members.indexOf(id)][0];
+    stakes.push(up.share);
+    if (up.holderId === members[0]) break;
+    loopOrder.push(up.holderId);
+    id = up.holderId;
+  }
+  const loop = stakes.reduce((p, x) => p * x, 1);
+  const chain = [...loopOrder, members[0]].join(' → ');
+  if (loop >= 1 - 1e-12) {
+    return { kind: 'ownership', members, loop, text: `${chain}: a closed loop (${stakes.map(pct).join(' × ')} = ${pct(loop)} kept each round), so what enters it never leaves and is reported as unresolved.` };
+  }
+  const factor = 1 / (1 - loop);
+  return {
+    kind: 'ownership',
+    members,
+    loop,
+    factor,
+    text: `${chain}: one round keeps ${stakes.map(pct).join(' × ')} = ${pct(loop)}, so the rounds multiply what enters the loop by 1 / (1 − ${+loop.toFixed(6)}) = ${+factor.toFixed(6)}.`,
+  };
+}
+
+/**
+ * An owner's share against the sum of its cycle-free paths: the factor the rounds through a cycle added.
+ * Only when every cycle-free path is listed (fewer than the cap), and when the factor is not 1.
+ */
+function roundsFactor(share: number, paths: readonly OwnershipPath[]): { cycleFree: number; factor: number; text: string } | undefined {
+  if (paths.length === 0 || paths.length >= MAX_PATHS_PER_OWNER) return undefined;
+  const cycleFree = paths.reduce((sum, p) => sum + p.product, 0);
+  const factor = share / cycleFree;
+  if (Math.abs(factor - 1) < 1e-9) return undefined;
+  return { cycleFree, factor, text: ` Factor applied by the rounds: ${pct(share)} / ${pct(cycleFree)} over the cycle-free paths = ${+factor.toFixed(6)}.` };
+}

@@ -23,6 +23,8 @@ export interface ControlSummary {
   unknownShare: number;
   unresolvedShare: number;
   controlOutsideEu: boolean | null;
+  controlStatus: ControlResult['controlStatus'];
+  controlStatusReason: string;
   missingData: number;
   explanation: Explanation;
 }
@@ -40,6 +42,8 @@ async function controlOf(store: Store, supplierId: string, asOf?: string): Promi
       unknownShare: c.unknownShare,
       unresolvedShare: c.unresolvedShare,
       controlOutsideEu: c.controlOutsideEu,
+      controlStatus: c.controlStatus,
+      controlStatusReason: c.controlStatusReason,
       missingData: c.missingData.length,
       explanation: c.explanation,
     };

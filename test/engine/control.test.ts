@@ -129,7 +129,17 @@ describe('cycles', () => {
     expect(o.X.share).toBeCloseTo(0.625, 10);
     expect(o.Y.share).toBeCloseTo(0.375, 10);
     expect(c.unresolvedShare).toBeLessThan(1e-10);
-    expect(c.cycles).toEqual([{ kind: 'ownership', members: ['A', 'B'] }]);
+    expect(c.cycles).toMatchObject([{ kind: 'ownership', members: ['A', 'B'] }]);
+    // one round A ← B ← A keeps 0.5 · 0.4 = 0.2, so the factor is 1 / (1 − 0.2) = 1.25
+    expect(c.cycles[0].loop).toBeCloseTo(0.2, 12);
+    expect(c.cycles[0].factor).toBeCloseTo(1.25, 12);
+    expect(c.cycles[0].text).toBe('A → B → A: one round keeps 50 % × 40 % = 20 %, so the rounds multiply what enters the loop by 1 / (1 − 0.2) = 1.25.');
+    // per owner: X's one cycle-free path X → A → S is 0.5, and 0.625 / 0.5 = 1.25; Y's is 0.6 · 0.5 = 0.3, 0.375 / 0.3 = 1.25
+    expect(o.X.explanation.inputs).toMatchObject({ cycleFreeShare: 0.5 });
+    expect(o.X.explanation.inputs.cycleFactor as number).toBeCloseTo(1.25, 10);
+    expect(o.Y.explanation.inputs.cycleFactor as number).toBeCloseTo(1.25, 10);
+    expect(o.X.explanation.text).toContain('Factor applied by the rounds: 62.5 % / 50 % over the cycle-free paths = 1.25.');
+    expect(c.explanation.text).toContain('one round keeps 50 % × 40 % = 20 %');
     // A: B (controlled by Y) 50 % and X 50 % — no majority for anyone, so A is the top of the control chain.
     expect(c.ultimateControllers.map((u) => u.entityId)).toEqual(['A']);
     expect(c.owners[0].explanation.text).toContain('cycle');
@@ -148,6 +158,9 @@ describe('cycles', () => {
     expect(o.T.share).toBeCloseTo(0.4, 12);
     expect(c.ultimateControllers).toHaveLength(1);
     expect(c.ultimateControllers[0]).toMatchObject({ entityId: 'A', cycle: ['A', 'B'] });
+    // loop gain 0.42 → factor 1 / 0.58 = 1.724138 (to 6 places)
+    expect(c.cycles[0].factor).toBeCloseTo(1 / 0.58, 12);
+    expect(c.cycles[0].text).toContain('by 1 / (1 − 0.42) = 1.724138.');
     expect(c.ultimateControllers[0].explanation.text).toContain('cycle');
   });
 
@@ -156,7 +169,7 @@ describe('cycles', () => {
     const c = computeControl(ents, [h('A', 'S', 100), h('B', 'A', 100), h('A', 'B', 100)], 'S');
     expect(c.owners).toEqual([]);
     expect(c.unresolvedShare).toBeCloseTo(1, 12);
-    expect(c.cycles).toEqual([{ kind: 'ownership', members: ['A', 'B'] }]);
+    expect(c.cycles).toEqual([{ kind: 'ownership', members: ['A', 'B'], loop: 1, text: 'A → B → A: a closed loop (100 % × 100 % = 100 % kept each round), so what enters it never leaves and is reported as unresolved.' }]);
   });
 });
 
@@ -214,6 +227,53 @@ describe('missing data', () => {
     const c = computeControl([e('S', 'company', 'DE')], [], 'S');
     expect(c.unknownShare).toBe(1);
     expect(c.missingData.map((m) => m.kind)).toEqual(['no-holdings']);
+  });
+
+  /*
+   * Control status (docs/ownership-and-profiles.md §1.3): `unknown`, not `no`, when more than 50 % of the
+   * votes where control stops are held by no recorded entity. Every entity below is in DE (EU).
+   */
+  describe('control status when ownership data is missing', () => {
+    const de = (id: string, kind: EntityKind = 'company') => e(id, kind, 'DE');
+    it('nothing recorded: S is its own controller, 100 % of its votes unrecorded → unknown (was "no")', () => {
+      const c = computeControl([de('S')], [], 'S');
+      expect([c.controlStatus, c.controlOutsideEu]).toEqual(['unknown', null]);
+      expect(c.controlStatusReason).toBe('ownership data missing: no holding in S is recorded (more than 50 %, so a holder not recorded could control it); 100 % of the ownership has unknown owners');
+    });
+    it('A 30 % and B 15 %, 55 % unrecorded: nobody has a majority and 55 % > 50 % → unknown', () => {
+      const c = computeControl([de('S'), de('A', 'individual'), de('B', 'individual')], [h('A', 'S', 30), h('B', 'S', 15)], 'S');
+      expect(c.ultimateControllers.map((u) => u.entityId)).toEqual(['S']);
+      expect(c.unknownShare).toBeCloseTo(0.55, 12);
+      expect(c.controlStatus).toBe('unknown');
+      expect(c.controlStatusReason).toContain('55 % of the votes in S are held by no recorded entity');
+    });
+    it('A 45 % and B 10 %, 45 % unrecorded: 45 % ≤ 50 % → no, with the unknown share named', () => {
+      const c = computeControl([de('S'), de('A', 'individual'), de('B', 'individual')], [h('A', 'S', 45), h('B', 'S', 10)], 'S');
+      expect([c.controlStatus, c.controlOutsideEu]).toEqual(['no', false]);
+      expect(c.controlStatusReason).toContain('45 % of the ownership has unknown owners');
+    });
+    it('A 60 %, 40 % unrecorded: A controls by majority → no', () => {
+      const c = computeControl([de('S'), de('A', 'individual')], [h('A', 'S', 60)], 'S');
+      expect(c.controlStatus).toBe('no');
+    });
+    it('F 30 % of the capital with 60 % of the votes, 70 % of the capital unrecorded: F controls → no; unknown share 70 %', () => {
+      const c = computeControl([de('S'), de('F', 'individual')], [h('F', 'S', 30, { voting_rights: 60 })], 'S');
+      expect(c.ultimateControllers.map((u) => u.entityId)).toEqual(['F']);
+      expect(c.unknownShare).toBeCloseTo(0.7, 12);
+      expect(c.controlStatus).toBe('no');
+    });
+    it('H holds S 100 %, P holds H 30 %, 70 % of H unrecorded: control stops at H with 70 % of its votes unrecorded → unknown', () => {
+      const c = computeControl([de('S'), de('H'), de('P', 'individual')], [h('H', 'S', 100), h('P', 'H', 30)], 'S');
+      expect(c.ultimateControllers.map((u) => u.entityId)).toEqual(['H']);
+      expect(c.unknownShare).toBeCloseTo(0.7, 12);
+      expect(c.controlStatus).toBe('unknown');
+      expect(c.controlStatusReason).toContain('70 % of the votes in H are held by no recorded entity');
+    });
+    it('a known controller outside the EU/EEA settles it whatever is missing → yes', () => {
+      const c = computeControl([de('S'), e('X', 'company', 'XC')], [h('X', 'S', 20, { control: true })], 'S');
+      expect([c.controlStatus, c.controlOutsideEu]).toEqual(['yes', true]);
+      expect(c.controlStatusReason).toBe('X (XC) outside the EU/EEA; 80 % of the ownership has unknown owners');
+    });
   });
 
   it('leaves out holdings dated after the as-of date', () => {

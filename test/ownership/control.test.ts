@@ -89,7 +89,11 @@ describe('ownership commands over the small network', () => {
     expect(byId(r.owners).Y.share).toBeCloseTo(0.4 / 0.82, 10);
     expect(byId(r.owners).Z.share).toBeCloseTo(0.42 / 0.82, 10);
     expect(r.unresolvedShare).toBeLessThan(1e-10);
-    expect(r.cycles).toEqual([{ kind: 'ownership', members: ['C1', 'C2'] }]);
+    // factor 1 / (1 − 0.18) = 1 / 0.82 = 1.219512 (6 places); Y's cycle-free path Y → C1 → SUP-C is 0.4, 0.487805 / 0.4 = 1.219512
+    expect(r.cycles).toMatchObject([{ kind: 'ownership', members: ['C1', 'C2'] }]);
+    expect(r.cycles[0].factor).toBeCloseTo(1 / 0.82, 12);
+    expect(r.cycles[0].text).toBe('C1 → C2 → C1: one round keeps 60 % × 30 % = 18 %, so the rounds multiply what enters the loop by 1 / (1 − 0.18) = 1.219512.');
+    expect(byId(r.owners).Y.explanation.text).toContain('= 1.219512.');
     expect(r.ultimateControllers.map((u) => [u.entityId, u.paths[0].map((s) => `${s.controllerId}>${s.controlledId}`)])).toEqual([
       ['Z', ['Z>C2', 'C2>C1', 'C1>SUP-C']],
     ]);
@@ -186,7 +190,13 @@ describe('the example registers (examples/registers)', () => {
       expect(o['XQ-GOV'].share).toBeCloseTo(0.01, 12);
       expect(r.unknownShare).toBeCloseTo(0.29, 10);
       expect(r.ultimateControllers.map((u) => u.entityId)).toEqual(['TIDE-FUND', 'XQ-GOV']);
-      expect(r.cycles).toEqual([{ kind: 'ownership', members: ['AUR-HOLD', 'TIDE-FUND'] }]);
+      // one round keeps 0.6 · 0.1 = 0.06 → factor 1 / 0.94 = 1.06383 (6 significant places)
+      expect(r.cycles).toMatchObject([{ kind: 'ownership', members: ['AUR-HOLD', 'TIDE-FUND'] }]);
+      expect(r.cycles[0].factor).toBeCloseTo(1 / 0.94, 12);
+      expect(r.cycles[0].text).toContain('one round keeps 60 % × 10 % = 6 %, so the rounds multiply what enters the loop by 1 / (1 − 0.06) = 1.06383.');
+      // control sits outside through XQ-GOV, with the 29 % unrecorded named
+      expect(r.controlStatus).toBe('yes');
+      expect(r.controlStatusReason).toBe('XQ-GOV (XQ) outside the EU/EEA; 29 % of the ownership has unknown owners');
       expect(r.stateShares.map((s) => [s.country, s.share])).toEqual([['XQ', 0.01]]);
       expect(r.controlOutsideEu).toBe(true);
       /*
@@ -199,6 +209,11 @@ describe('the example registers (examples/registers)', () => {
       expect(early.cycles).toEqual([]);
       expect(early.ultimateControllers.map((u) => u.entityId)).toEqual(['TIDE-FUND']);
       expect(early.controlOutsideEu).toBe(false);
+      // control stops at TIDE-FUND, 90 % of whose votes are recorded (10 % ≤ 50 %) → no, not unknown
+      expect(early.controlStatus).toBe('no');
+      expect(early.controlStatusReason).toContain('34.2 % of the ownership has unknown owners');
+      const text = await cli('supplier', 'control', 'SUP-AURORA', '--as-of', '2020-01-01', '--db', t.db);
+      expect(text.stdout).toContain('Control outside the EU/EEA: no (every ultimate controller is in the EU/EEA');
     } finally {
       t.cleanup();
     }

@@ -49,8 +49,7 @@ export function controlText(r: ControlResult, asOf: string | undefined): string 
   const lines: string[] = [`${r.subjectId}: ownership and control (${asOf ? `holdings as of ${asOf}` : 'all recorded holdings'})`, ''];
   lines.push('Ultimate controllers:');
   for (const u of r.ultimateControllers) lines.push(`  ${u.entityId} (${u.kind}, ${u.country ?? 'country unknown'}): ${u.explanation.text}`);
-  const outside = r.controlOutsideEu === null ? 'unknown (a controller has no country recorded)' : r.controlOutsideEu ? 'yes' : 'no';
-  lines.push(`Control outside the EU/EEA: ${outside}`, '');
+  lines.push(`Control outside the EU/EEA: ${r.controlStatus} (${r.controlStatusReason})`, '');
   lines.push('Look-through owners:');
   lines.push(
     r.owners.length

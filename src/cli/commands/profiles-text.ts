@@ -52,7 +52,7 @@ export function controlText(c: ControlView): string {
   const controllers = s.ultimateControllers.map((u) => `${u.entityId} (${u.kind}, ${u.country ?? 'country unknown'})${u.isSubject ? ' — nobody controls it' : ''}`);
   return (
     `control${s.asOf ? ` as of ${s.asOf}` : ''}: ultimate controller(s) ${controllers.join(', ') || 'none'}; ` +
-    `control outside EU/EEA ${s.controlOutsideEu === null ? 'unknown' : s.controlOutsideEu ? 'yes' : 'no'}; ` +
+    `control outside EU/EEA ${s.controlStatus} (${s.controlStatusReason}); ` +
     `state shares ${s.stateShares.map((x) => `${x.country} ${pct(x.share)}`).join(', ') || 'none'}; unknown owners ${pct(s.unknownShare)}` +
     (s.missingData ? `; ${s.missingData} missing-data note(s)` : '') +
     '\n'
