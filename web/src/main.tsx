@@ -7,7 +7,7 @@ import { Layout } from './app/Layout';
 import { PAGES } from './app/pages';
 import { RequireSession, SessionExpiryWatcher } from './auth/session';
 import { Loading } from './components/StatusViews';
-import './i18n';
+import { i18nReady } from './i18n';
 import NotFoundPage from './pages/NotFoundPage';
 import './styles/app.css';
 
@@ -57,10 +57,14 @@ const router = createBrowserRouter([
   },
 ]);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+// the reader's language first (a language other than English is fetched), so nothing shows in the wrong one;
+// should it fail to load, English (always held) is shown rather than nothing
+const render = () =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+void i18nReady.then(render, render);

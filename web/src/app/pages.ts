@@ -28,5 +28,6 @@ export const PAGES: PageEntry[] = [
   { path: '/', section: 'overview', label: 'nav.dashboard', action: 'dashboard.read', nav: true, component: lazy(() => import('../pages/DashboardPage')) },
   { path: '/risk', section: 'network', label: 'nav.risk', action: 'assessments.read', nav: true, component: lazy(() => import('../pages/RiskPage')) },
   { path: '/assets', section: 'network', label: 'nav.assets', action: 'assets.read', nav: true, component: lazy(() => import('../pages/AssetsPage')) },
+  { path: '/imports', section: 'data', label: 'imports.nav', action: 'imports.read', nav: true, component: lazy(() => import('../pages/ImportsPage')) },
   { path: '/measures', section: 'measures', label: 'measures.nav', action: 'implementation.read', nav: true, component: lazy(() => import('../pages/MeasuresPage')) },
 ];
