@@ -10,3 +10,4 @@ export * from './scenario.js';
 export * from './implementation.js';
 export * from './screening.js';
 export * from './text.js';
+export * from './id-spelling.js';

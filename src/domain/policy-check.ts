@@ -1,3 +1,4 @@
+import { IdSpellings } from './id-spelling.js';
 import { FUNCTIONS, findFunction } from '../catalog/segments.js';
 import { currentRuleId, DEFAULT_LEVEL_RULE } from '../catalog/profile-rule.js';
 import { Policy } from './policy.js';
@@ -129,11 +130,15 @@ function checkOverrides(overrides: unknown[], err: Report, warn: Report): void {
 function checkCaps(caps: unknown[], err: Report, warn: Report): void {
   const ids = new Map<string, number>();
   const shapes = new Map<string, number>();
+  // one id, one spelling (id-spelling.ts): `c1` beside `C1` is refused as a second spelling
+  const spellings = new IdSpellings([], (i) => `caps[${i}]`);
   caps.forEach((raw, i) => {
     const c = rec(raw);
     const id = str(c.cap_id);
     if (id !== undefined && id !== '') {
+      const clash = spellings.see(id, i);
       if (ids.has(id)) err(['caps', i, 'cap_id'], `"${id}" is already the id of caps[${ids.get(id)}]: cap ids must be unique`);
+      else if (clash !== undefined) err(['caps', i, 'cap_id'], clash);
       else ids.set(id, i);
     }
     const kinds = arr(c.designation_kinds).map(str);

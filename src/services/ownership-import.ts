@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ImportError } from '../domain/errors.js';
+import { IdSpellings } from '../domain/id-spelling.js';
 import { Entity, Holding } from '../domain/ownership.js';
 import { ImportErrors, MAX_ERRORS } from '../interchange/import/errors.js';
 import { parseRecords, readRecords, sourceLabel, type RegisterInput } from '../interchange/records.js';
@@ -70,6 +71,11 @@ export function writeEntityRecords(store: Store, input: RegisterInput): Register
   ]);
   const check = (ids: OwnershipIds) => {
     const errors: ImportError[] = [];
+    const spellings = new IdSpellings(ids.entities);
+    for (const { row, value: e } of rows) {
+      const clash = spellings.see(e.entity_id, row);
+      if (clash !== undefined) errors.push(new ImportError(name, row, 'entity_id', clash));
+    }
     const inFile = new Set(rows.map((r) => r.value.entity_id));
     for (const { row, value: e } of rows) {
       const s = e.supplier_id;

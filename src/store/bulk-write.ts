@@ -25,6 +25,21 @@ export interface BulkWriter {
   finish(): void;
   /** inserted and updated since the writer was made (rows written with equal values count in neither) */
   counts(): { inserted: number; updated: number };
+  /**
+   * Keys this load inserted that spell differently, by case alone, a key recorded before the load or
+   * inserted earlier in it (src/domain/id-spelling.ts); call after finish(). Each names its position in
+   * the load (0-based, counting the rows written) and the first spelling, with the position that came in
+   * when it is this load's own.
+   */
+  spellingClashes(): SpellingClash[];
+}
+
+export interface SpellingClash {
+  key: string;
+  ordinal: number;
+  first: string;
+  /** the first spelling's position in this load; absent when it was recorded before */
+  firstOrdinal?: number;
 }
 
 export interface BulkTransaction {
@@ -94,6 +109,8 @@ export function bulkWriter(store: Store, table: string, columns: readonly string
   const db = store.sqlite;
   const before = countRows(db, table);
   const upsert = before > 0;
+  // rows written by this load get rowids past this one (a rowid table gives max + 1, and 1 when empty)
+  const lastRowidBefore = Number((db.prepare(`SELECT coalesce(max(rowid), 0) AS m FROM ${q(table)}`).get() as { m: number | bigint }).m);
   const width = columns.length;
   const others = columns.filter((c) => c !== key);
   const conflict = upsert
@@ -111,7 +128,8 @@ export function bulkWriter(store: Store, table: string, columns: readonly string
   let seenGroup: BetterSqlite3.Statement | undefined;
   if (upsert) {
     db.exec('DROP TABLE IF EXISTS temp.bulk_seen_keys');
-    db.exec('CREATE TEMP TABLE bulk_seen_keys (k TEXT PRIMARY KEY) WITHOUT ROWID');
+    // a rowid table: a key's rowid is its position among the rows this load wrote, plus one
+    db.exec('CREATE TEMP TABLE bulk_seen_keys (k TEXT NOT NULL UNIQUE)');
     seenOne = db.prepare('INSERT INTO temp.bulk_seen_keys (k) VALUES (?)');
     seenGroup = db.prepare(`INSERT INTO temp.bulk_seen_keys (k) VALUES ${Array(GROUP).fill('(?)').join(',')}`);
   }
@@ -166,6 +184,28 @@ export function bulkWriter(store: Store, table: string, columns: readonly string
     counts() {
       const inserted = upsert ? countRows(db, table) - before : changes;
       return { inserted, updated: changes - inserted };
+    },
+    spellingClashes() {
+      // lower() folds ASCII case, and keys are ASCII (the Id schema); the groups are few and small
+      const groups = db
+        .prepare(`SELECT json_group_array(json_array(${q(key)}, rowid)) AS g FROM ${q(table)} GROUP BY lower(${q(key)}) HAVING count(*) > 1`)
+        .pluck()
+        .all() as string[];
+      const seenAt = upsert ? db.prepare('SELECT rowid FROM temp.bulk_seen_keys WHERE k = ?').pluck() : undefined;
+      const out: SpellingClash[] = [];
+      for (const g of groups) {
+        const members = (JSON.parse(g) as [string, number][]).map(([k, rowid]) => {
+          const isNew = rowid > lastRowidBefore;
+          // a fresh table's rows were all written by this load, in order; an upsert's new rows were seen
+          const ordinal = !isNew ? undefined : upsert ? Number(seenAt!.get(k)) - 1 : rowid - lastRowidBefore - 1;
+          return { k, ordinal };
+        });
+        const recorded = members.find((m) => m.ordinal === undefined);
+        const fresh = members.filter((m) => m.ordinal !== undefined).sort((a, b) => a.ordinal! - b.ordinal!);
+        const first = recorded ?? fresh[0]!;
+        for (const m of fresh) if (m !== first) out.push({ key: m.k, ordinal: m.ordinal!, first: first.k, ...(first.ordinal !== undefined ? { firstOrdinal: first.ordinal } : {}) });
+      }
+      return out;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { IdSpellings } from '../domain/id-spelling.js';
 import { ProfileAssessment, UserError, type ProfileLevel, type ResultLevelRule } from '../domain/index.js';
 import { appendRefusal } from '../engine/profile-diff.js';
 import { currentRuleId, withCurrentRuleId } from '../catalog/profile-rule.js';
@@ -85,6 +86,10 @@ export async function appendProfile(store: Store, input: unknown, opts: { actor?
     const p = parsed.data;
     if (!supplierExists(store, p.supplier_id)) throw new UserError(`profile: supplier_id ${p.supplier_id} is not a known supplier`);
     const latest = latestRow(store, p.profile_id);
+    if (!latest) {
+      const clash = new IdSpellings(db.prepare('SELECT DISTINCT profile_id FROM profiles').pluck().all() as string[]).see(p.profile_id, 1);
+      if (clash !== undefined) throw new UserError(`profile, field profile_id: ${clash}`);
+    }
     const refusal = appendRefusal(latest && toStored(latest).profile, p);
     if (refusal) throw new UserError(`profile refused: ${refusal}`);
     const policy = effectivePolicyOf(store, p.member_state);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ImportError } from '../domain/errors.js';
+import { IdSpellings } from '../domain/id-spelling.js';
 import type { ScreeningCase } from '../domain/screening.js';
 import { ImportErrors, MAX_ERRORS } from '../interchange/import/errors.js';
 import { fromJsonColumn, toJsonColumn } from './json.js';
@@ -73,12 +74,15 @@ export async function upsertScreeningCases(
   const write = db.transaction(() => {
     const errors: ImportError[] = [];
     const seen = new Map<string, number>();
+    const spellings = new IdSpellings(db.prepare('SELECT DISTINCT case_id FROM screening_cases').pluck().all() as string[]);
     cases.forEach((c, i) => {
       if (errors.length >= MAX_ERRORS) return;
       const row = options.rowNumbers?.[i] ?? i + 1;
       const first = seen.get(c.case_id);
       if (first !== undefined) errors.push(new ImportError(source, row, 'case_id', `case ${c.case_id} is already given in row ${first}`));
       else seen.set(c.case_id, row);
+      const clash = spellings.see(c.case_id, row);
+      if (clash !== undefined) errors.push(new ImportError(source, row, 'case_id', clash));
       if (c.target_kind === 'supplier') {
         if (supplier.get(c.target_id) === undefined) errors.push(new ImportError(source, row, 'target_id', `supplier ${c.target_id} is not in the database (import suppliers first)`));
       } else {

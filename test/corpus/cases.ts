@@ -30,9 +30,11 @@ export interface BadCase {
 
 export interface GoodCase {
   name: string;
-  target: Extract<Target, { kind: 'table' }>;
+  target: Extract<Target, { kind: 'table' } | { kind: 'bom' }>;
   file: string;
   bytes: () => Buffer;
+  /** lines the CLI's output must hold (warnings) */
+  says?: string[];
   /** SQL over the stored rows, and what it must answer after the import */
   check: { sql: string; rows: unknown[] };
 }
@@ -56,6 +58,72 @@ async function workbook(rows: unknown[][], edit?: (ws: ExcelJS.Worksheet) => voi
 }
 
 const utf8Latin1 = 'Société Générale Réseaux';
+
+/** A CycloneDX 1.6 document around `components`. */
+const cdx = (components: unknown[], extra: Record<string, unknown> = {}) => ({ bomFormat: 'CycloneDX', specVersion: '1.6', version: 1, components, ...extra });
+
+/** The reason a second spelling of an id gets, written out from the rule in docs/data-formats.md. */
+const secondSpelling = (id: string, first: string, where: string) =>
+  `id "${id}" is a second spelling of "${first}" (${where}): ids are compared without regard to case or Unicode normalisation; write it as "${first}"`;
+
+function secondSpellings(): BadCase[] {
+  return [
+    {
+      name: 'an asset id given twice in different case (CSV)',
+      target: t('assets'),
+      file: 'case-twice.csv',
+      bytes: text(`${ASSETS}ASSET-1,OP-DE-1,ran,gNB,SUP-A,,,1,,,\nAsset-2,OP-DE-1,ran,gNB,SUP-A,,,1,,,\nasset-1,OP-DE-1,ran,gNB,SUP-A,,,2,,,\n`),
+      expect: `case-twice.csv, row 3, field asset_id: ${secondSpelling('asset-1', 'ASSET-1', 'row 1 of this file')}`,
+    },
+    {
+      // the fixture records SUP-A; a new row sup-a would be a second supplier to the reader
+      name: 'a supplier id in the case of no recorded one, but spelling a recorded one (CSV)',
+      target: t('suppliers'),
+      file: 'case-recorded.csv',
+      bytes: text(`${SUPPLIERS}SUP-X1,One,XA\nsup-a,Alpha again,XA\n`),
+      expect: `case-recorded.csv, row 2, field supplier_id: ${secondSpelling('sup-a', 'SUP-A', 'already recorded')}`,
+    },
+    {
+      name: 'a supplier id given twice in different case (XLSX)',
+      target: t('suppliers'),
+      file: 'case-twice.xlsx',
+      bytes: () => workbook([['supplier_id', 'name', 'hq_country'], ['SUP-X1', 'One', 'XA'], ['Sup-X1', 'Uno', 'XA']]),
+      // Excel's rows: the header is row 1, so the two spellings are in rows 2 and 3
+      expect: `case-twice.xlsx, sheet "Sheet1", row 3, field supplier_id: ${secondSpelling('Sup-X1', 'SUP-X1', 'row 2 of this file')}`,
+    },
+    {
+      name: 'a designation id given twice in different case (JSON)',
+      target: t('designations'),
+      file: 'case-twice.json',
+      bytes: text(
+        JSON.stringify(
+          ['D-X1', 'd-x1'].map((id) => ({ designation_id: id, member_state: 'DE', supplier_id: 'SUP-A', kind: 'high-risk', segments: 'ran', legal_basis: 'Act', effective_date: '2026-01-01', status: 'in-force' })),
+        ),
+      ),
+      expect: `case-twice.json, row 2, field designation_id: ${secondSpelling('d-x1', 'D-X1', 'row 1 of this file')}`,
+    },
+    {
+      name: 'an entity id given twice in different case (register)',
+      target: r('entities'),
+      file: 'case-entities.csv',
+      bytes: text('entity_id,name,kind\nHOLD-1,One,company\nhold-1,Uno,company\n'),
+      expect: `case-entities.csv, row 2, field entity_id: ${secondSpelling('hold-1', 'HOLD-1', 'row 1 of this file')}`,
+    },
+    {
+      name: 'a cap id given twice in different case (policy)',
+      target: t('policies'),
+      file: 'case-caps.json',
+      bytes: text(
+        JSON.stringify({
+          member_state: 'DE',
+          version: 'caps-1',
+          caps: ['CAP-1', 'cap-1'].map((cap_id) => ({ cap_id, segment: 'ran', scope: 'operator', designation_kinds: ['high-risk'], max_share: 0.35 })),
+        }),
+      ),
+      expect: `case-caps.json, row 1, field caps[1].cap_id: ${secondSpelling('cap-1', 'CAP-1', 'caps[0]')}`,
+    },
+  ];
+}
 
 export const BAD: BadCase[] = [
   // encodings
@@ -128,6 +196,8 @@ export const BAD: BadCase[] = [
     expect: 'nfd.csv, row 1, field supplier_id: may hold only letters, digits and . _ : -',
   },
   { name: 'an id in composed Unicode', target: t('suppliers'), file: 'nfc.csv', bytes: text(`${SUPPLIERS}SUP-\u00c4,Umlaut,XA\n`), expect: 'nfc.csv, row 1, field supplier_id: may hold only letters, digits and . _ : -' },
+  // one id, one spelling (docs/data-formats.md): a second spelling, by case, of an id given earlier or recorded is refused
+  ...secondSpellings(),
   // spreadsheets
   {
     name: 'an XLSX formula with no computed value',
@@ -154,6 +224,42 @@ export const BAD: BadCase[] = [
   { name: 'a BOM that is not JSON', target: { kind: 'bom' }, file: 'bom.json', bytes: text('{"bomFormat": "CycloneDX",'), expect: /^bom\.json: not valid JSON/ },
   { name: 'a BOM of an unsupported spec version', target: { kind: 'bom' }, file: 'bom-1.2.json', bytes: text(JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.2', version: 1, components: [] })), expect: /^bom-1\.2\.json/ },
   { name: 'a BOM against its schema', target: { kind: 'bom' }, file: 'bom-type.json', bytes: text(JSON.stringify({ bomFormat: 'CycloneDX', specVersion: '1.6', version: 1, components: [{ type: 'gadget', name: 'x' }] })), expect: /^bom-type\.json, field \/components\/0\/type: / },
+  // CycloneDX bounds (issue 12: size and depth bounded with a clear 400/413, never a 500 or a hang) and the
+  // spec's "every bom-ref MUST be unique within the BOM"
+  {
+    name: 'a BOM of more components than the bound (100,000)',
+    target: { kind: 'bom' },
+    file: 'many-components.json',
+    bytes: text(JSON.stringify(cdx(Array.from({ length: 100_001 }, (_, i) => ({ type: 'library', name: `c${i}` }))))),
+    expect: 'many-components.json: holds more than 100000 components; a BOM is read up to that many',
+  },
+  {
+    name: 'a BOM nested deeper than the bound (64 levels)',
+    target: { kind: 'bom' },
+    file: 'deep-bom.json',
+    bytes: () => {
+      let c: object = { type: 'library', name: 'leaf' };
+      for (let i = 0; i < 40; i++) c = { type: 'library', name: `n${i}`, components: [c] };
+      return Buffer.from(JSON.stringify(cdx([c])));
+    },
+    // the document is level 1, each components list and each component one more: the k-th nested
+    // component is at level 2k + 1, so level 65 is the 32nd, /components/0 written 32 times
+    expect: `deep-bom.json, field ${'/components/0'.repeat(32)}: nests deeper than 64 levels; a CycloneDX BOM is read to that depth`,
+  },
+  {
+    name: 'a BOM giving one bom-ref to two components',
+    target: { kind: 'bom' },
+    file: 'dup-refs.json',
+    bytes: text(JSON.stringify(cdx([{ type: 'library', name: 'a', 'bom-ref': 'x' }, { type: 'library', name: 'b', 'bom-ref': 'y' }, { type: 'library', name: 'c', 'bom-ref': 'x' }]))),
+    expect: 'dup-refs.json, field /components/2/bom-ref: bom-ref "x" is given twice (first at /components/0/bom-ref); a bom-ref must be unique within the BOM',
+  },
+  {
+    name: "a BOM whose component repeats the product's bom-ref",
+    target: { kind: 'bom' },
+    file: 'dup-product-ref.json',
+    bytes: text(JSON.stringify(cdx([{ type: 'library', name: 'fw', components: [{ type: 'library', name: 'lib', 'bom-ref': 'gnb' }] }], { metadata: { component: { type: 'device', name: 'gNB', 'bom-ref': 'gnb' } } }))),
+    expect: 'dup-product-ref.json, field /components/0/components/0/bom-ref: bom-ref "gnb" is given twice (first at /metadata/component/bom-ref); a bom-ref must be unique within the BOM',
+  },
   // scenarios
   { name: 'a scenario with an unknown field', target: { kind: 'scenario' }, file: 'scenario.json', bytes: text(JSON.stringify({ name: 's', horizon_months: 12, colour: 'red' })), expect: /scenario\.json/ },
 ];
@@ -180,5 +286,23 @@ export const GOOD: GoodCase[] = [
     file: 'mixed.csv',
     bytes: text(`supplier_id,name,hq_country\r\nSUP-X1,One,XA\nSUP-X2,Two,xb\r\n`),
     check: { sql: "SELECT supplier_id, hq_country FROM suppliers WHERE supplier_id LIKE 'SUP-X%' ORDER BY 1", rows: [{ supplier_id: 'SUP-X1', hq_country: 'XA' }, { supplier_id: 'SUP-X2', hq_country: 'XB' }] },
+  },
+  {
+    // issue 12: a cyclic or self-referencing dependency graph is a warning naming the cycle, never an error
+    name: 'a BOM whose dependency graph has a cycle and a self-reference: stored, with a warning naming each',
+    target: { kind: 'bom' },
+    file: 'cycle.json',
+    bytes: text(
+      JSON.stringify(
+        cdx(['a', 'b', 'c'].map((r) => ({ type: 'library', name: r, 'bom-ref': r })), {
+          dependencies: [{ ref: 'a', dependsOn: ['b'] }, { ref: 'b', dependsOn: ['a'] }, { ref: 'c', dependsOn: ['c'] }],
+        }),
+      ),
+    ),
+    says: ['warning: /dependencies: dependency cycle a → b → a', 'warning: /dependencies: dependency cycle c → c'],
+    check: {
+      sql: "SELECT component_count, warnings FROM boms WHERE file = 'cycle.json'",
+      rows: [{ component_count: 3, warnings: JSON.stringify(['/dependencies: dependency cycle a → b → a', '/dependencies: dependency cycle c → c']) }],
+    },
   },
 ];

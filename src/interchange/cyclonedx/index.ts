@@ -33,15 +33,33 @@ export async function parseBom(json: unknown, file: string): Promise<ParsedBom> 
         ...(supplier ? { supplier } : {}),
       }
     : undefined;
+  const components = mapComponents(bom.components, '/components', warnings);
+  refuseRepeatedRefs(file, typeof meta?.['bom-ref'] === 'string' ? meta['bom-ref'] : undefined, components);
   return {
     file,
     specVersion,
     ...(typeof bom.serialNumber === 'string' ? { serialNumber: bom.serialNumber } : {}),
     ...(typeof bom.version === 'number' ? { version: bom.version } : {}),
     ...(product ? { product } : {}),
-    components: mapComponents(bom.components, '/components', warnings),
+    components,
     warnings: [...warnings, ...dependencyCycles(bom.dependencies)],
   };
+}
+
+/**
+ * CycloneDX: "every bom-ref MUST be unique within the BOM". The schema cannot say it, and a repeated one
+ * leaves a nested component's parent and the dependency graph ambiguous, so the BOM is refused, naming
+ * both places. Refs are compared as written: a bom-ref is the BOM author's name, not a secure5g id.
+ */
+function refuseRepeatedRefs(file: string, productRef: string | undefined, components: readonly { path: string; bomRef?: string }[]): void {
+  const first = new Map<string, string>();
+  if (productRef !== undefined) first.set(productRef.trim(), '/metadata/component/bom-ref');
+  for (const c of components) {
+    if (c.bomRef === undefined) continue;
+    const at = first.get(c.bomRef);
+    if (at !== undefined) throw new ImportError(file, undefined, `${c.path}/bom-ref`, `bom-ref ${JSON.stringify(c.bomRef)} is given twice (first at ${at}); a bom-ref must be unique within the BOM`);
+    first.set(c.bomRef, `${c.path}/bom-ref`);
+  }
 }
 
 /**

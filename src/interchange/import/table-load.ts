@@ -1,4 +1,4 @@
-import { ImportError } from '../../domain/index.js';
+import { ImportError, spellingClash } from '../../domain/index.js';
 import { beginBulkLoad, bulkWriter, type BulkTransaction, type BulkWriter, type Store } from '../../store/index.js';
 import { ImportErrors, MAX_ERRORS } from './errors.js';
 import type { KindSpec } from './kinds.js';
@@ -35,6 +35,8 @@ export class TableLoad {
   private readonly writer: BulkWriter;
   private readonly errors: ErrorData[] = [];
   private written = 0;
+  /** each written batch's row numbers, in order: the rows written, by position (for spellingClashes) */
+  private readonly batchRows: { start: number; rows: Int32Array; n: number }[] = [];
   private readonly decoder = new BatchDecoder();
   /** one batch's values, row-major, reused from batch to batch */
   private readonly flat: unknown[] = [];
@@ -65,6 +67,8 @@ export class TableLoad {
     this.decoder.decodeInto(batch, this.flat);
     if (this.options.inspect) for (const e of this.options.inspect(this.flat, batch.n, batch.rows)) this.errors.push(e);
     const dups = this.writer.write(this.flat, batch.n);
+    // with a duplicate the load fails anyway, so positions need only hold for loads without one
+    this.batchRows.push({ start: this.written, rows: batch.rows, n: batch.n });
     this.written += batch.n - dups.length;
     for (const d of dups) {
       this.errors.push({ row: batch.rows[d.index]!, field: this.spec.key, reason: `duplicate id "${String(d.key)}": it appears earlier in this file` });
@@ -84,6 +88,7 @@ export class TableLoad {
         );
       }
       this.writer.finish();
+      this.refuseSecondSpellings();
       const { inserted, updated } = this.writer.counts();
       const counts = { rows: this.written, inserted, updated, unchanged: this.written - inserted - updated };
       beforeCommit(counts);
@@ -94,6 +99,36 @@ export class TableLoad {
       this.tx.rollback();
       throw err;
     }
+  }
+
+  /** The file row of the load's `ordinal`-th written row (errors being none, every row was written). */
+  private rowAt(ordinal: number): number {
+    let lo = 0;
+    let hi = this.batchRows.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.batchRows[mid]!.start <= ordinal) lo = mid;
+      else hi = mid - 1;
+    }
+    const b = this.batchRows[lo]!;
+    return b.rows[ordinal - b.start]!;
+  }
+
+  /** An id spelled differently from one recorded, or given earlier in the file, refuses the load (src/domain/id-spelling.ts). */
+  private refuseSecondSpellings(): void {
+    const clashes = this.writer.spellingClashes();
+    if (clashes.length === 0) return;
+    const errors = clashes
+      .map((c) => ({
+        row: this.rowAt(c.ordinal),
+        reason: spellingClash(c.key, c.first, c.firstOrdinal === undefined ? 'already recorded' : `row ${this.rowAt(c.firstOrdinal)} of this file`),
+      }))
+      .sort((a, b) => a.row - b.row);
+    throw new ImportErrors(
+      this.file,
+      errors.slice(0, MAX_ERRORS).map((e) => new ImportError(this.file, e.row, this.spec.key, e.reason)),
+      errors.length > MAX_ERRORS,
+    );
   }
 
   abort(): void {
