@@ -5,6 +5,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { findUncleanText } from '../domain/index.js';
+import type { Role } from '../store/access/index.js';
 import type { Store } from '../store/index.js';
 import { openReadStore, pingStore, shareStoreFile } from '../store/open.js';
 import type { ServerContext } from './context.js';
@@ -52,6 +53,8 @@ export interface BuildAppOptions {
   signInLimits?: SignInLimits;
   /** the web build served at `/` (default: dist/web of this package); false: none */
   webRoot?: string | false;
+  /** roles that must confirm a second factor before their sessions reach more than its enrolment (default: none) */
+  requireSecondFactor?: readonly Role[];
 }
 
 export const SIGN_IN_FOR = ['metrics', 'docs'] as const;
@@ -82,6 +85,8 @@ export const LOG_REDACT = [
   '*.secret',
   '*.token',
   '*.csrfToken',
+  '*.code',
+  '*.recoveryCodes',
 ];
 
 export const DEFAULT_LOGGER = { level: process.env.SECURE5G_LOG_LEVEL ?? 'info', redact: { paths: LOG_REDACT, censor: '[redacted]' } };
@@ -133,6 +138,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     writeGate,
     uploadDir: opts.uploadDir ?? defaultUploadDir(opts.store.file),
     signInLimit: new SignInLimit(opts.signInLimits),
+    requireSecondFactor: opts.requireSecondFactor ?? [],
   };
   // what is in it was left by an earlier process killed during an upload or a job (whose job the line
   // above marked failed): nothing will read it again
@@ -176,6 +182,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   authPlugin(app, opts.store, {
     secureCookies: opts.secureCookies ?? true,
     signInFor: (opts.signInFor ?? []).flatMap((part) => SIGN_IN_PATHS[part]),
+    requireSecondFactor: opts.requireSecondFactor,
   });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CSP },

@@ -1,3 +1,4 @@
+import type { Role } from '../store/access/index.js';
 import type { Store } from '../store/index.js';
 import type { DashboardService } from './services/dashboard.js';
 import type { ImportJobs } from './services/import-jobs.js';
@@ -18,4 +19,6 @@ export interface ServerContext {
   signInLimit: SignInLimit;
   /** reads whose cost grows with the data (a deep OFFSET page), run off the server thread */
   offload: ReadWorker;
+  /** roles that must have a confirmed second factor to use more than its enrolment (--require-2fa) */
+  requireSecondFactor: readonly Role[];
 }

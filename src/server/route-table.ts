@@ -15,6 +15,11 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface Caller extends Authenticated {
   actor: Actor;
+  /**
+   * a session of a role the configuration requires a second factor of (--require-2fa), whose user has
+   * none confirmed yet: only the routes marked duringEnrolment answer it
+   */
+  enrolmentOnly?: boolean;
 }
 
 export interface RouteInput<P = unknown, Q = unknown, B = unknown> {
@@ -57,6 +62,8 @@ export interface ApiRoute {
    * rows, written inside a running import's transaction); every other GET reads committed data only
    */
   readsPending?: boolean;
+  /** open to a session limited to enrolling a second factor (who am I, sign out, the second-factor routes) */
+  duringEnrolment?: boolean;
   handler: (input: RouteInput<any, any, any>, ctx: ServerContext) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any -- typed by route() below
 }
 

@@ -17,6 +17,8 @@ export interface StartOptions {
   secureCookies?: boolean;
   /** parts outside the API served to signed-in callers only */
   signInFor?: BuildAppOptions['signInFor'];
+  /** roles that must confirm a second factor (--require-2fa) */
+  requireSecondFactor?: BuildAppOptions['requireSecondFactor'];
   /** where to print the address and sign-in help (default: stdout) */
   print?: (text: string) => void;
   /** end the process on SIGINT/SIGTERM after closing (default true) */
@@ -68,6 +70,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       trustProxy: opts.trustProxy,
       secureCookies: opts.secureCookies ?? defaultSecureCookies(host, opts.trustProxy),
       signInFor: opts.signInFor,
+      requireSecondFactor: opts.requireSecondFactor,
     });
     if (app.ctx.dashboard.usesWorker) {
       // on a worker thread: /healthz and the API answer meanwhile, GET /dashboard says 503 with Retry-After until it is done

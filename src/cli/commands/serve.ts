@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { SIGN_IN_FOR } from '../../server/app.js';
 import { startServer } from '../../server/start.js';
+import { ROLES } from '../../store/access/index.js';
 import type { CommandContext } from '../main.js';
 import { existingDatabase } from '../store.js';
 import { dbOption, parseOption, resolveDbPath } from '../options.js';
@@ -36,17 +37,19 @@ export function registerServer(program: Command, ctx: CommandContext) {
     .option('--secure-cookies', 'mark session cookies Secure (default: $SECURE5G_SECURE_COOKIES, else on unless plain http on loopback with no proxy)')
     .option('--no-secure-cookies', 'never mark session cookies Secure (plain-http testing only)')
     .option('--require-sign-in <parts>', 'serve these to signed-in callers only: metrics, docs (/api/docs and /api/openapi.json), comma-separated (default: $SECURE5G_REQUIRE_SIGN_IN)')
+    .option('--require-2fa <roles>', 'roles that must confirm a second factor (TOTP) before their sessions reach more than its enrolment, comma-separated, e.g. admin,authority (default: $SECURE5G_REQUIRE_2FA, else none)')
     .option('--seed-demo', 'seed the small fictional demo and demo accounts if the database is empty')
     .addOption(dbOption())
-    .action(async (opts: { host: string; port: string; seedDemo?: boolean; trustProxy?: string; secureCookies?: boolean; requireSignIn?: string; db?: string }) => {
+    .action(async (opts: { host: string; port: string; seedDemo?: boolean; trustProxy?: string; secureCookies?: boolean; requireSignIn?: string; require2fa?: string; db?: string }) => {
       const env = process.env;
       const port = parseOption(Port, opts.port, '--port');
       const trustProxy = parseOption(ProxyList, opts.trustProxy ?? env.SECURE5G_TRUST_PROXY ?? '', '--trust-proxy');
       const secureCookies = opts.secureCookies ?? (env.SECURE5G_SECURE_COOKIES ? parseOption(OnOff, env.SECURE5G_SECURE_COOKIES, 'SECURE5G_SECURE_COOKIES') : undefined);
       const signInFor = parseOption(list(SIGN_IN_FOR), opts.requireSignIn ?? env.SECURE5G_REQUIRE_SIGN_IN ?? '', '--require-sign-in');
+      const requireSecondFactor = parseOption(list(ROLES), opts.require2fa ?? env.SECURE5G_REQUIRE_2FA ?? '', '--require-2fa');
       // --seed-demo starts a database where there is none (what `npm start` does on a fresh checkout); else it must exist
       const db = opts.seedDemo === true ? resolveDbPath(opts.db) : existingDatabase(opts.db);
-      const server = await startServer({ db, host: opts.host, port, seedDemo: opts.seedDemo === true, trustProxy, secureCookies, signInFor, print: ctx.io.out });
+      const server = await startServer({ db, host: opts.host, port, seedDemo: opts.seedDemo === true, trustProxy, secureCookies, signInFor, requireSecondFactor, print: ctx.io.out });
       // keep the command alive until the server closes (signals end the process)
       await new Promise<void>((resolve) => server.app.server.once('close', () => resolve()));
     });

@@ -4,11 +4,14 @@ import {
   checkPasswordPolicy,
   createDemoAccounts,
   createUser,
+  findUserByName,
   formatDemoAccounts,
   generatePassword,
   listUsers,
   MIN_PASSWORD_LENGTH,
+  resetSecondFactor,
   updateUser,
+  usersWithSecondFactor,
 } from '../../store/identity/index.js';
 import { cliActor } from '../actor.js';
 import type { CommandContext } from '../main.js';
@@ -112,10 +115,24 @@ export function registerUsers(program: Command, { io }: CommandContext) {
     .addOption(dbOption())
     .action(async (opts: { db?: string }) => {
       await withStore(opts.db, async (store) => {
+        const twoFactor = usersWithSecondFactor(store);
         for (const u of listUsers(store))
           io.out(
-            `${u.username.padEnd(28)} ${u.role.padEnd(14)} ${(u.memberState ?? u.operatorId ?? '').padEnd(12)}${u.demo ? ' demo' : ''}${u.disabled ? ' disabled' : ''}\n`,
+            `${u.username.padEnd(28)} ${u.role.padEnd(14)} ${(u.memberState ?? u.operatorId ?? '').padEnd(12)} ${twoFactor.has(u.userId) ? '2fa' : '-  '}${u.demo ? ' demo' : ''}${u.disabled ? ' disabled' : ''}\n`,
           );
+      });
+    });
+  users
+    .command('reset-2fa')
+    .description("remove a user's second factor and recovery codes (lost authenticator): their sessions end, they sign in with the password alone and may enrol again")
+    .argument('<username>', 'the account')
+    .addOption(dbOption())
+    .action(async (username: string, opts: { db?: string }) => {
+      await withStore(opts.db, async (store) => {
+        const u = findUserByName(store, username);
+        if (!u) throw new UserError(`no user ${username}`);
+        const had = resetSecondFactor(store, CLI_ACTOR, u.user_id);
+        io.out(had ? `second factor of ${u.username} removed; their sessions ended\n` : `${u.username} had no second factor; their sessions ended\n`);
       });
     });
 }

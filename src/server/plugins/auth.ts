@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { authenticateSession, authenticateToken, secretHash, sameHash, type Authenticated } from '../../store/identity/index.js';
+import type { Role } from '../../store/access/index.js';
+import { authenticateSession, authenticateToken, hasSecondFactor, secretHash, sameHash, type Authenticated } from '../../store/identity/index.js';
 import type { Store } from '../../store/index.js';
 import { allowed, READ_ONLY_POST, WRITE_METHODS } from '../policy.js';
 import type { ApiRoute, Caller } from '../route-table.js';
@@ -32,6 +33,8 @@ export interface AuthOptions {
   signInFor: readonly string[];
   /** mark the session cookies Secure (configuration; never guessed from the client's Host header) */
   secureCookies: boolean;
+  /** roles whose sessions are limited to enrolling until a second factor is confirmed (--require-2fa) */
+  requireSecondFactor?: readonly Role[];
 }
 
 export function authPlugin(app: FastifyInstance, store: Store, opts: AuthOptions): void {
@@ -55,6 +58,8 @@ export function authPlugin(app: FastifyInstance, store: Store, opts: AuthOptions
     if (sid) {
       const a = authenticateSession(store, sid);
       if (a) request.caller = asCaller(a);
+      // sessions only: an API token is made in a full session and is a random secret, not a password (docs/security.md)
+      if (a && opts.requireSecondFactor?.includes(a.user.role) && !hasSecondFactor(store, a.user.userId)) request.caller!.enrolmentOnly = true;
     }
     if (signInFirst && !request.caller) throw unauthorized('this instance serves this page to signed-in users only');
   });
@@ -68,6 +73,7 @@ export function authorize(route: ApiRoute, store: Store) {
     if (route.access === 'public') return;
     const c = request.caller;
     if (!c) throw unauthorized();
+    if (c.enrolmentOnly && !route.duringEnrolment) throw enrolmentRequired();
     if (!allowed(c.scope, route.access)) throw forbidden(`the ${c.user.role} role may not do this (${route.access})`);
     if (storesSomething && c.readOnly) throw forbidden('this API token is read-only');
     if (changes && c.csrfHash) {
@@ -80,6 +86,9 @@ export function authorize(route: ApiRoute, store: Store) {
     }
   };
 }
+
+export const enrolmentRequired = () =>
+  new HttpProblem(403, 'second-factor-enrolment-required', 'Forbidden', 'your role must use a second factor on this instance: enrol one (POST /auth/second-factor/enrol, then confirm) to go further');
 
 /**
  * Double-submit CSRF check for cookie sessions: the header must repeat the CSRF cookie, and both must be

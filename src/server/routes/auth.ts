@@ -9,6 +9,8 @@ import {
   revokeSession,
   toUser,
   updateUser,
+  useSecondFactorCode,
+  hasSecondFactor,
   verifyPassword,
   checkPasswordPolicy,
   MIN_PASSWORD_LENGTH,
@@ -20,7 +22,16 @@ import { route, type ApiRoute } from '../route-table.js';
 import { auditEvent } from '../security-events.js';
 import { named, problems } from '../schemas.js';
 
-const Login = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) });
+const Login = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(1024),
+  code: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe('for an account with a second factor: the current 6-digit code of the authenticator app, or one of its recovery codes'),
+});
 
 const UserOut = named(z.object({
   userId: z.string(),
@@ -38,7 +49,8 @@ export const authRoutes: ApiRoute[] = [
     operationId: 'signIn',
     access: 'public',
     tag: 'session',
-    summary: 'Sign in with username and password; sets the session and CSRF cookies',
+    summary:
+      'Sign in with username and password (and `code` when the account has a second factor: without it the answer is a 401 of kind second-factor-required, with a wrong one second-factor-invalid); sets the session and CSRF cookies',
     body: Login,
     response: { 200: z.object({ user: UserOut, csrfToken: z.string(), expiresAt: z.string() }), ...problems(400, 401, 429) },
     async handler({ body, request, reply }, { store, signInLimit }) {
@@ -69,9 +81,24 @@ export const authRoutes: ApiRoute[] = [
         });
         throw new HttpProblem(401, 'bad-credentials', 'Unauthorized', 'wrong username or password');
       }
+      const actor = { userId: row.user_id, name: row.username };
+      let secondFactor: string | undefined;
+      if (hasSecondFactor(store, row.user_id)) {
+        // the right password alone says so: counted like a failure, so this answer is no unlimited password oracle
+        if (body.code === undefined) {
+          signInLimit.failed(account, request.ip);
+          throw new HttpProblem(401, 'second-factor-required', 'Unauthorized', 'this account has a second factor: send the current code of the authenticator app, or a recovery code, as code');
+        }
+        secondFactor = useSecondFactorCode(store, actor, row.user_id, body.code);
+        if (!secondFactor) {
+          signInLimit.failed(account, request.ip);
+          auditEvent(store, request, { action: 'second-factor.failed', targetType: 'user', targetId: row.user_id, detail: { during: 'sign-in' } }, actor);
+          throw new HttpProblem(401, 'second-factor-invalid', 'Unauthorized', 'the code is wrong, expired or used already');
+        }
+      }
       const session = createSession(store, row.user_id);
       setSessionCookies(request, reply, session);
-      appendAudit(store, { userId: row.user_id, name: row.username }, { action: 'session.login', targetType: 'user', targetId: row.user_id });
+      appendAudit(store, actor, { action: 'session.login', targetType: 'user', targetId: row.user_id, ...(secondFactor ? { detail: { secondFactor } } : {}) });
       return { user: toUser(row), csrfToken: session.csrfToken, expiresAt: session.expiresAt };
     },
   }),
@@ -80,6 +107,7 @@ export const authRoutes: ApiRoute[] = [
     path: '/auth/logout',
     operationId: 'signOut',
     access: 'session.write',
+    duringEnrolment: true,
     tag: 'session',
     summary: 'Sign out: the session ends on the server, the cookies are cleared',
     response: { 204: z.null(), ...problems(401, 403) },
@@ -96,6 +124,7 @@ export const authRoutes: ApiRoute[] = [
     path: '/auth/me',
     operationId: 'getSession',
     access: 'session.read',
+    duringEnrolment: true,
     tag: 'session',
     summary: 'Who you are: user, role and reach (the data you may see), and the actions of policy.ts your role and scope may take (what the web interface offers you)',
     response: {
@@ -105,6 +134,9 @@ export const authRoutes: ApiRoute[] = [
           reach: z.object({ role: z.string(), memberState: z.string().optional(), operatorId: z.string().optional() }),
           via: z.enum(['session', 'token']),
           actions: z.array(z.string()).describe('e.g. assets.read, designations.write: the policy actions allowed to you'),
+          secondFactorEnrolmentRequired: z
+            .boolean()
+            .describe('true: this instance requires your role to use a second factor and you have none yet; until you enrol and confirm one, only the session and second-factor routes answer you'),
         }),
         'Session',
       ),
@@ -113,7 +145,9 @@ export const authRoutes: ApiRoute[] = [
       user: caller.user,
       reach: caller.scope,
       via: caller.tokenId ? 'token' : 'session',
-      actions: (Object.keys(POLICY) as Action[]).filter((a) => allowed(caller.scope, a)),
+      // a session limited to enrolment may take no action but its own session's
+      actions: (Object.keys(POLICY) as Action[]).filter((a) => allowed(caller.scope, a) && (!caller.enrolmentOnly || a.startsWith('session.'))),
+      secondFactorEnrolmentRequired: caller.enrolmentOnly === true,
     }),
   }),
   route({

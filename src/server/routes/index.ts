@@ -14,6 +14,7 @@ import { registerRoutes } from './registers.js';
 import { registerUploadRoutes } from './register-uploads.js';
 import { reportRoutes } from './reports.js';
 import { scenarioRoutes } from './scenarios.js';
+import { secondFactorRoutes } from './second-factor.js';
 import { simulationRoutes } from './simulations.js';
 import { supplierProfileRoutes } from './supplier-profiles.js';
 import { trackingRoutes } from './tracking.js';
@@ -25,6 +26,7 @@ import { unionRoutes } from './union.js';
  */
 export const API_ROUTES: readonly ApiRoute[] = [
   ...authRoutes,
+  ...secondFactorRoutes,
   ...dashboardRoutes,
   ...unionRoutes,
   ...catalogRoutes,
@@ -48,7 +50,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
 
 /** The OpenAPI tags in the order the docs page shows them, each with what it holds; every route's tag is one of these. */
 export const API_TAGS: { name: string; description: string }[] = [
-  { name: 'session', description: 'Sign in and out, who you are, your password' },
+  { name: 'session', description: 'Sign in and out, who you are, your password and second factor' },
   { name: 'dashboard', description: 'Headline figures of your scope' },
   { name: 'union', description: 'The Union view: per member state implementation, concentration, exposure and changes between runs' },
   { name: 'catalog', description: 'The Toolbox: measures, risk areas, segments and functions, and their links' },
