@@ -41,6 +41,12 @@ const SAMPLES: SampleTable = {
   'POST /auth/login': (p) => ({ url: '/auth/login', payload: { username: p.name, password: p.password } }),
   'POST /auth/logout': () => ({ url: '/auth/logout', allowedStatus: [204] }),
   'GET /auth/me': () => ({ url: '/auth/me' }),
+  'GET /auth/second-factor': () => ({ url: '/auth/second-factor' }),
+  // empty bodies: allowed callers pass the gate and get 400, nothing is enrolled and no try is counted
+  'POST /auth/second-factor/enrol': () => ({ url: '/auth/second-factor/enrol', payload: {}, allowedStatus: [400] }),
+  'POST /auth/second-factor/confirm': () => ({ url: '/auth/second-factor/confirm', payload: {}, allowedStatus: [400] }),
+  'POST /auth/second-factor/disable': () => ({ url: '/auth/second-factor/disable', payload: {}, allowedStatus: [400] }),
+  'POST /auth/second-factor/recovery-codes': () => ({ url: '/auth/second-factor/recovery-codes', payload: {}, allowedStatus: [400] }),
   'POST /auth/password': () => ({ url: '/auth/password', payload: { currentPassword: 'wrong-wrong-wrong', newPassword: 'new-password-123456' }, allowedStatus: [400] }),
   'GET /dashboard': () => ({ url: '/dashboard' }),
   'GET /catalog': () => ({ url: '/catalog' }),
@@ -132,8 +138,22 @@ const SAMPLES: SampleTable = {
  * policy.ts, so a slip there shows: each auditor persona reads as its peer persona of the same scope.
  */
 const AUDITOR_PEER: Record<string, string> = { auditor: 'admin', 'auditor-de': 'authority-de', 'auditor-de1': 'operator-de1' };
-/** what an auditor does as itself, whatever its scope: its session, password and own tokens, the audit trail */
-const AUDITOR_OWN = new Set(['POST /auth/logout', 'GET /auth/me', 'POST /auth/password', 'GET /tokens', 'POST /tokens', 'DELETE /tokens/:tokenId', 'GET /audit', 'GET /audit/verify']);
+/** what an auditor does as itself, whatever its scope: its session, password, second factor and own tokens, the audit trail */
+const AUDITOR_OWN = new Set([
+  'POST /auth/logout',
+  'GET /auth/me',
+  'POST /auth/password',
+  'GET /auth/second-factor',
+  'POST /auth/second-factor/enrol',
+  'POST /auth/second-factor/confirm',
+  'POST /auth/second-factor/disable',
+  'POST /auth/second-factor/recovery-codes',
+  'GET /tokens',
+  'POST /tokens',
+  'DELETE /tokens/:tokenId',
+  'GET /audit',
+  'GET /audit/verify',
+]);
 /** POSTs that compute and store nothing: reads for this purpose */
 const COMPUTING_POSTS = new Set(['POST /simulations', 'POST /scenarios/:name/simulations', 'POST /policies/validate']);
 /** account administration is not a read of the registers: no auditor, even of the whole instance, reaches it */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importFile } from '../../src/interchange/index.js';
-import { buildApp, type App } from '../../src/server/app.js';
+import { buildApp, type App, type BuildAppOptions } from '../../src/server/app.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../src/server/plugins/auth.js';
 import type { DashboardOptions } from '../../src/server/services/dashboard.js';
 import type { Role } from '../../src/store/access/index.js';
@@ -54,7 +54,7 @@ export interface Fixture {
 }
 
 /** A fresh database with the fixture inventory, one user per persona, and the app on top (no listening). */
-export async function fixtureApp(opts: { personas?: boolean; date?: string; dashboard?: DashboardOptions; awaitDashboard?: boolean } = {}): Promise<Fixture> {
+export async function fixtureApp(opts: { personas?: boolean; date?: string; dashboard?: DashboardOptions; awaitDashboard?: boolean; app?: Partial<BuildAppOptions> } = {}): Promise<Fixture> {
   const dir = mkdtempSync(join(tmpdir(), 'secure5g-server-'));
   const store = await openStore(join(dir, 'test.db'));
   for (const kind of ['operators', 'suppliers', 'products', 'assets', 'designations'] as const)
@@ -62,7 +62,7 @@ export async function fixtureApp(opts: { personas?: boolean; date?: string; dash
   await importFile(store, 'policies', join(IMPORT_FIXTURES, 'policies.json'));
   if (opts.personas !== false)
     for (const p of PERSONAS) await createUser(store, { name: 'test' }, { username: p.name, password: p.password, role: p.role, memberState: p.memberState, operatorId: p.operatorId });
-  const app = await buildApp({ store, logger: false, uploadDir: join(dir, 'uploads'), dashboardDate: () => opts.date ?? '2026-06-01', dashboard: opts.dashboard });
+  const app = await buildApp({ store, logger: false, uploadDir: join(dir, 'uploads'), dashboardDate: () => opts.date ?? '2026-06-01', dashboard: opts.dashboard, ...opts.app });
   await app.ready();
   // the dashboard is computed on a worker thread and answers 503 until the first result: have it ready
   if (opts.awaitDashboard !== false) await app.ctx.dashboard.refresh();

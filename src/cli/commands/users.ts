@@ -118,7 +118,7 @@ export function registerUsers(program: Command, { io }: CommandContext) {
         const twoFactor = usersWithSecondFactor(store);
         for (const u of listUsers(store))
           io.out(
-            `${u.username.padEnd(28)} ${u.role.padEnd(14)} ${(u.memberState ?? u.operatorId ?? '').padEnd(12)} ${twoFactor.has(u.userId) ? '2fa' : '-  '}${u.demo ? ' demo' : ''}${u.disabled ? ' disabled' : ''}\n`,
+            `${u.username.padEnd(28)} ${u.role.padEnd(14)} ${(u.memberState ?? u.operatorId ?? '').padEnd(12)} ${twoFactor.has(u.userId) ? '2fa' : '-  '}${u.demo ? ' demo' : ''}${u.disabled ? ' disabled' : ''}`.trimEnd() + '\n',
           );
       });
     });
