@@ -82,8 +82,8 @@ describe('GET /designations/:id/diff', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ designationId: 'D-DE-1', from: { revision: 1, change: 'created' }, to: { revision: 2, change: 'amended' } });
     expect(r.body.changes).toEqual([
-      { field: 'legal_basis', from: 'Fictional Telecom Security Act §1', to: 'Fictional Telecom Security Act §1, as amended' },
-      { field: 'transition_months', from: 12, to: 18 },
+      { field: 'legalBasis', from: 'Fictional Telecom Security Act §1', to: 'Fictional Telecom Security Act §1, as amended' },
+      { field: 'transitionMonths', from: 12, to: 18 },
     ]);
   });
 
@@ -113,7 +113,7 @@ describe('POST /designations/:id/revoke', () => {
     expect(r.body.designation.revokedOn).toBe('2026-06-15');
     expect((await get('authority-de', '/designations/D-DE-1/diff?from=2&to=3')).body.changes).toEqual([
       { field: 'status', from: 'in-force', to: 'revoked' },
-      { field: 'revoked_on', to: '2026-06-15' },
+      { field: 'revokedOn', to: '2026-06-15' },
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Designation, DesignationRow, IsoDate } from '../../domain/index.js';
+import { outputKey } from '../../domain/json-case.js';
 import * as access from '../../store/access/designation-history.js';
 import type { DesignationWrite } from '../../store/designations.js';
 import { notFound } from '../plugins/problem.js';
@@ -68,7 +69,8 @@ export const designationHistoryRoutes: ApiRoute[] = [
     handler: ({ params, query, caller }, { store }) => {
       const d = access.diffRevisionsInScope(store, caller.scope, params.designationId, query.from, query.to);
       if (!d) throw notFound('designation revision');
-      return d;
+      // a field's name is a value here, which the camelCase answer does not rename by itself
+      return { ...d, changes: d.changes.map((c) => ({ ...c, field: outputKey(c.field) })) };
     },
   }),
   route({
