@@ -30,4 +30,9 @@ export const PAGES: PageEntry[] = [
   { path: '/assets', section: 'network', label: 'nav.assets', action: 'assets.read', nav: true, component: lazy(() => import('../pages/AssetsPage')) },
   { path: '/imports', section: 'data', label: 'imports.nav', action: 'imports.read', nav: true, component: lazy(() => import('../pages/ImportsPage')) },
   { path: '/measures', section: 'measures', label: 'measures.nav', action: 'implementation.read', nav: true, component: lazy(() => import('../pages/MeasuresPage')) },
+  { path: '/suppliers', section: 'suppliers', label: 'suppliers.nav', action: 'suppliers.read', nav: true, component: lazy(() => import('../pages/SuppliersPage')) },
+  { path: '/suppliers/:supplierId', section: 'suppliers', label: 'suppliers.page.nav', action: 'suppliers.read', nav: false, component: lazy(() => import('../pages/SupplierPage')) },
+  { path: '/designations', section: 'suppliers', label: 'designations.nav', action: 'designations.read', nav: true, component: lazy(() => import('../pages/DesignationsPage')) },
+  { path: '/designations/:designationId', section: 'suppliers', label: 'designations.page.nav', action: 'designations.read', nav: false, component: lazy(() => import('../pages/DesignationPage')) },
+  { path: '/policies', section: 'measures', label: 'policies.nav', action: 'policies.read', nav: true, component: lazy(() => import('../pages/PoliciesPage')) },
 ];

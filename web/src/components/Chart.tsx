@@ -15,12 +15,35 @@ import { useTranslation } from 'react-i18next';
 let echarts: Promise<typeof import('./echarts')> | undefined;
 const loadECharts = () => (echarts ??= import('./echarts'));
 
+/**
+ * Chart kinds only some pages draw, registered when a chart names them (`kinds={['graph']}`): each is a
+ * chunk of its own beside ECharts', so the charts of other pages do not wait for it.
+ */
+const LAZY_KINDS = {
+  graph: () => import('./chart-kinds/graph'),
+} as const;
+export type LazyChartKind = keyof typeof LAZY_KINDS;
+
 export interface ChartTable {
   columns: string[];
   rows: (string | number)[][];
 }
 
-export function Chart({ title, summary, option, table, height = 320 }: { title: string; summary: string; option: EChartsCoreOption; table: ChartTable | ReactNode; height?: number }) {
+export function Chart({
+  title,
+  summary,
+  option,
+  table,
+  height = 320,
+  kinds = [],
+}: {
+  title: string;
+  summary: string;
+  option: EChartsCoreOption;
+  table: ChartTable | ReactNode;
+  height?: number;
+  kinds?: LazyChartKind[];
+}) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
@@ -28,6 +51,7 @@ export function Chart({ title, summary, option, table, height = 320 }: { title: 
   const latest = useRef(option);
   latest.current = option;
   const [drawn, setDrawn] = useState(false);
+  const wanted = kinds.join(',');
 
   useEffect(() => {
     const el = box.current;
@@ -36,8 +60,8 @@ export function Chart({ title, summary, option, table, height = 320 }: { title: 
     let c: EChartsType | undefined;
     let resize: ResizeObserver | undefined;
     let gone = false;
-    loadECharts()
-      .then(({ init }) => {
+    Promise.all([loadECharts(), ...(wanted ? wanted.split(',') : []).map((k) => LAZY_KINDS[k as LazyChartKind]())])
+      .then(([{ init }]) => {
         if (gone) return;
         c = init(el, undefined, { renderer: 'canvas' });
         chart.current = c;
@@ -54,7 +78,7 @@ export function Chart({ title, summary, option, table, height = 320 }: { title: 
       c?.dispose();
       chart.current = null;
     };
-  }, [height]);
+  }, [height, wanted]);
 
   useEffect(() => {
     chart.current?.setOption(withDefaults(option), true);

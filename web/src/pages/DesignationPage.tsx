@@ -1,0 +1,294 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api, call } from '../api/client';
+import { useSession } from '../auth/session';
+import { PageLayout, Section } from '../components/PageLayout';
+import { EmptyState, QueryView } from '../components/StatusViews';
+import { useFormat } from '../i18n/format';
+import { RevokeButton } from './designations/RevokeDialog';
+import { segmentsText } from './suppliers/DesignationsTable';
+import { addMonths, shown, type Designation, type DesignationDiff, type DesignationRevision, type ProfileVersion } from './suppliers/shapes';
+
+/*
+ * One designation (GET /designations/{id}): what it restricts, its timeline (decision, effective date,
+ * end of the transition, amendments, revocation), every revision with what changed between two, and
+ * the risk profile it rests on at the version it names. Its own authority (and the administrator) can
+ * revoke it here; the findings follow at the next assessment.
+ */
+
+interface Event {
+  date: string;
+  what: string;
+  detail?: string;
+}
+
+export default function DesignationPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { can, session } = useSession();
+  const designationId = useParams().designationId ?? '';
+  const [revoked, setRevoked] = useState(false);
+  const q = useQuery({
+    queryKey: ['designations', designationId],
+    queryFn: () => call(api.GET('/api/v1/designations/{designationId}', { params: { path: { designationId } } })),
+  });
+  const history = useQuery({
+    queryKey: ['designations', designationId, 'history'],
+    queryFn: async () =>
+      (await call(api.GET('/api/v1/designations/{designationId}/history', { params: { path: { designationId } } }))) as unknown as { items: DesignationRevision[]; total: number },
+  });
+  const mayRevoke = (d: Designation) =>
+    d.status !== 'revoked' && can('designations.write') && (session.reach.role === 'admin' || session.reach.memberState === d.memberState);
+
+  return (
+    <PageLayout
+      title={t('designations.page.title', { id: designationId })}
+      description={<Link to="/designations">{t('designations.page.back')}</Link>}
+      actions={q.data && mayRevoke(q.data) && <RevokeButton designation={q.data} onRevoked={() => setRevoked(true)} />}
+    >
+      {revoked && (
+        <div className="status status-done" role="status">
+          <p className="status-title">{t('designations.revoke.done')}</p>
+          <p>
+            <Link to="/risk">{t('designations.revoke.toRisk')}</Link>
+          </p>
+        </div>
+      )}
+      <QueryView query={q}>
+        {(d) => (
+          <>
+            <dl className="facts" data-facts="designation">
+              <div>
+                <dt>{t('designations.memberState')}</dt>
+                <dd>{d.memberState}</dd>
+              </div>
+              <div>
+                <dt>{t('designations.supplier')}</dt>
+                <dd>
+                  <Link to={`/suppliers/${encodeURIComponent(d.supplierId)}`}>{d.supplierId}</Link>
+                </dd>
+              </div>
+              <div>
+                <dt>{t('designations.kind')}</dt>
+                <dd>{t(`designations.kinds.${d.kind}`)}</dd>
+              </div>
+              <div>
+                <dt>{t('designations.segments')}</dt>
+                <dd>{segmentsText(d.segments, t)}</dd>
+              </div>
+              <div>
+                <dt>{t('designations.status')}</dt>
+                <dd data-status={d.status}>{t(`designations.statuses.${d.status}`)}</dd>
+              </div>
+              <div>
+                <dt>{t('designations.legalBasis')}</dt>
+                <dd>{d.legalBasis}</dd>
+              </div>
+            </dl>
+            <Warnings designation={d} />
+            <Section id="timeline" title={t('designations.timeline.title')}>
+              <Timeline designation={d} revisions={history.data?.items ?? []} />
+            </Section>
+            <Section id="profile" title={t('designations.profile.title')}>
+              {d.profileId ? (
+                can('profiles.read') ? (
+                  <RestingProfile profileId={d.profileId} version={d.profileVersion} />
+                ) : (
+                  <p>{t('designations.profile.named', { id: d.profileId, version: d.profileVersion ?? '—' })}</p>
+                )
+              ) : (
+                <EmptyState title={t('designations.profile.none')} />
+              )}
+            </Section>
+          </>
+        )}
+      </QueryView>
+      <Section id="history" title={t('designations.history.title')}>
+        <QueryView query={history}>
+          {(h) => (
+            <>
+              <div className="table-scroll" tabIndex={0} role="region" aria-label={t('designations.history.caption')}>
+                <table>
+                  <caption>{t('designations.history.caption')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('designations.history.revision')}</th>
+                      <th scope="col">{t('designations.history.change')}</th>
+                      <th scope="col">{t('designations.history.decided')}</th>
+                      <th scope="col">{t('designations.history.recorded')}</th>
+                      <th scope="col">{t('designations.history.by')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {h.items.map((r) => (
+                      <tr key={r.revision} data-revision={r.revision}>
+                        <th scope="row">{r.revision}</th>
+                        <td>{t(`designations.history.changes.${r.change}`)}</td>
+                        <td>{r.changeDate ? fmt.date(r.changeDate) : '—'}</td>
+                        <td>{fmt.dateTime(r.recordedAt)}</td>
+                        <td>
+                          {r.actor} ({r.source})
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {h.items.length > 1 && <RevisionDiff designationId={designationId} revisions={h.items.map((r) => r.revision)} />}
+            </>
+          )}
+        </QueryView>
+      </Section>
+    </PageLayout>
+  );
+}
+
+/** What the API warns about the designation, where it says anything (a `warnings` list of texts or {message}). */
+function Warnings({ designation }: { designation: Designation }) {
+  const { t } = useTranslation();
+  const raw = (designation as { warnings?: unknown }).warnings;
+  const list = Array.isArray(raw) ? raw.map((w) => (typeof w === 'string' ? w : typeof w === 'object' && w && 'message' in w ? String(w.message) : JSON.stringify(w))) : [];
+  if (list.length === 0) return null;
+  return (
+    <div className="status status-warning" role="note" aria-labelledby="designation-warnings">
+      <p className="status-title" id="designation-warnings">
+        {t('designations.warnings')}
+      </p>
+      <ul>
+        {list.map((w, i) => (
+          <li key={i}>{w}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Timeline({ designation: d, revisions }: { designation: Designation; revisions: DesignationRevision[] }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const end = addMonths(d.effectiveDate, d.transitionMonths);
+  const events: Event[] = [
+    ...(d.decisionDate ? [{ date: d.decisionDate, what: t('designations.timeline.decided') }] : []),
+    { date: d.effectiveDate, what: t('designations.timeline.effective') },
+    { date: end, what: t('designations.timeline.transitionEnd', { months: d.transitionMonths }) },
+    ...revisions.filter((r) => r.change === 'amended').map((r) => ({ date: (r.changeDate ?? r.recordedAt).slice(0, 10), what: t('designations.timeline.amended', { revision: r.revision }) })),
+    ...(d.revokedOn ? [{ date: d.revokedOn, what: t('designations.timeline.revoked') }] : []),
+  ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <ol className="timeline" data-timeline={d.designationId}>
+      {events.map((e, i) => (
+        <li key={i} className={e.date <= today ? 'past' : 'future'}>
+          <time dateTime={e.date}>{fmt.date(e.date)}</time> <span>{e.what}</span>
+          {e.date > today && <span className="muted"> {t('designations.timeline.upcoming')}</span>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function RestingProfile({ profileId, version }: { profileId: string; version?: number }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const named = useQuery({
+    queryKey: ['profiles', profileId, 'version', version ?? 'latest'],
+    queryFn: async () => (await call(api.GET('/api/v1/profiles/{profileId}', { params: { path: { profileId }, query: version ? { version } : {} } }))) as unknown as ProfileVersion,
+  });
+  const latest = useQuery({
+    queryKey: ['profiles', profileId, 'latest'],
+    queryFn: async () => (await call(api.GET('/api/v1/profiles/{profileId}', { params: { path: { profileId }, query: {} } }))) as unknown as ProfileVersion,
+  });
+  return (
+    <QueryView query={named}>
+      {(p) => (
+        <>
+          <dl className="facts" data-facts="profile">
+            <div>
+              <dt>{t('designations.profile.id')}</dt>
+              <dd>
+                <Link to={`/suppliers/${encodeURIComponent(p.profile.supplierId)}#profile-title`}>{p.profile.profileId}</Link>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('designations.profile.version')}</dt>
+              <dd>{p.profile.version}</dd>
+            </div>
+            <div>
+              <dt>{t('suppliers.profile.level')}</dt>
+              <dd className={`level level-${p.level}`}>{t(`levels.${p.level}`, { defaultValue: p.level })}</dd>
+            </div>
+            <div>
+              <dt>{t('suppliers.profile.assessedOn')}</dt>
+              <dd>{fmt.date(p.profile.assessedOn)}</dd>
+            </div>
+          </dl>
+          {latest.data && latest.data.profile.version > p.profile.version && (
+            <p className="status status-warning" role="note">
+              {t('designations.profile.newer', { version: latest.data.profile.version, level: t(`levels.${latest.data.level}`, { defaultValue: latest.data.level }) })}
+            </p>
+          )}
+        </>
+      )}
+    </QueryView>
+  );
+}
+
+function RevisionDiff({ designationId, revisions }: { designationId: string; revisions: number[] }) {
+  const { t } = useTranslation();
+  const [from, setFrom] = useState(revisions[revisions.length - 2]!);
+  const [to, setTo] = useState(revisions[revisions.length - 1]!);
+  const fromId = useId();
+  const toId = useId();
+  const q = useQuery({
+    queryKey: ['designations', designationId, 'diff', from, to],
+    queryFn: async () =>
+      (await call(api.GET('/api/v1/designations/{designationId}/diff', { params: { path: { designationId }, query: { from, to } } }))) as unknown as DesignationDiff,
+  });
+  const caption = t('designations.history.diffCaption', { from, to });
+  const select = (id: string, label: string, value: number, set: (n: number) => void) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => set(Number(e.target.value))}>
+        {revisions.map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <div className="diff">
+      <h3>{t('designations.history.diff')}</h3>
+      <div className="filters">
+        {select(fromId, t('designations.history.from'), from, setFrom)}
+        {select(toId, t('designations.history.to'), to, setTo)}
+      </div>
+      <QueryView query={q} isEmpty={(d) => d.changes.length === 0} empty={<EmptyState title={t('designations.history.noChange')} />}>
+        {(d) => (
+          <table className="diff-table">
+            <caption>{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('designations.history.field')}</th>
+                <th scope="col">{t('suppliers.profile.change.before')}</th>
+                <th scope="col">{t('suppliers.profile.change.after')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.changes.map((c) => (
+                <tr key={c.field}>
+                  <th scope="row">{t(`designations.fields.${c.field}`, { defaultValue: c.field })}</th>
+                  <td>{shown(c.from)}</td>
+                  <td>{shown(c.to)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryView>
+    </div>
+  );
+}
