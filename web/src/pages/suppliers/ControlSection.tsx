@@ -137,7 +137,7 @@ function Graph({ control, supplierName }: { control: Control; supplierName: stri
           roam: false,
           edgeSymbol: ['none', 'arrow'],
           edgeSymbolSize: 9,
-          label: { show: true, position: 'bottom', color: '#1a1a1a', width: 160, overflow: 'break' },
+          label: { show: true, position: 'bottom', color: '#1a1a1a', width: 170, overflow: 'break', lineHeight: 16 },
           edgeLabel: { show: true, color: '#1a1a1a', formatter: (p: { data: { text: string } }) => p.data.text },
           lineStyle: { color: '#595959', width: 1.5 },
           data: nodes.map((n) => ({

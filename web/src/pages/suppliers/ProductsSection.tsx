@@ -82,7 +82,8 @@ function ProductOrigins({ origins: o }: { origins: Origins }) {
           {t('suppliers.products.summary', { components: fmt.number(o.components), quantity: fmt.number(o.quantity), single: fmt.number(o.singleSourceComponents.length), assessed: fmt.number(o.sourceAssessedComponents) })}
         </ExplainButton>
       </p>
-      <div className="grid-2">
+      <div className="stack">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('suppliers.products.byCountry', { product: o.productId })}>
         <table data-table="by-country">
           <caption>{t('suppliers.products.byCountry', { product: o.productId })}</caption>
           <thead>
@@ -106,9 +107,11 @@ function ProductOrigins({ origins: o }: { origins: Origins }) {
             ))}
           </tbody>
         </table>
+        </div>
         {o.singleSourceComponents.length === 0 ? (
           <EmptyState title={t('suppliers.products.noSingleSource')} />
         ) : (
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('suppliers.products.singleSource', { product: o.productId })}>
           <table data-table="single-source">
             <caption>{t('suppliers.products.singleSource', { product: o.productId })}</caption>
             <thead>
@@ -128,6 +131,7 @@ function ProductOrigins({ origins: o }: { origins: Origins }) {
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </div>
     </article>

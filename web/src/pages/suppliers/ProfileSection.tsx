@@ -64,12 +64,6 @@ function Profile({ summary }: { summary: Schemas['ProfileSummary'] }) {
                 <dd className={`level level-${v.level}`}>{t(`levels.${v.level}`, { defaultValue: v.level })}</dd>
               </div>
               <div>
-                <dt>{t('suppliers.profile.rule')}</dt>
-                <dd>
-                  <code>{v.ruleId}</code> {v.rule?.description}
-                </dd>
-              </div>
-              <div>
                 <dt>{t('suppliers.profile.assessor')}</dt>
                 <dd>{v.profile.assessor}</dd>
               </div>
@@ -78,6 +72,10 @@ function Profile({ summary }: { summary: Schemas['ProfileSummary'] }) {
                 <dd>{fmt.date(v.profile.assessedOn)}</dd>
               </div>
             </dl>
+            <p>
+              <span className="explain-label">{t('suppliers.profile.rule')}</span> <code>{v.ruleId}</code>
+              {v.rule?.description ? `: ${v.rule.description}` : ''}
+            </p>
             {v.profile.note && <p>{v.profile.note}</p>}
             <div className="table-scroll" tabIndex={0} role="region" aria-label={t('suppliers.profile.criteria', { id })}>
               <table>
