@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Asset, Designation, Operator, Policy, Product, Supplier } from '../domain/index.js';
 import { Entity, Holding } from '../domain/ownership.js';
 import { ProfileLevel } from '../domain/profile.js';
+import { DESIGNATION_WARNING_KINDS } from '../engine/designation-warnings.js';
 import { Implementation } from '../domain/implementation.js';
 import { ScreeningCase } from '../domain/screening.js';
 import { named } from './schemas.js';
@@ -52,3 +53,32 @@ named(Product, 'Product');
 named(Asset, 'Asset');
 named(Designation, 'Designation');
 named(Policy, 'Policy');
+
+/** The profile version a designation rests on (engine/designation-warnings.ts). */
+export const DesignationProfileRef = named(z.object({
+  profileId: z.string(),
+  version: z.number().int(),
+  level: ProfileLevel,
+  ruleId: z.string(),
+  assessedOn: z.string(),
+}), 'DesignationProfileRef');
+
+/** A warning about what a designation rests on: its kind, a sentence, and the facts behind it. */
+export const DesignationWarning = named(z.object({
+  kind: z.enum(DESIGNATION_WARNING_KINDS).describe('no-profile: none cited; profile-level-low: the cited version is low; newer-profile-version: a later version is recorded'),
+  message: z.string(),
+  profileId: z.string().optional().describe('the cited profile (no-profile: the one that could be cited)'),
+  version: z.number().int().optional(),
+  level: ProfileLevel.optional(),
+  ruleId: z.string().optional(),
+  latestVersion: z.number().int().optional(),
+  latestLevel: ProfileLevel.optional(),
+  latestAssessedOn: z.string().optional(),
+}), 'DesignationWarning');
+
+/** A designation as create and read answer it: the row, the profile version it rests on, and the warnings. */
+export const DesignationAnswer = named(z.object({
+  ...Designation.shape,
+  profile: DesignationProfileRef.optional(),
+  warnings: z.array(DesignationWarning),
+}), 'DesignationAnswer');

@@ -1,10 +1,11 @@
 import type { Explanation } from '../domain/assessment.js';
 import { UserError } from '../domain/errors.js';
-import type { Designation, ProfileLevel } from '../domain/index.js';
+import type { Designation } from '../domain/index.js';
+import { designationWarnings, type DesignationWarning, type ProfileRef } from '../engine/designation-warnings.js';
 import { addMonths } from '../engine/snapshot.js';
 import { designationHistory, getStoredDesignation, type DesignationRevision } from '../store/designations.js';
 import type { Store } from '../store/open.js';
-import { getProfile } from '../store/profiles.js';
+import { profileLinkOf } from '../store/profiles.js';
 
 /*
  * A designation as the CLI and the server show it: with its phase-out deadline, the profile version it
@@ -16,15 +17,25 @@ export interface DesignationView {
   /** effective_date + transition_months: SM03's deadline for assets in scope */
   deadline: string;
   deadlineExplanation: Explanation;
-  profile?: { profileId: string; version: number; level: ProfileLevel; ruleId: string; assessedOn: string };
+  profile?: ProfileRef;
+  warnings: DesignationWarning[];
   revisions: DesignationRevision[];
+}
+
+/**
+ * The profile version a designation rests on and the warnings about it (engine/designation-warnings.ts).
+ * The caller has the designation in its scope; the profiles read are that designation's supplier and
+ * member state's only.
+ */
+export function designationBasis(store: Store, d: Designation): { profile?: ProfileRef; warnings: DesignationWarning[] } {
+  const link = profileLinkOf(store, d);
+  return { ...(link.cited ? { profile: link.cited } : {}), warnings: designationWarnings(d, link) };
 }
 
 export async function showDesignation(store: Store, id: string): Promise<DesignationView> {
   const d = getStoredDesignation(store, id);
   if (!d) throw new UserError(`no designation ${id} (see: secure5g designation list)`);
   const deadline = addMonths(d.effective_date, d.transition_months);
-  const linked = d.profile_id !== undefined && d.profile_version !== undefined ? await getProfile(store, d.profile_id, d.profile_version) : undefined;
   return {
     designation: d,
     deadline,
@@ -33,9 +44,7 @@ export async function showDesignation(store: Store, id: string): Promise<Designa
       formula: 'deadline = effective_date + transition_months (calendar months, clamped to the month end)',
       inputs: { effective_date: d.effective_date, transition_months: d.transition_months, status: d.status },
     },
-    ...(linked
-      ? { profile: { profileId: linked.profile.profile_id, version: linked.profile.version, level: linked.level, ruleId: linked.ruleId, assessedOn: linked.profile.assessed_on } }
-      : {}),
+    ...designationBasis(store, d),
     revisions: designationHistory(store, id),
   };
 }

@@ -1,5 +1,6 @@
 import { IdSpellings } from '../domain/id-spelling.js';
 import { ProfileAssessment, UserError, type ProfileLevel, type ResultLevelRule } from '../domain/index.js';
+import type { ProfileLink, ProfileRef } from '../engine/designation-warnings.js';
 import { appendRefusal } from '../engine/profile-diff.js';
 import { currentRuleId, withCurrentRuleId } from '../catalog/profile-rule.js';
 import { profileLevel, type LevelResult } from '../engine/profile-level.js';
@@ -184,4 +185,30 @@ export async function currentProfileLevels(store: Store): Promise<{ supplierId: 
   const latest = new Map<string, { supplierId: string; memberState: string; level: ProfileLevel }>();
   for (const [supplierId, memberState, level] of rows) latest.set(`${supplierId}\u0000${memberState}`, { supplierId, memberState, level: level as ProfileLevel });
   return [...latest.values()];
+}
+
+/**
+ * The profile versions a designation can rest on (engine/designation-warnings.ts): the version it cites
+ * and the latest of that profile, or without a citation the latest profile of its supplier and member
+ * state. Every read is narrowed to the designation's own supplier and member state, so a profile of
+ * another supplier or member state is never returned (a citation of one is refused on write anyway).
+ */
+export function profileLinkOf(
+  store: Store,
+  d: { supplier_id: string; member_state: string; profile_id?: string | undefined; profile_version?: number | undefined },
+): ProfileLink {
+  const ref = (r: ProfileTable | undefined): ProfileRef | undefined =>
+    r && { profileId: r.profile_id, version: Number(r.version), level: r.level as ProfileLevel, ruleId: currentRuleId(r.rule_id), assessedOn: r.assessed_on };
+  const own = 'supplier_id = ? AND member_state = ?';
+  if (d.profile_id !== undefined && d.profile_version !== undefined) {
+    const cited = store.sqlite.prepare(`SELECT * FROM profiles WHERE profile_id = ? AND version = ? AND ${own}`).get(d.profile_id, d.profile_version, d.supplier_id, d.member_state) as ProfileTable | undefined;
+    if (cited) {
+      const latest = store.sqlite.prepare(`SELECT * FROM profiles WHERE profile_id = ? AND ${own} ORDER BY version DESC LIMIT 1`).get(d.profile_id, d.supplier_id, d.member_state) as ProfileTable | undefined;
+      return { cited: ref(cited), latest: ref(latest) };
+    }
+  }
+  const candidate = store.sqlite
+    .prepare(`SELECT * FROM profiles WHERE ${own} ORDER BY assessed_on DESC, recorded_at DESC, version DESC LIMIT 1`)
+    .get(d.supplier_id, d.member_state) as ProfileTable | undefined;
+  return { candidate: ref(candidate) };
 }

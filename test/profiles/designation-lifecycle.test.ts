@@ -42,7 +42,11 @@ describe('designation amend and revoke move or end the SM03 findings', () => {
 
     // the same value again changes nothing and records nothing
     const same = await cli('designation', 'amend', 'D-DE-1', '--transition-months', '24', '--db', t.db);
-    expect(same.stdout).toBe('designation D-DE-1 unchanged: nothing recorded\n');
+    // (the small network's D-DE-1 cites no profile, and DE has recorded none: the warning says so)
+    expect(same.stdout).toBe(
+      'designation D-DE-1 unchanged: nothing recorded\n' +
+        'warning (no-profile): designation D-DE-1 (high-risk) rests on no recorded profile of SUP-B: DE has recorded no profile of it\n',
+    );
 
     const revoked = await cliJson<{ revision: { change: string; changeDate: string } }>('designation', 'revoke', 'D-DE-1', '--date', '2026-05-01', '--db', t.db);
     expect(revoked.revision).toMatchObject({ change: 'revoked', changeDate: '2026-05-01' });

@@ -1,6 +1,7 @@
 import type { Designation } from '../../domain/index.js';
 import { addMonths } from '../../engine/snapshot.js';
 import { renderTable } from '../../report/table.js';
+import type { DesignationWarning } from '../../engine/designation-warnings.js';
 import type { DesignationView } from '../../services/designations.js';
 import type { DesignationRevision, DesignationWrite, RevisionDiff } from '../../store/designations.js';
 
@@ -8,10 +9,11 @@ import type { DesignationRevision, DesignationWrite, RevisionDiff } from '../../
 
 const deadline = (d: Designation) => addMonths(d.effective_date, d.transition_months);
 
-/** What create, amend and revoke print with --format json. */
-export function writeJson(w: DesignationWrite) {
+/** What create, amend and revoke print with --format json (create and amend with the warnings about the profile cited). */
+export function writeJson(w: DesignationWrite, warnings?: readonly DesignationWarning[]) {
   return {
     designation: w.designation,
+    ...(warnings ? { warnings } : {}),
     deadline: deadline(w.designation),
     created: w.created,
     changed: w.revision !== undefined,
@@ -19,14 +21,20 @@ export function writeJson(w: DesignationWrite) {
   };
 }
 
-export function writeText(w: DesignationWrite): string {
+/** One line per warning, to follow what a write or show prints. */
+export function warningsText(warnings: readonly DesignationWarning[]): string {
+  return warnings.map((w) => `warning (${w.kind}): ${w.message}\n`).join('');
+}
+
+export function writeText(w: DesignationWrite, warnings: readonly DesignationWarning[] = []): string {
   const d = w.designation;
-  if (!w.revision) return `designation ${d.designation_id} unchanged: nothing recorded\n`;
+  if (!w.revision) return `designation ${d.designation_id} unchanged: nothing recorded\n${warningsText(warnings)}`;
   const r = w.revision;
   const verb = r.change === 'created' ? 'created' : r.change === 'revoked' ? `revoked${r.changeDate ? ` as of ${r.changeDate}` : ''}` : 'amended';
   return (
     `designation ${d.designation_id} ${verb} (revision ${r.revision}): ${d.member_state} ${d.kind} ${d.supplier_id} for ${d.segments.join(', ')}, ` +
-    `status ${d.status}, effective ${d.effective_date}, transition ${d.transition_months} months → deadline ${deadline(d)}\n`
+    `status ${d.status}, effective ${d.effective_date}, transition ${d.transition_months} months → deadline ${deadline(d)}\n` +
+    warningsText(warnings)
   );
 }
 
@@ -56,7 +64,7 @@ export function showText(v: DesignationView): string {
       : 'rests on no recorded profile version',
     `${v.revisions.length} revision(s); see: secure5g designation history ${d.designation_id}`,
   ];
-  return `${lines.join('\n')}\n`;
+  return `${lines.join('\n')}\n${warningsText(v.warnings)}`;
 }
 
 export function historyText(id: string, revisions: readonly DesignationRevision[]): string {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { DESIGNATION_STATUSES, Id, IsoDate, MemberStateCode, UserError } from '../../domain/index.js';
-import { showDesignation } from '../../services/designations.js';
+import { designationBasis, showDesignation } from '../../services/designations.js';
 import {
   amendDesignation,
   createDesignation,
@@ -100,7 +100,8 @@ export function registerDesignations(program: Command, { io }: CommandContext): 
     const given = Object.fromEntries(Object.entries({ designation_id: o.id, member_state: o.memberState, supplier_id: o.supplier }).filter(([, v]) => v !== undefined));
     await withStore(o.db, async (store) => {
       const w = createDesignation(store, { ...base, ...given, ...fields(o) }, { actor: cliActor() });
-      io.out(format === 'json' ? json(T.writeJson(w)) : T.writeText(w));
+      const { warnings } = designationBasis(store, w.designation);
+      io.out(format === 'json' ? json(T.writeJson(w, warnings)) : T.writeText(w, warnings));
     });
   });
 
@@ -111,7 +112,8 @@ export function registerDesignations(program: Command, { io }: CommandContext): 
       if (Object.keys(change).length === 0) throw new UserError('nothing to amend: give at least one of the options (see --help)');
       await withStore(o.db, async (store) => {
         const w = amendDesignation(store, id, change, { actor: cliActor() });
-        io.out(format === 'json' ? json(T.writeJson(w)) : T.writeText(w));
+        const { warnings } = designationBasis(store, w.designation);
+        io.out(format === 'json' ? json(T.writeJson(w, warnings)) : T.writeText(w, warnings));
       });
     },
   );

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Designation, DESIGNATION_STATUSES, MemberStateCode, Policy } from '../../domain/index.js';
+import { designationBasis } from '../../services/designations.js';
 import * as access from '../../store/access/index.js';
+import { DesignationAnswer } from '../response-schemas.js';
 import { notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { IdParam, named, page, PageQuery, problems } from '../schemas.js';
@@ -29,8 +31,11 @@ export const decisionRoutes: ApiRoute[] = [
     tag: 'designations',
     summary: 'One designation',
     params: z.object({ designationId: IdParam }),
-    response: { 200: Designation, ...problems(401, 403, 404) },
-    handler: ({ params, caller }, { store }) => found(access.getDesignation(store, caller.scope, params.designationId), 'designation'),
+    response: { 200: DesignationAnswer, ...problems(401, 403, 404) },
+    handler: ({ params, caller }, { store }) => {
+      const d = found(access.getDesignation(store, caller.scope, params.designationId), 'designation');
+      return { ...d, ...designationBasis(store, d) };
+    },
   }),
   route({
     method: 'PUT',
@@ -41,11 +46,11 @@ export const decisionRoutes: ApiRoute[] = [
     summary: "Record or change a designation of your member state's (audited)",
     params: z.object({ designationId: IdParam }),
     body: z.looseObject({}).describe('a designation as in docs/data-formats.md; designation_id comes from the path'),
-    response: { 200: Designation, 201: Designation, ...problems(400, 401, 403) },
+    response: { 200: DesignationAnswer, 201: DesignationAnswer, ...problems(400, 401, 403) },
     handler: ({ params, body, caller, reply }, { store, dashboard }) => {
       const { designation, created } = access.putDesignation(store, caller.scope, caller.actor, { ...body, designation_id: params.designationId });
       dashboard.invalidate();
-      return reply.code(created ? 201 : 200).send(designation);
+      return reply.code(created ? 201 : 200).send({ ...designation, ...designationBasis(store, designation) });
     },
   }),
   route({

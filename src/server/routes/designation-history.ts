@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { Designation, DesignationRow, IsoDate } from '../../domain/index.js';
 import { outputKey } from '../../domain/json-case.js';
+import { designationBasis } from '../../services/designations.js';
 import * as access from '../../store/access/designation-history.js';
+import { DesignationProfileRef, DesignationWarning } from '../response-schemas.js';
 import type { DesignationWrite } from '../../store/designations.js';
 import { notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
@@ -39,6 +41,8 @@ const Amendment = DesignationRow.pick({
 /** A write's answer: the designation, and the revision it recorded (absent when nothing changed). */
 const written = (w: DesignationWrite) => ({ designation: w.designation, ...(w.revision ? { revision: w.revision } : {}) });
 const Written = z.looseObject({ designation: Designation, revision: Loose.optional() });
+/** An amendment's answer: as a write's, with the profile version the designation now rests on and the warnings about it. */
+const Amended = z.looseObject({ designation: Designation, revision: Loose.optional(), profile: DesignationProfileRef.optional(), warnings: z.array(DesignationWarning) });
 
 export const designationHistoryRoutes: ApiRoute[] = [
   route({
@@ -82,11 +86,11 @@ export const designationHistoryRoutes: ApiRoute[] = [
     summary: "Amend some fields of a designation of your member state's (audited); a change that alters nothing records nothing",
     params: DesignationParam,
     body: Amendment,
-    response: { 200: Written, ...problems(400, 401, 403, 404) },
+    response: { 200: Amended, ...problems(400, 401, 403, 404) },
     handler: ({ params, body, caller }, { store, dashboard }) => {
       const w = access.amendDesignationInScope(store, caller.scope, caller.actor, params.designationId, body);
       if (w.revision) dashboard.invalidate();
-      return written(w);
+      return { ...written(w), ...designationBasis(store, w.designation) };
     },
   }),
   route({

@@ -1907,6 +1907,51 @@ export interface components {
             profileVersion?: number;
             revokedOn?: string;
         };
+        DesignationAnswer: {
+            designationId: string;
+            memberState: string;
+            supplierId: string;
+            /** @enum {string} */
+            kind: "high-risk" | "restricted" | "conditional";
+            segments: ("core" | "ran" | "transport" | "management" | "interconnection" | "lawful-interception" | "support" | "it-cloud" | "key-assets")[];
+            legalBasis: string;
+            decisionDate?: string;
+            effectiveDate: string;
+            transitionMonths: number;
+            /** @enum {string} */
+            status: "proposed" | "in-force" | "revoked";
+            profileId?: string;
+            profileVersion?: number;
+            revokedOn?: string;
+            profile?: components["schemas"]["DesignationProfileRef"];
+            warnings: components["schemas"]["DesignationWarning"][];
+        };
+        DesignationProfileRef: {
+            profileId: string;
+            version: number;
+            /** @enum {string} */
+            level: "low" | "medium" | "high";
+            ruleId: string;
+            assessedOn: string;
+        };
+        DesignationWarning: {
+            /**
+             * @description no-profile: none cited; profile-level-low: the cited version is low; newer-profile-version: a later version is recorded
+             * @enum {string}
+             */
+            kind: "no-profile" | "profile-level-low" | "newer-profile-version";
+            message: string;
+            /** @description the cited profile (no-profile: the one that could be cited) */
+            profileId?: string;
+            version?: number;
+            /** @enum {string} */
+            level?: "low" | "medium" | "high";
+            ruleId?: string;
+            latestVersion?: number;
+            /** @enum {string} */
+            latestLevel?: "low" | "medium" | "high";
+            latestAssessedOn?: string;
+        };
         EntityRow: {
             entityId: string;
             name: string;
@@ -4487,7 +4532,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Designation"];
+                    "application/json": components["schemas"]["DesignationAnswer"];
                 };
             };
             /** @description Not signed in, or the session or token has ended */
@@ -4543,7 +4588,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Designation"];
+                    "application/json": components["schemas"]["DesignationAnswer"];
                 };
             };
             /** @description Default Response */
@@ -4552,7 +4597,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Designation"];
+                    "application/json": components["schemas"]["DesignationAnswer"];
                 };
             };
             /** @description Bad request: the problem lists each failing field */
@@ -4625,6 +4670,8 @@ export interface operations {
                         revision?: {
                             [key: string]: unknown;
                         };
+                        profile?: components["schemas"]["DesignationProfileRef"];
+                        warnings: components["schemas"]["DesignationWarning"][];
                     } & {
                         [key: string]: unknown;
                     };
