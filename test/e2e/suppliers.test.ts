@@ -253,10 +253,18 @@ describe.skipIf(!hasChromium)('suppliers, designations and policies (chromium)',
     const diff = page.getByRole('table', { name: `Changes from secure5g default (not an EU rule) to ${current.version}` });
     await diff.waitFor();
     const share = diff.locator('tr[data-field="operatorTopSupplierShare"] td');
-    expect(await share.nth(0).textContent()).toBe(String(baseline.operatorTopSupplierShare ?? baseline.thresholds?.operatorTopSupplierShare));
-    expect(await share.nth(1).textContent()).toBe(String(current.policy.thresholds.operatorTopSupplierShare));
+    expect(await share.nth(0).textContent()).toBe(nf(baseline.operatorTopSupplierShare));
+    expect(await share.nth(1).textContent()).toBe(nf(current.policy.thresholds.operatorTopSupplierShare));
     expect(await diff.locator('thead th').nth(1).textContent()).toBe('secure5g default (not an EU rule)');
     await expectAccessible(page, 'policies');
     await screenshot(page, 'policies');
+
+    // in French: the label, and the figures with a decimal comma
+    await page.getByLabel('Language').selectOption('fr');
+    const fr = page.getByRole('table', { name: `Changements de valeur par défaut de secure5g (pas une règle de l'UE) à ${current.version}` });
+    await fr.waitFor();
+    expect(await fr.locator('tr[data-field="operatorTopSupplierShare"] td').first().textContent()).toBe(new Intl.NumberFormat('fr').format(baseline.operatorTopSupplierShare));
+    await expectAccessible(page, 'policies in French');
+    await screenshot(page, 'policies-fr');
   });
 });

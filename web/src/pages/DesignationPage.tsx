@@ -126,7 +126,7 @@ export default function DesignationPage() {
                       <tr key={r.revision} data-revision={r.revision}>
                         <th scope="row">{r.revision}</th>
                         <td>{t(`designations.history.changes.${r.change}`)}</td>
-                        <td>{r.changeDate ? fmt.date(r.changeDate) : '—'}</td>
+                        <td>{((d) => (d ? fmt.date(d) : '—'))(r.changeDate ?? (r.change === 'created' ? r.designation.decisionDate : undefined))}</td>
                         <td>{fmt.dateTime(r.recordedAt)}</td>
                         <td>
                           {r.actor} ({r.source})
@@ -237,6 +237,7 @@ function RestingProfile({ profileId, version }: { profileId: string; version?: n
 
 function RevisionDiff({ designationId, revisions }: { designationId: string; revisions: number[] }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const [from, setFrom] = useState(revisions[revisions.length - 2]!);
   const [to, setTo] = useState(revisions[revisions.length - 1]!);
   const fromId = useId();
@@ -281,8 +282,8 @@ function RevisionDiff({ designationId, revisions }: { designationId: string; rev
               {d.changes.map((c) => (
                 <tr key={c.field}>
                   <th scope="row">{t(`designations.fields.${c.field}`, { defaultValue: c.field })}</th>
-                  <td>{shown(c.from)}</td>
-                  <td>{shown(c.to)}</td>
+                  <td>{shown(c.from, (n) => fmt.number(n, 6))}</td>
+                  <td>{shown(c.to, (n) => fmt.number(n, 6))}</td>
                 </tr>
               ))}
             </tbody>

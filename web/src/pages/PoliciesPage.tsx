@@ -165,6 +165,7 @@ function Checks({ version }: { version: PolicyVersion }) {
 
 function Diff({ memberState, from, to }: { memberState: string; from: string; to: string }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const q = useQuery({
     queryKey: ['policies', memberState, 'diff', from, to],
     queryFn: async () => (await call(api.GET('/api/v1/policies/{memberState}/diff', { params: { path: { memberState }, query: { from, to } } }))) as unknown as PolicyDiff,
@@ -191,9 +192,10 @@ function Diff({ memberState, from, to }: { memberState: string; from: string; to
                   <th scope="row">
                     <code>{c.field}</code>
                   </th>
-                  <td>{shown(c.before)}</td>
-                  <td>{shown(c.after)}</td>
-                  <td>{c.explanation}</td>
+                  <td>{shown(c.before, (n) => fmt.number(n, 6))}</td>
+                  <td>{shown(c.after, (n) => fmt.number(n, 6))}</td>
+                  {/* the engine explains in English, whatever the reader's language: said so for screen readers */}
+                  <td lang="en">{c.explanation}</td>
                 </tr>
               ))}
             </tbody>

@@ -131,5 +131,14 @@ export function addMonths(iso: string, months: number): string {
   return new Date(Date.UTC(year, month, Math.min(d, lastDay))).toISOString().slice(0, 10);
 }
 
-/** A value of a diff, as short text: lists joined, numbers and strings as they are, absence as a dash. */
-export const shown = (v: unknown): string => (v === undefined || v === null ? '—' : Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v));
+/** A value of a diff, as short text: numbers in the reader's format, lists joined, absence as a dash. */
+export const shown = (v: unknown, number: (n: number) => string): string =>
+  v === undefined || v === null
+    ? '—'
+    : typeof v === 'number'
+      ? number(v)
+      : Array.isArray(v)
+        ? v.map((x) => shown(x, number)).join(', ')
+        : typeof v === 'object'
+          ? JSON.stringify(v)
+          : String(v);
