@@ -90,6 +90,10 @@ const SAMPLES: SampleTable = {
     url: '/simulations',
     payload: { name: 't', version: '1', start_date: '2026-07-01', horizon_months: 12, restrictions: [{ suppliers: ['SUP-B'], segments: ['ran'] }] },
   }),
+  'POST /simulations/compare': () => ({
+    url: '/simulations/compare',
+    payload: { scenarios: [{ name: SAVED_SCENARIO.name, version: '1' }, { scenario: { name: 't', version: '1', start_date: '2026-07-01', horizon_months: 12, restrictions: [{ suppliers: ['SUP-B'], segments: ['ran'], max_share: 0.3 }] } }] },
+  }),
   'GET /scenarios': () => ({ url: '/scenarios' }),
   'GET /profiles': () => ({ url: '/profiles' }),
   // no profile of that id in any scope: allowed callers pass the gate and get 404
@@ -155,7 +159,7 @@ const AUDITOR_OWN = new Set([
   'GET /audit/verify',
 ]);
 /** POSTs that compute and store nothing: reads for this purpose */
-const COMPUTING_POSTS = new Set(['POST /simulations', 'POST /scenarios/:name/simulations', 'POST /policies/validate']);
+const COMPUTING_POSTS = new Set(['POST /simulations', 'POST /simulations/compare', 'POST /scenarios/:name/simulations', 'POST /policies/validate']);
 /** account administration is not a read of the registers: no auditor, even of the whole instance, reaches it */
 const ACCOUNT_ADMIN = new Set<string>(['users.manage', 'tokens.manage']);
 const isRead = (r: ApiRoute) => r.method === 'GET' || COMPUTING_POSTS.has(key(r));

@@ -123,3 +123,41 @@ describe('simulating a saved scenario', () => {
     expect((await post('union', `/scenarios/${NAME}/simulations`)).statusCode).toBe(403);
   });
 });
+
+describe('comparing scenarios', () => {
+  // by hand from the fixture: OP-DE-1's RAN holds SUP-A 60 and SUP-B 40 (Q 100), OP-FR-1's RAN SUP-B 100 alone.
+  // A 30 % cap on SUP-B needs max(0, 40 − 0.3 × 100) = 10 units in DE and max(0, 100 − 0.3 × 100) = 70 in FR;
+  // the phase-out needs 40 and 100.
+  const CAP_30 = { name: 'ran cap 30', version: '1', start_date: '2026-07-01', horizon_months: 24, restrictions: [{ suppliers: ['SUP-B'], segments: ['ran'], max_share: 0.3, transition_months: 12 }] };
+  const compare = (who: string, scenarios: unknown[]) => post(who, '/simulations/compare', { scenarios });
+  const values = (body: { rows: { metric: string; values: (number | null)[] }[] }, metric: string) => body.rows.find((r) => r.metric === metric)?.values;
+
+  it('runs saved and inline scenarios side by side over the caller’s scope, one value per scenario in the order given', async () => {
+    const de = await compare('authority-de', [{ name: 'ran phase-out', version: '1' }, { scenario: CAP_30 }]);
+    expect(de.statusCode).toBe(200);
+    expect(de.json().scenarios.map((x: { name: string; version: string }) => `${x.name}@${x.version}`)).toEqual(['ran phase-out@1', 'ran cap 30@1']);
+    expect(values(de.json(), 'unitsRequired')).toEqual([40, 10]);
+    const all = await compare('admin', [{ scenario: CAP_30 }, { name: 'ran phase-out', version: '1' }]);
+    expect(values(all.json(), 'unitsRequired')).toEqual([80, 140]);
+    // second method: the same figures as each scenario run alone
+    const alone = (await post('authority-de', `/scenarios/${NAME}/simulations?version=1`)).json();
+    expect(values(de.json(), 'spendEur')![0]).toBe(alone.totals.spendEur);
+    // the auditor of DE reads what DE's authority reads; the operator its own operator's figures
+    expect(values((await compare('auditor-de', [{ name: 'ran phase-out', version: '1' }, { scenario: CAP_30 }])).json(), 'unitsRequired')).toEqual([40, 10]);
+    expect(values((await compare('operator-de1', [{ name: 'ran phase-out', version: '1' }, { scenario: CAP_30 }])).json(), 'unitsRequired')).toEqual([40, 10]);
+    for (const x of ['OP-FR-1', 'FR1-RAN-B']) expect(de.body).not.toContain(x);
+  });
+
+  it('refuses fewer than two, names a saved scenario that does not exist and a bad inline field; the union analyst may not', async () => {
+    const one = await compare('admin', [{ scenario: CAP_30 }]);
+    expect(one.statusCode).toBe(400);
+    expect(one.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const missing = await compare('admin', [{ scenario: CAP_30 }, { name: 'nothing-saved' }]);
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().detail).toContain('scenarios[1]: nothing-saved');
+    const bad = await compare('admin', [{ scenario: CAP_30 }, { scenario: { ...CAP_30, horizon_months: 0 } }]);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().detail).toContain('scenarios[1]');
+    expect((await compare('union', [{ scenario: CAP_30 }, { scenario: CAP_30 }])).statusCode).toBe(403);
+  });
+});

@@ -1260,6 +1260,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/simulations/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run two to six scenarios (saved, by name and version, or inline) over the same snapshot of your scope; one row per headline figure, one value per scenario (what `secure5g compare` prints; nothing is stored) */
+        post: operations["compareSimulations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/scenarios": {
         parameters: {
             query?: never;
@@ -2210,6 +2227,26 @@ export interface components {
             description?: string;
             sha256: string;
             savedAt: string;
+        };
+        ScenarioComparison: {
+            scenarios: {
+                name: string;
+                version: string;
+                startDate: string;
+                horizonMonths: number;
+            }[];
+            rows: {
+                metric: string;
+                label: string;
+                unit: string;
+                /** @description one per scenario, in the order given; null where the figure does not exist for it */
+                values: (number | null)[];
+                explanation: {
+                    text: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            }[];
         };
         ScreeningCaseRow: {
             revision: number;
@@ -7503,6 +7540,76 @@ export interface operations {
             };
             /** @description Signed in, but your role, token or missing CSRF token does not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    compareSimulations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    scenarios: ({
+                        name: string;
+                        version?: string;
+                    } | {
+                        /** @description a scenario document as in docs/simulation.md */
+                        scenario: {
+                            [key: string]: unknown;
+                        };
+                    })[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioComparison"];
+                };
+            };
+            /** @description Bad request: the problem lists each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role, token or missing CSRF token does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
