@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectAccessible, hasChromium, screenshot, signIn, startE2E, type E2E } from './harness.js';
@@ -17,6 +20,16 @@ const get = async (path: string) => {
   expect(r.status(), path).toBe(200);
   return r.json();
 };
+
+const post = async (path: string, body: unknown) => {
+  const csrf = (await e.context.cookies()).find((c) => c.name === 'secure5g_csrf')!.value;
+  const r = await page.request.post(path, { data: body as object, headers: { 'x-csrf-token': csrf } });
+  expect(r.status(), path).toBe(200);
+  return r.json();
+};
+/** the figure a button shows, without the words for screen readers that follow it */
+const shown = async (button: ReturnType<Page['locator']>) => ((await button.textContent()) ?? '').split(' — ')[0]!.trim();
+const one = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
 
 describe.skipIf(!hasChromium)('measures, scenarios and registers pages (chromium)', { timeout: 180_000 }, () => {
   beforeAll(async () => {
@@ -122,5 +135,91 @@ describe.skipIf(!hasChromium)('measures, scenarios and registers pages (chromium
     } else {
       expect(await page.getByRole('link', { name: 'Measures' }).count()).toBe(0);
     }
+  });
+
+  it('builds two scenarios (a form and a file), saves and runs them, and compares them; every figure is the API’s', async () => {
+    await signIn(page, e, 'demo-authority-de');
+    await page.getByRole('link', { name: 'Scenarios' }).click();
+    await page.getByRole('heading', { level: 1, name: 'What-if scenarios' }).waitFor();
+
+    // A, from the form: SUP-BOREALIS out of the RAN within 12 months
+    await page.getByLabel('Name').fill('e2e-borealis-out');
+    await page.getByLabel('Version').fill('1');
+    await page.getByLabel('Start date (month 1)').fill('2027-01-01');
+    await page.getByLabel('Horizon in months').fill('24');
+    await page.getByLabel('Suppliers', { exact: true }).selectOption(['SUP-BOREALIS']);
+    await page.getByLabel('Transition in months').fill('12');
+    await page.getByLabel('Share allowed (%)').fill('0');
+    await page.getByRole('button', { name: 'Use this scenario' }).click();
+    await page.getByText('Scenario e2e-borealis-out@1 ready').waitFor();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved as e2e-borealis-out@1.').waitFor();
+
+    // B, from a file: the same supplier capped at 35 % of the RAN
+    const dir = mkdtempSync(join(tmpdir(), 'secure5g-scenario-'));
+    const file = join(dir, 'borealis-cap.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ name: 'e2e-borealis-cap', version: '1', start_date: '2027-01-01', horizon_months: 24, restrictions: [{ id: 'cap', suppliers: ['SUP-BOREALIS'], segments: ['ran'], transition_months: 12, max_share: 0.35 }] }),
+    );
+    await page.getByLabel('Scenario file (JSON)').setInputFiles(file);
+    await page.getByText('Scenario e2e-borealis-cap@1 ready').waitFor();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved as e2e-borealis-cap@1.').waitFor();
+    // both are listed as saved
+    await page.locator('tr[data-scenario="e2e-borealis-cap@1"]').waitFor();
+    await page.locator('tr[data-scenario="e2e-borealis-out@1"]').waitFor();
+
+    // run A: its headline figures, a month of the chart's table, concentration and e-waste, as the API answers
+    await page.getByRole('button', { name: 'Run e2e-borealis-out@1' }).click();
+    const run = page.locator('[data-run="e2e-borealis-out@1"]');
+    await run.waitFor({ timeout: 60_000 });
+    const a = await post('/api/v1/scenarios/e2e-borealis-out/simulations?version=1', {});
+    expect(a.totals.unitsRequired).toBeGreaterThan(0);
+    expect(await shown(run.locator('[data-total="unitsRequired"] button'))).toBe(one.format(a.totals.unitsRequired));
+    expect(await shown(run.locator('[data-total="spendEur"] button'))).toBe(`${en.format(a.totals.spendEur)} EUR`);
+    expect(await shown(run.locator('[data-total="operatorsMissingDeadline"] button'))).toBe(en.format(a.totals.operatorsMissingDeadline));
+    await run.locator('[data-total="unitsRequired"] button').click();
+    await run.getByText(a.totals.explanation.text).waitFor();
+    await run.getByText('Data of “Units swapped and spend, month by month” as a table').click();
+    const busiest = (a.timeline.series.union.swapped as number[]).indexOf(Math.max(...a.timeline.series.union.swapped));
+    const month = run.getByRole('row', { name: new RegExp(`^${a.timeline.months[busiest]}`) });
+    expect(await month.locator('td').allInnerTexts()).toEqual([
+      one.format(a.timeline.series.union.toSwap[busiest]),
+      one.format(a.timeline.series.union.swapped[busiest]),
+      one.format(a.timeline.series.union.nonCompliant[busiest]),
+      `${en.format(a.timeline.series.union.spendEur[busiest])} EUR`,
+      `${en.format(a.timeline.series.union.cumulativeSpendEur[busiest])} EUR`,
+    ]);
+    const ran = a.concentration.find((c: { scope: string; segment: string }) => c.scope === 'union' && c.segment === 'ran');
+    const ranRow = run.locator('tr[data-concentration="union|||ran"]');
+    expect(await ranRow.locator('td').nth(1).innerText()).toBe(en.format(ran.before.hhi));
+    expect(await shown(ranRow.locator('td').nth(2).getByRole('button'))).toBe(en.format(ran.after.hhi));
+    expect(await shown(run.locator('[data-twin-figure="eWasteKg"] button'))).toBe(`${en.format(a.twinTransition.union.eWasteKg)} kg`);
+    await expectAccessible(page, 'scenarios (a run)');
+    await screenshot(page, 'scenarios');
+
+    // compare A and B side by side
+    await page.getByLabel('Compare e2e-borealis-out@1').check();
+    await page.getByLabel('Compare e2e-borealis-cap@1').check();
+    await page.getByRole('button', { name: 'Compare the chosen scenarios (2)' }).click();
+    const table = page.getByRole('table', { name: 'Headline figures of each scenario over your scope' });
+    await table.waitFor({ timeout: 60_000 });
+    expect(await table.locator('thead th').allInnerTexts()).toEqual(['Figure', 'Unit', 'e2e-borealis-out@1', 'e2e-borealis-cap@1']);
+    const c = await post('/api/v1/simulations/compare', { scenarios: [{ name: 'e2e-borealis-out', version: '1' }, { name: 'e2e-borealis-cap', version: '1' }] });
+    const b = await post('/api/v1/scenarios/e2e-borealis-cap/simulations?version=1', {});
+    // second method: the comparison's columns are the runs alone; a cap at 35 % requires less than a phase-out
+    const required = c.rows.find((r: { metric: string }) => r.metric === 'unitsRequired').values;
+    expect(required).toEqual([a.totals.unitsRequired, b.totals.unitsRequired]);
+    expect(required[1]).toBeLessThan(required[0]);
+    for (const metric of ['unitsRequired', 'spendEur', 'eWasteKg', 'criticalExposureAfter']) {
+      const row = c.rows.find((r: { metric: string }) => r.metric === metric);
+      const cells = table.locator(`tr[data-metric="${metric}"] td button`);
+      const fmt = (v: number) => (row.unit === 'share' ? new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(v) : one.format(v));
+      expect([await shown(cells.nth(0)), await shown(cells.nth(1))], metric).toEqual(row.values.map(fmt));
+    }
+    await expectAccessible(page, 'scenarios (compared)');
+    await page.getByRole('heading', { level: 2, name: 'Scenarios side by side' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'scenarios-compare');
   });
 });
