@@ -143,8 +143,8 @@ describe.skipIf(!hasChromium)('measures, scenarios and registers pages (chromium
     await page.getByRole('heading', { level: 1, name: 'What-if scenarios' }).waitFor();
 
     // A, from the form: SUP-BOREALIS out of the RAN within 12 months
-    await page.getByLabel('Name').fill('e2e-borealis-out');
-    await page.getByLabel('Version').fill('1');
+    await page.getByLabel('Name', { exact: true }).fill('e2e-borealis-out');
+    await page.getByLabel('Version', { exact: true }).fill('1');
     await page.getByLabel('Start date (month 1)').fill('2027-01-01');
     await page.getByLabel('Horizon in months').fill('24');
     await page.getByLabel('Suppliers', { exact: true }).selectOption(['SUP-BOREALIS']);

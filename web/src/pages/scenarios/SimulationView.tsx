@@ -42,12 +42,14 @@ function Figures({ r }: { r: Simulation }) {
   const fmt = useFormat();
   const u = r.timeline.series.union;
   const eur = (n: number) => `${fmt.number(n)} EUR`;
+  // a float a hair below zero (1e-13 units left) would read "-0"
+  const units = (n: number) => fmt.number(Math.abs(n) < 0.05 ? 0 : n, 1);
   const scopeName = (x: { scope: string; memberState?: string; operatorId?: string }) => x.operatorId ?? x.memberState ?? t('scenarios.wholeScope');
   const segment = (s: string) => t(`segments.${s}`, { defaultValue: s });
   const totals: [string, string][] = [
     ['unitsRequired', fmt.number(r.totals.unitsRequired, 1)],
     ['unitsSwapped', fmt.number(r.totals.unitsSwapped, 1)],
-    ['unitsLeftAtHorizon', fmt.number(r.totals.unitsLeftAtHorizon, 1)],
+    ['unitsLeftAtHorizon', units(r.totals.unitsLeftAtHorizon)],
     ['spendEur', eur(r.totals.spendEur)],
     ['operatorsInScope', fmt.number(r.totals.operatorsInScope)],
     ['operatorsMissingDeadline', fmt.number(r.totals.operatorsMissingDeadline)],
