@@ -196,6 +196,11 @@ describe.skipIf(!hasChromium)('suppliers, designations and policies (chromium)',
     ]);
     await page.locator('[data-facts="profile"]').waitFor();
     expect(await page.locator('[data-facts="profile"] dd').nth(1).textContent()).toBe('1');
+    // the first test recorded version 2 of that profile: the API warns so, and the page says it
+    const answer = await read('/api/v1/designations/D-DE-E2E');
+    expect(answer.warnings.map((w: { kind: string }) => w.kind)).toEqual(['newer-profile-version']);
+    expect(await page.locator('[data-warning]').evaluateAll((w) => w.map((x) => x.getAttribute('data-warning')))).toEqual(['newer-profile-version']);
+    expect(await page.locator('[data-warning]').textContent()).toContain('version 2 (High');
     await expectAccessible(page, 'designation');
     await screenshot(page, 'designation');
 

@@ -2,20 +2,21 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, call } from '../api/client';
+import { api, call, type Schemas } from '../api/client';
 import { useSession } from '../auth/session';
 import { PageLayout, Section } from '../components/PageLayout';
 import { EmptyState, QueryView } from '../components/StatusViews';
 import { useFormat } from '../i18n/format';
 import { RevokeButton } from './designations/RevokeDialog';
 import { segmentsText } from './suppliers/DesignationsTable';
-import { addMonths, shown, type Designation, type DesignationDiff, type DesignationRevision, type ProfileVersion } from './suppliers/shapes';
+import { addMonths, shown, type Designation, type DesignationDiff, type DesignationRevision } from './suppliers/shapes';
 
 /*
  * One designation (GET /designations/{id}): what it restricts, its timeline (decision, effective date,
  * end of the transition, amendments, revocation), every revision with what changed between two, and
- * the risk profile it rests on at the version it names. Its own authority (and the administrator) can
- * revoke it here; the findings follow at the next assessment.
+ * the risk profile it rests on at the version it names, and the API's warnings about it (no profile, a
+ * low one, a newer version recorded). Its own authority (and the administrator) can revoke it here; the
+ * findings follow at the next assessment.
  */
 
 interface Event {
@@ -87,17 +88,15 @@ export default function DesignationPage() {
                 <dd>{d.legalBasis}</dd>
               </div>
             </dl>
-            <Warnings designation={d} />
+            <Warnings warnings={d.warnings} />
             <Section id="timeline" title={t('designations.timeline.title')}>
               <Timeline designation={d} revisions={history.data?.items ?? []} />
             </Section>
             <Section id="profile" title={t('designations.profile.title')}>
-              {d.profileId ? (
-                can('profiles.read') ? (
-                  <RestingProfile profileId={d.profileId} version={d.profileVersion} />
-                ) : (
-                  <p>{t('designations.profile.named', { id: d.profileId, version: d.profileVersion ?? '—' })}</p>
-                )
+              {d.profile ? (
+                <RestingProfile profile={d.profile} supplierId={d.supplierId} />
+              ) : d.profileId ? (
+                <p>{t('designations.profile.named', { id: d.profileId, version: d.profileVersion ?? '—' })}</p>
               ) : (
                 <EmptyState title={t('designations.profile.none')} />
               )}
@@ -145,20 +144,37 @@ export default function DesignationPage() {
   );
 }
 
-/** What the API warns about the designation, where it says anything (a `warnings` list of texts or {message}). */
-function Warnings({ designation }: { designation: Designation }) {
+/** What the API warns about the designation (no profile cited, a low one, a newer version recorded), in the reader's language. */
+function Warnings({ warnings }: { warnings: Schemas['DesignationWarning'][] }) {
   const { t } = useTranslation();
-  const raw = (designation as { warnings?: unknown }).warnings;
-  const list = Array.isArray(raw) ? raw.map((w) => (typeof w === 'string' ? w : typeof w === 'object' && w && 'message' in w ? String(w.message) : JSON.stringify(w))) : [];
-  if (list.length === 0) return null;
+  const fmt = useFormat();
+  if (warnings.length === 0) return null;
+  const level = (l?: string) => (l ? t(`levels.${l}`, { defaultValue: l }) : '—');
   return (
-    <div className="status status-warning" role="note" aria-labelledby="designation-warnings">
+    <div className="status status-warning" role="note" aria-labelledby="designation-warnings" data-warnings={warnings.map((w) => w.kind).join(' ')}>
       <p className="status-title" id="designation-warnings">
         {t('designations.warnings')}
       </p>
       <ul>
-        {list.map((w, i) => (
-          <li key={i}>{w}</li>
+        {warnings.map((w, i) => (
+          <li key={i} data-warning={w.kind}>
+            {w.kind === 'no-profile'
+              ? w.profileId
+                ? t('designations.warning.noProfileCandidate', { id: w.profileId, version: w.version, level: level(w.level) })
+                : t('designations.warning.noProfile')
+              : w.kind === 'profile-level-low'
+                ? t('designations.warning.low', { id: w.profileId, version: w.version, rule: w.ruleId })
+                : w.kind === 'newer-profile-version'
+                  ? t('designations.warning.newer', {
+                      id: w.profileId,
+                      version: w.version,
+                      latest: w.latestVersion,
+                      level: level(w.latestLevel),
+                      date: w.latestAssessedOn ? fmt.date(w.latestAssessedOn) : '—',
+                    })
+                  : // a kind this page does not know yet: the server's own words
+                    <span lang="en">{w.message}</span>}
+          </li>
         ))}
       </ul>
     </div>
@@ -189,49 +205,29 @@ function Timeline({ designation: d, revisions }: { designation: Designation; rev
   );
 }
 
-function RestingProfile({ profileId, version }: { profileId: string; version?: number }) {
+function RestingProfile({ profile: p, supplierId }: { profile: Schemas['DesignationProfileRef']; supplierId: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const named = useQuery({
-    queryKey: ['profiles', profileId, 'version', version ?? 'latest'],
-    queryFn: async () => (await call(api.GET('/api/v1/profiles/{profileId}', { params: { path: { profileId }, query: version ? { version } : {} } }))) as unknown as ProfileVersion,
-  });
-  const latest = useQuery({
-    queryKey: ['profiles', profileId, 'latest'],
-    queryFn: async () => (await call(api.GET('/api/v1/profiles/{profileId}', { params: { path: { profileId }, query: {} } }))) as unknown as ProfileVersion,
-  });
+  const { can } = useSession();
   return (
-    <QueryView query={named}>
-      {(p) => (
-        <>
-          <dl className="facts" data-facts="profile">
-            <div>
-              <dt>{t('designations.profile.id')}</dt>
-              <dd>
-                <Link to={`/suppliers/${encodeURIComponent(p.profile.supplierId)}#profile-title`}>{p.profile.profileId}</Link>
-              </dd>
-            </div>
-            <div>
-              <dt>{t('designations.profile.version')}</dt>
-              <dd>{p.profile.version}</dd>
-            </div>
-            <div>
-              <dt>{t('suppliers.profile.level')}</dt>
-              <dd className={`level level-${p.level}`}>{t(`levels.${p.level}`, { defaultValue: p.level })}</dd>
-            </div>
-            <div>
-              <dt>{t('suppliers.profile.assessedOn')}</dt>
-              <dd>{fmt.date(p.profile.assessedOn)}</dd>
-            </div>
-          </dl>
-          {latest.data && latest.data.profile.version > p.profile.version && (
-            <p className="status status-warning" role="note">
-              {t('designations.profile.newer', { version: latest.data.profile.version, level: t(`levels.${latest.data.level}`, { defaultValue: latest.data.level }) })}
-            </p>
-          )}
-        </>
-      )}
-    </QueryView>
+    <dl className="facts" data-facts="profile">
+      <div>
+        <dt>{t('designations.profile.id')}</dt>
+        <dd>{can('profiles.read') ? <Link to={`/suppliers/${encodeURIComponent(supplierId)}#profile-title`}>{p.profileId}</Link> : p.profileId}</dd>
+      </div>
+      <div>
+        <dt>{t('designations.profile.version')}</dt>
+        <dd>{p.version}</dd>
+      </div>
+      <div>
+        <dt>{t('suppliers.profile.level')}</dt>
+        <dd className={`level level-${p.level}`}>{t(`levels.${p.level}`, { defaultValue: p.level })}</dd>
+      </div>
+      <div>
+        <dt>{t('suppliers.profile.assessedOn')}</dt>
+        <dd>{fmt.date(p.assessedOn)}</dd>
+      </div>
+    </dl>
   );
 }
 
