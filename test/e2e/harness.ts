@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { startServer, type RunningServer } from '../../src/server/start.js';
+import { startServer, type RunningServer, type StartOptions } from '../../src/server/start.js';
 
 /*
  * End-to-end: the real server (startServer, as `npm start` runs it, seeding the demo and its accounts)
@@ -55,12 +55,13 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(): Promise<E2E> {
+/** `server`: options of the server beyond the demo's (e.g. requireSecondFactor) */
+export async function startE2E(server: Pick<StartOptions, 'requireSecondFactor'> = {}): Promise<E2E> {
   ensureWebBuild();
   const dir = mkdtempSync(join(tmpdir(), 'secure5g-e2e-'));
   let printed = '';
-  const server = await startServer({ db: join(dir, 'e2e.db'), port: 0, seedDemo: true, logger: false, handleSignals: false, print: (t) => void (printed += t) });
-  const url = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).port}`;
+  const running = await startServer({ ...server, db: join(dir, 'e2e.db'), port: 0, seedDemo: true, logger: false, handleSignals: false, print: (t) => void (printed += t) });
+  const url = `http://127.0.0.1:${(running.app.server.address() as AddressInfo).port}`;
   const accounts = Object.fromEntries([...printed.matchAll(/^\s+(demo-[\w-]+)\s+(\S+)\s/gm)].map((m) => [m[1]!, m[2]!]));
   const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
     executablePath: CHROMIUM,
@@ -80,11 +81,11 @@ export async function startE2E(): Promise<E2E> {
     url,
     accounts,
     context,
-    server,
+    server: running,
     cspViolations,
     async close() {
       await context.close();
-      await server.close();
+      await running.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

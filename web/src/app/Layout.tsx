@@ -1,11 +1,11 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../auth/session';
 import { Loading } from '../components/StatusViews';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageSwitch } from './LanguageSwitch';
-import { PAGES, SECTIONS } from './pages';
+import { ACCOUNT_PATH, PAGES, SECTIONS } from './pages';
 
 /*
  * The frame of every signed-in page: a skip link, the banner (name, language, who is signed in,
@@ -19,6 +19,9 @@ export function Layout() {
   const where = scope.operatorId ?? scope.memberState;
   const offered = PAGES.filter((p) => p.nav && can(p.action));
   const groups = SECTIONS.map((section) => ({ section, pages: offered.filter((p) => p.section === section) })).filter((g) => g.pages.length > 0);
+  const location = useLocation();
+  // the instance requires a second factor of this role and the user has none: nothing else answers until they enrol
+  if (session.secondFactorEnrolmentRequired && location.pathname !== ACCOUNT_PATH) return <Navigate to={ACCOUNT_PATH} replace />;
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -37,6 +40,9 @@ export function Layout() {
               {where ? ` · ${where}` : ''}
             </span>
           </span>
+          <Link to={ACCOUNT_PATH} className="button">
+            {t('account.link')}
+          </Link>
           <button type="button" className="button" onClick={() => void signOut()}>
             {t('layout.signOut')}
           </button>

@@ -24,6 +24,9 @@ export interface PageEntry {
   component: LazyExoticComponent<ComponentType>;
 }
 
+/** the account page: where the shell sends a user who must enrol a second factor first */
+export const ACCOUNT_PATH = '/account';
+
 export const PAGES: PageEntry[] = [
   { path: '/', section: 'overview', label: 'nav.dashboard', action: 'dashboard.read', nav: true, component: lazy(() => import('../pages/DashboardPage')) },
   { path: '/risk', section: 'network', label: 'nav.risk', action: 'assessments.read', nav: true, component: lazy(() => import('../pages/RiskPage')) },
@@ -36,4 +39,6 @@ export const PAGES: PageEntry[] = [
   { path: '/designations', section: 'suppliers', label: 'designations.nav', action: 'designations.read', nav: true, component: lazy(() => import('../pages/DesignationsPage')) },
   { path: '/designations/:designationId', section: 'suppliers', label: 'designations.page.nav', action: 'designations.read', nav: false, component: lazy(() => import('../pages/DesignationPage')) },
   { path: '/policies', section: 'measures', label: 'policies.nav', action: 'policies.read', nav: true, component: lazy(() => import('../pages/PoliciesPage')) },
+  // everyone's own account (second factor): reached from the user bar, never listed in the navigation
+  { path: ACCOUNT_PATH, section: 'admin', label: 'account.nav', action: 'session.read', nav: false, component: lazy(() => import('../pages/AccountPage')) },
 ];

@@ -9,12 +9,11 @@ import { problemMessageKey } from '../components/StatusViews';
 
 /*
  * Sign-in: username and password (POST /auth/login), then back to where the user was going.
- * Second factor: when the server answers a problem of kind `second-factor-required` (the TOTP routes
- * engineer auth-hardening is adding), the form asks for the 6-digit code and signs in again with
- * `code` beside username and password. Until the server asks for one, the code field never shows.
+ * Second factor: when the server answers a 401 of kind `second-factor-required` (the account has a
+ * confirmed factor), the form asks for the code and signs in again with `code` beside username and
+ * password; `second-factor-invalid` says the code was wrong, expired or used. A recovery code goes in the
+ * same field. Until the server asks for one, the code field never shows.
  */
-
-const SECOND_FACTOR = /^second-factor/;
 
 export default function SignInPage() {
   const { t } = useTranslation();
@@ -29,11 +28,16 @@ export default function SignInPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  const codeField = useRef<HTMLInputElement>(null);
   const expired = params.get('expired') === '1';
 
   useEffect(() => {
     document.title = `${t('signIn.title')} · ${t('app.name')}`;
   }, [t]);
+  // the code step: focus goes to the field the server now asks for
+  useEffect(() => {
+    if (needsCode) codeField.current?.focus();
+  }, [needsCode]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -41,16 +45,19 @@ export default function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      // `code` is not in the login schema yet: it is sent only once the server has asked for it
-      const body = (needsCode ? { username, password, code } : { username, password }) as { username: string; password: string };
-      await call(api.POST('/api/v1/auth/login', { body }));
+      // the code only once the server has asked for it
+      await call(api.POST('/api/v1/auth/login', { body: needsCode ? { username, password, code } : { username, password } }));
       client.clear();
       await client.invalidateQueries({ queryKey: SESSION_KEY });
       await navigate(safeNext(params.get('next')), { replace: true });
     } catch (err) {
-      if (err instanceof ApiProblem && SECOND_FACTOR.test(err.kind)) {
+      if (err instanceof ApiProblem && err.kind === 'second-factor-required') {
         setNeedsCode(true);
         setError(needsCode ? t('signIn.badCode') : null);
+      } else if (err instanceof ApiProblem && err.kind === 'second-factor-invalid') {
+        setNeedsCode(true);
+        setCode('');
+        setError(t('signIn.badCode'));
       } else if (err instanceof ApiProblem && err.status === 401) setError(t('signIn.bad'));
       else if (err instanceof ApiProblem && err.status === 429) setError(t('signIn.tooMany', { seconds: err.retryAfter ?? 60 }));
       else setError(t(problemMessageKey(err)));
@@ -85,8 +92,10 @@ export default function SignInPage() {
           {needsCode && (
             <div className="field">
               <label htmlFor={ids.code}>{t('signIn.code')}</label>
-              <input id={ids.code} name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]*" required value={code} onChange={(e) => setCode(e.target.value)} />
-              <p className="hint">{t('signIn.codeHint')}</p>
+              <input ref={codeField} id={ids.code} name="code" autoComplete="one-time-code" required value={code} onChange={(e) => setCode(e.target.value)} aria-describedby={`${ids.code}-hint`} />
+              <p id={`${ids.code}-hint`} className="hint">
+                {t('signIn.codeHint')}
+              </p>
             </div>
           )}
           {error && (
