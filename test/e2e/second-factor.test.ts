@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)('second factor (chromium)', { timeout: 180_000 }, 
     // the server asks for the code: the field appears, with focus
     const field = page.getByLabel('Authentication code');
     await field.waitFor();
-    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('name')")).toBe('code');
     await expectAccessible(page, 'sign-in (code step)');
     await screenshot(page, 'sign-in-code');
     await field.fill('123');
