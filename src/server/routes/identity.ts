@@ -69,17 +69,20 @@ export const userRoutes: ApiRoute[] = [
     access: 'users.manage',
     tag: 'users',
     summary: 'Create a user with a role and its scope; the password must pass the password policy (audited)',
+    // the body arrives with its camelCase fields renamed to columns (app.ts, json-case): memberState is
+    // member_state here, and the document shows it as memberState again
     body: z.object({
       username: z.string().min(2).max(64),
       password: z.string().min(MIN_PASSWORD_LENGTH).max(1024),
       role: z.enum(ROLES),
-      memberState: MemberStateCode.optional(),
-      operatorId: IdParam.optional(),
+      member_state: MemberStateCode.optional(),
+      operator_id: IdParam.optional(),
     }),
     response: { 201: UserOut, ...problems(400, 401, 403) },
     handler: async ({ body, caller, reply }, { store }) => {
       await checkPasswordPolicy(body.password, { username: body.username });
-      return reply.code(201).send(await createUser(store, caller.actor, body));
+      const { member_state: memberState, operator_id: operatorId, ...rest } = body;
+      return reply.code(201).send(await createUser(store, caller.actor, { ...rest, memberState, operatorId }));
     },
   }),
   route({
@@ -101,17 +104,23 @@ export const userRoutes: ApiRoute[] = [
     tag: 'users',
     summary: "Change a user's role, scope, password or disable it; ends their sessions and API tokens (audited)",
     params: UserParams,
+    // memberState and operatorId arrive as columns, as in POST /users
     body: z.object({
       role: z.enum(ROLES).optional(),
-      memberState: MemberStateCode.nullable().optional(),
-      operatorId: IdParam.nullable().optional(),
+      member_state: MemberStateCode.nullable().optional(),
+      operator_id: IdParam.nullable().optional(),
       disabled: z.boolean().optional(),
       password: z.string().min(MIN_PASSWORD_LENGTH).max(1024).optional(),
     }),
     response: { 200: UserOut, ...problems(400, 401, 403, 404) },
     handler: async ({ params, body, caller }, { store }) => {
       if (body.password !== undefined) await checkPasswordPolicy(body.password, { username: getUserRow(store, params.userId)?.username });
-      const u = await updateUser(store, caller.actor, params.userId, body);
+      const { member_state: memberState, operator_id: operatorId, ...rest } = body;
+      const u = await updateUser(store, caller.actor, params.userId, {
+        ...rest,
+        ...(memberState !== undefined ? { memberState } : {}),
+        ...(operatorId !== undefined ? { operatorId } : {}),
+      });
       if (!u) throw notFound('user');
       return u;
     },
