@@ -18,6 +18,26 @@ const files = mkdtempSync(join(tmpdir(), 'secure5g-e2e-files-'));
 
 const OPERATORS = 'operator_id,name,member_state,kind\n';
 
+/** The navigation entries these pages add or rely on, and the action each needs (src/server/policy.ts). */
+const NAV: Record<string, string> = {
+  Dashboard: 'dashboard.read',
+  'Risk and findings': 'assessments.read',
+  Assets: 'assets.read',
+  Measures: 'implementation.read',
+  Imports: 'imports.read',
+  'Users and roles': 'users.manage',
+  'API tokens': 'tokens.manage',
+  'Audit trail': 'audit.read',
+};
+
+async function signInAs(p: Page, username: string, password: string) {
+  await p.goto('/sign-in');
+  await p.getByLabel('Username').fill(username);
+  await p.getByLabel('Password').fill(password);
+  await p.getByRole('button', { name: 'Sign in' }).click();
+  await p.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
 describe.skipIf(!hasChromium)('imports and administration (chromium)', { timeout: 180_000 }, () => {
   beforeAll(async () => {
     e = await startE2E();
@@ -86,5 +106,94 @@ describe.skipIf(!hasChromium)('imports and administration (chromium)', { timeout
     expect(ops.items.map((o: { operatorId: string }) => o.operatorId)).toEqual(expect.arrayContaining(['E2E-OP-1', 'E2E-OP-3']));
     await expectAccessible(page, 'imports done');
     await screenshot(page, 'imports-done');
+  });
+
+  it('an administrator creates a user of every role; each signs in to the navigation its actions allow; the audit trail lists them and verifies', async () => {
+    await signIn(page, e, 'demo-admin');
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await page.getByRole('link', { name: 'Users and roles' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Users and roles' }).waitFor();
+    await page.getByRole('table', { name: 'User accounts' }).waitFor();
+    await expectAccessible(page, 'users');
+    await screenshot(page, 'admin-users');
+
+    // an operator of the demo's inventory; DE is a member state of the demo (demo-authority-de's)
+    const op = (await (await page.request.get('/api/v1/operators?limit=1')).json()).items[0] as { operatorId: string };
+    const form = page.locator('form.user-form');
+    // a weak password: the server's policy says why, in the form
+    await form.getByLabel('Username').fill('e2e-weak');
+    await form.getByLabel('Password').fill('password1234');
+    await form.getByLabel('Role').selectOption('union-analyst');
+    await form.getByRole('button', { name: 'Create the user' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('too easy to guess');
+
+    const made: { username: string; role: string; password: string; memberState?: string; operatorId?: string }[] = [
+      { username: 'e2e-admin', role: 'admin', password: 'violet-harbour-candle-49-quartz' },
+      { username: 'e2e-authority', role: 'authority', password: 'granite-meadow-lantern-17-fjord', memberState: 'DE' },
+      { username: 'e2e-operator', role: 'operator', password: 'copper-willow-signal-83-tundra', operatorId: op.operatorId },
+      { username: 'e2e-union', role: 'union-analyst', password: 'amber-glacier-pivot-26-orchard' },
+      { username: 'e2e-auditor', role: 'auditor', password: 'silent-prairie-beacon-58-delta' },
+    ];
+    for (const u of made) {
+      await form.getByLabel('Role').selectOption(u.role);
+      await form.getByLabel('Username').fill(u.username);
+      await form.getByLabel('Password').fill(u.password);
+      if (u.memberState) await form.getByLabel('Member state (code)').fill(u.memberState);
+      if (u.operatorId) await form.getByLabel('Operator id').fill(u.operatorId);
+      await form.getByRole('button', { name: 'Create the user' }).click();
+      const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: u.username, exact: true }) });
+      await row.or(form.getByRole('alert')).first().waitFor();
+      expect(await form.getByRole('alert').count(), `${u.username}: ${await form.getByRole('alert').allTextContents()}`).toBe(0);
+      await row.waitFor();
+    }
+    // the API holds each with its role and scope
+    const users = (await (await page.request.get('/api/v1/users')).json()).items as { userId: string; username: string; role: string; memberState?: string; operatorId?: string }[];
+    for (const u of made) expect(users.find((x) => x.username === u.username)).toMatchObject({ role: u.role, ...(u.memberState ? { memberState: u.memberState } : {}), ...(u.operatorId ? { operatorId: u.operatorId } : {}) });
+
+    // the audit trail lists the five creations and verifies
+    await page.getByRole('link', { name: 'Audit trail' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
+    await page.getByLabel('Action').fill('user.create');
+    const entries = page.getByRole('table', { name: 'Audit entries, newest first' });
+    await expect.poll(async () => (await entries.locator('tbody tr').allTextContents()).join('\n')).toContain(users.find((x) => x.username === 'e2e-auditor')!.userId);
+    const text = (await entries.locator('tbody tr').allTextContents()).join('\n');
+    for (const u of made) expect(text).toContain(`user ${users.find((x) => x.username === u.username)!.userId}`);
+    await page.getByRole('button', { name: 'Verify the trail' }).click();
+    await page.getByText(/^The audit trail is intact: [\d,]+ entries/).waitFor();
+    const verified = await (await page.request.get('/api/v1/audit/verify')).json();
+    expect(verified.ok).toBe(true);
+    expect(await page.locator('[data-head-ref]').textContent()).toBe(verified.headRef);
+    await expectAccessible(page, 'audit');
+    await screenshot(page, 'admin-audit');
+
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await page.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
+    await page.getByLabel('Name').fill('e2e-reporting');
+    await page.getByRole('button', { name: 'Create the token' }).click();
+    const secret = await page.getByLabel('Secret').inputValue();
+    expect(secret.length).toBeGreaterThan(20);
+    const mine = page.getByRole('table', { name: 'Your API tokens' });
+    await mine.getByRole('rowheader', { name: 'e2e-reporting' }).waitFor();
+    await expectAccessible(page, 'tokens');
+    await screenshot(page, 'admin-tokens');
+    await mine.getByRole('button', { name: 'Revoke e2e-reporting' }).click();
+    await expect.poll(() => mine.getByRole('row').filter({ hasText: 'e2e-reporting' }).locator('td').nth(4).textContent()).toBe('Revoked');
+    // the revoked secret no longer opens the API
+    const refused = await fetch(`${e.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(refused.status).toBe(401);
+
+    // each new user signs in and is offered exactly what its actions allow
+    for (const u of made) {
+      await e.context.clearCookies();
+      await signInAs(page, u.username, u.password);
+      const me = await (await page.request.get('/api/v1/auth/me')).json();
+      expect(me.user.role).toBe(u.role);
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      const links = (await nav.getByRole('link').allTextContents()).map((x) => x.trim());
+      for (const [label, action] of Object.entries(NAV)) expect(links.includes(label), `${u.username}: ${label}`).toBe(me.actions.includes(action));
+      expect(await nav.getByRole('heading', { name: 'Administration' }).count(), `${u.username}: the Administration section`).toBe(['users.manage', 'tokens.manage', 'audit.read'].some((a) => me.actions.includes(a)) ? 1 : 0);
+    }
+    // the administration pages are the administrator's (and the audit trail also the auditor's)
+    expect(made.filter((u) => u.role === 'admin').length).toBe(1);
   });
 });

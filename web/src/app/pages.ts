@@ -41,4 +41,7 @@ export const PAGES: PageEntry[] = [
   { path: '/policies', section: 'measures', label: 'policies.nav', action: 'policies.read', nav: true, component: lazy(() => import('../pages/PoliciesPage')) },
   // everyone's own account (second factor): reached from the user bar, never listed in the navigation
   { path: ACCOUNT_PATH, section: 'admin', label: 'account.nav', action: 'session.read', nav: false, component: lazy(() => import('../pages/AccountPage')) },
+  { path: '/admin/users', section: 'admin', label: 'admin.users.nav', action: 'users.manage', nav: true, component: lazy(() => import('../pages/UsersPage')) },
+  { path: '/admin/tokens', section: 'admin', label: 'admin.tokens.nav', action: 'tokens.manage', nav: true, component: lazy(() => import('../pages/TokensPage')) },
+  { path: '/admin/audit', section: 'admin', label: 'admin.audit.nav', action: 'audit.read', nav: true, component: lazy(() => import('../pages/AuditPage')) },
 ];
