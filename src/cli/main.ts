@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
-import { UserError } from '../domain/index.js';
-import type { Io } from './io.js';
+import { UserError } from '../domain/errors.js';
+import { EXIT, type ExitCode } from './exit.js';
+import { loadJsonOutput, type Io } from './io.js';
+import { errorJson, wantsJson } from './errors.js';
 import { registerAssess } from './commands/assess.js';
 import { registerAssets } from './commands/assets.js';
 import { registerCatalog } from './commands/catalog.js';
@@ -21,21 +23,39 @@ import { registerScreening } from './commands/screening.js';
 import { registerBackup } from './commands/backup.js';
 import { registerCertificates } from './commands/certificates.js';
 
-/** Exit codes: 0 done, 1 the run's own verdict (e.g. --fail-on met), 2 bad usage or input, 3 internal error. */
-export const EXIT = { ok: 0, verdict: 1, usage: 2, internal: 3 } as const;
+/*
+ * Start-up speed: this module and every command module import only commander and light helpers at the
+ * top; what an action needs (the store, the engine, importers, zod) it imports when it runs, so that
+ * `secure5g --help` or `policy baseline` load a fraction of the code (bench/CLI-NOTES.md).
+ */
 
-/** A command's action resolves to its exit code; commander only routes to it. */
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+export { EXIT, type ExitCode };
 
-export function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
+export interface CommandContext {
+  io: Io;
+  setExit: (code: ExitCode) => void;
+}
+
+/** How commander writes: to `io`, or in JSON mode nothing (the error leaves as one JSON object instead). */
+interface Output {
+  writeOut: (s: string) => void;
+  writeErr: (s: string) => void;
+  outputError: (s: string, write: (s: string) => void) => void;
+}
+
+export function buildProgram(io: Io, setExit: (code: ExitCode) => void, output?: Output): Command {
+  const routing = output ?? { writeOut: io.out, writeErr: io.err, outputError: (s: string, write: (s: string) => void) => write(s) };
   const program = new Command('secure5g')
     .description('The EU 5G Toolbox at work: inventory, supplier concentration, designations, findings.')
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .configureOutput(routing)
+    .configureHelp(io.columns ? { helpWidth: io.columns } : {})
     // the program's own options (--version) only before the command name, so `profile show X --version 2` reaches the subcommand
-    .enablePositionalOptions();
+    .enablePositionalOptions()
+    // JSON output renames keys with the domain's schemas: loaded once an action is about to run
+    .hook('preAction', loadJsonOutput);
   const ctx = { io, setExit };
   registerInit(program, ctx);
   registerImport(program, ctx);
@@ -56,35 +76,59 @@ export function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command
   registerFunding(program, ctx);
   registerScreening(program, ctx);
   registerBackup(program, ctx);
-  // Subcommands inherit the output routing and exit override.
-  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+  // every command, however deep, routes its output and exits through run()
+  for (const cmd of leafAndGroupCommands(program)) cmd.exitOverride().configureOutput(routing);
   return program;
 }
 
-export interface CommandContext {
-  io: Io;
-  setExit: (code: ExitCode) => void;
+function leafAndGroupCommands(c: Command): Command[] {
+  return c.commands.flatMap((s) => [s, ...leafAndGroupCommands(s)]);
 }
 
-/** Runs the CLI with `argv` (without node and script) and returns the exit code. Never throws. */
+/** The commands that run something (no subcommands), with their path: `policy baseline`. */
+export function leafCommands(program: Command): { path: string[]; command: Command }[] {
+  const walk = (c: Command, path: string[]): { path: string[]; command: Command }[] =>
+    c.commands.length === 0 ? [{ path, command: c }] : c.commands.flatMap((s) => walk(s, [...path, s.name()]));
+  return program.commands.flatMap((s) => walk(s, [s.name()]));
+}
+
+/**
+ * Runs the CLI with `argv` (without node and script) and returns the exit code. Never throws. With
+ * `--format json` anywhere in argv, stderr holds nothing but an error, as one JSON object (errors.ts),
+ * and no progress is drawn.
+ */
 export async function run(argv: string[], io: Io): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
-  const program = buildProgram(io, (c) => (code = c));
+  const jsonMode = wantsJson(argv);
+  let commanderMessage = '';
+  const commandIo: Io = jsonMode ? { ...io, err: () => undefined, interactive: false, color: false } : io;
+  const output: Output | undefined = jsonMode
+    ? { writeOut: io.out, writeErr: () => undefined, outputError: (s) => void (commanderMessage += s) }
+    : undefined;
+  const program = buildProgram(commandIo, (c) => (code = c), output);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // help and version end with exit code 0; every other parse failure is a usage error
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    const exit = exitCodeOf(error);
+    if (jsonMode) {
+      if (exit !== EXIT.ok) io.err(errorJson(error, exit, commanderMessage));
+      return exit;
     }
-    if (error instanceof UserError) {
-      io.err(`error: ${error.message}\n`);
-      return EXIT.usage;
+    if (error instanceof CommanderError) return exit;
+    if (exit === EXIT.usage) {
+      io.err(`error: ${(error as Error).message}\n`);
+      return exit;
     }
     const message = error instanceof Error ? error.message : String(error);
     io.err(`internal error: ${message}\n(set SECURE5G_DEBUG=1 for details; please report this)\n`);
     if (process.env.SECURE5G_DEBUG === '1' && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
-    return EXIT.internal;
+    return exit;
   }
+}
+
+/** help and version end with 0; every other parse failure and every UserError is a usage error (2); the rest internal (3). */
+function exitCodeOf(error: unknown): ExitCode {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  return error instanceof UserError ? EXIT.usage : EXIT.internal;
 }

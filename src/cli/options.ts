@@ -1,6 +1,11 @@
 import { Option } from 'commander';
-import { z } from 'zod';
-import { IsoDate, MemberStateCode, Id, UserError } from '../domain/index.js';
+import type { z } from 'zod';
+import { UserError } from '../domain/errors.js';
+
+/*
+ * Option helpers every command module imports at start-up: commander and the error class only, so that
+ * `secure5g --help` loads no schema library (zod, the domain's schemas are imported inside actions).
+ */
 
 /** `--db FILE` on every command: explicit flag, else SECURE5G_DB, else ./secure5g.db. */
 export const dbOption = () => new Option('--db <file>', 'SQLite database file (default: $SECURE5G_DB or ./secure5g.db)');
@@ -22,8 +27,6 @@ export function parseOption<T extends z.ZodType>(schema: T, value: unknown, opti
   return parsed.data;
 }
 
-export const optionSchemas = { IsoDate, MemberStateCode, Id };
-
 /**
  * `--format` on every command (one convention for machines): `table` for people (the default), `json`
  * for machines, and a command's own extras (md, csv, oscal). With `--format json` an error is one JSON
@@ -34,6 +37,9 @@ export const formatOption = (choices: readonly string[] = ['table', 'json'], fal
 
 export function outputFormat<const T extends string>(value: string, choices: readonly T[]): T {
   const v = value === 'text' && choices.includes('table' as T) ? 'table' : value;
-  if (!choices.includes(v as T)) throw new UserError(`option --format: must be ${choices.slice(0, -1).join(', ')} or ${choices.at(-1)} (got "${value}")`);
+  if (!choices.includes(v as T)) {
+    const list = choices.length === 1 ? choices[0] : `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}`;
+    throw new UserError(`option --format: must be ${list} (got "${value}")`);
+  }
   return v as T;
 }

@@ -42,17 +42,20 @@ export function csvLine(row: Record<string, unknown>, columns: readonly string[]
  */
 const CHUNK_CHARS = 1 << 16;
 
-/** Streams rows to a CSV file, waiting on 'drain' so memory stays flat; returns bytes written. */
-export async function writeCsv(path: string, columns: readonly string[], rows: Iterable<Record<string, unknown>>): Promise<number> {
+/** Streams rows to a CSV file, waiting on 'drain' so memory stays flat; returns bytes written. `onRows` hears the rows written so far, a chunk at a time. */
+export async function writeCsv(path: string, columns: readonly string[], rows: Iterable<Record<string, unknown>>, onRows?: (done: number) => void): Promise<number> {
   const out = createWriteStream(path, { highWaterMark: 1 << 20 });
   const failed = once(out, 'error').then(([err]) => Promise.reject(err as Error));
   failed.catch(() => undefined);
   let chunk = columns.join(',') + '\n';
+  let done = 0;
   for (const row of rows) {
     chunk += csvLine(row, columns);
+    done++;
     if (chunk.length >= CHUNK_CHARS) {
       if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
       chunk = '';
+      onRows?.(done);
     }
   }
   out.end(chunk);
@@ -73,7 +76,11 @@ export const DEMO_FILES = {
  * Writes the demo in the import format: five CSV files and policies.json (a JSON array). Returns the path
  * of each file by kind and the total bytes written.
  */
-export async function writeDemoCsv(data: DemoData, dir: string): Promise<{ files: Record<string, string>; bytes: number }> {
+export async function writeDemoCsv(
+  data: DemoData,
+  dir: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ files: Record<string, string>; bytes: number }> {
   await mkdir(dir, { recursive: true });
   const files: Record<string, string> = {};
   let bytes = 0;
@@ -86,7 +93,8 @@ export async function writeDemoCsv(data: DemoData, dir: string): Promise<{ files
   ];
   for (const [kind, rows] of tables) {
     const path = join(dir, DEMO_FILES[kind]);
-    bytes += await writeCsv(path, CSV_COLUMNS[kind], rows);
+    // the assets are generated as they are written: the long part of a Union-scale demo, with progress
+    bytes += await writeCsv(path, CSV_COLUMNS[kind], rows, kind === 'assets' && onProgress ? (done) => onProgress(done, data.assetCount) : undefined);
     files[kind] = path;
   }
   const policies = JSON.stringify(data.policies, null, 2) + '\n';

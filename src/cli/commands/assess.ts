@@ -1,18 +1,14 @@
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { Id, IsoDate, MemberStateCode, SEVERITY_RANK, Severity, UserError } from '../../domain/index.js';
-import { assessmentToMarkdown, assessmentToText } from '../../report/assessment.js';
-import { diffToMarkdown, diffToText } from '../../report/assessment-runs.js';
-import { compareAssessments } from '../../services/assessment-compare.js';
-import { runAssessment, saveAssessmentRun } from '../../services/assessment-run.js';
-import { loadStoredAssessment, resolveAssessmentRef } from '../../store/access/stored-assessment.js';
-import { EXIT, type CommandContext } from '../main.js';
+import { UserError } from '../../domain/errors.js';
+import type { Store } from '../../store/index.js';
+import { EXIT } from '../exit.js';
+import type { CommandContext } from '../main.js';
 import { json } from '../io.js';
-import { dbOption, parseOption, today } from '../options.js';
+import { dbOption, formatOption, outputFormat, parseOption, today } from '../options.js';
 import { withStore } from '../store.js';
 import { CLI_ACTOR, CLI_SCOPE, registerAssessmentRuns } from './assessment-runs.js';
 
-const Format = z.enum(['table', 'json', 'md'], { error: 'must be table, json or md' });
+const FORMATS = ['table', 'json', 'md'] as const;
 
 interface AssessOptions {
   db?: string;
@@ -33,18 +29,21 @@ export function registerAssess(program: Command, ctx: CommandContext) {
     .option('--member-state <code>', 'only this member state (ISO 3166-1 alpha-2)')
     .option('--operator <id>', 'only this operator')
     .option('--date <YYYY-MM-DD>', 'judge designations and deadlines at this date (default: today)')
-    .option('--format <format>', 'table | json | md', 'table')
+    .addOption(formatOption(FORMATS))
     .option('--fail-on <severity>', 'exit 1 when a finding of this severity or worse exists (critical|high|medium|low|info)')
     .option('--no-save', 'do not store the run')
     .option('--diff <runs...>', 'explain what changed between two stored runs A B (ids, the start of one, latest or previous) instead of assessing')
     .addOption(dbOption())
     .action(async (opts: AssessOptions) => {
-      const format = parseOption(Format, opts.format, '--format');
+      const format = outputFormat(opts.format, FORMATS);
       if (opts.diff) return diff(opts, format);
+      const { Id, IsoDate, MemberStateCode, SEVERITY_RANK, Severity } = await import('../../domain/index.js');
       const date = parseOption(IsoDate, opts.date ?? today(), '--date');
       const memberState = opts.memberState === undefined ? undefined : parseOption(MemberStateCode, opts.memberState, '--member-state');
       const operatorId = opts.operator === undefined ? undefined : parseOption(Id, opts.operator, '--operator');
       const failOn = opts.failOn === undefined ? undefined : parseOption(Severity, opts.failOn, '--fail-on');
+      const { runAssessment, saveAssessmentRun } = await import('../../services/assessment-run.js');
+      const { assessmentToMarkdown, assessmentToText } = await import('../../report/assessment.js');
 
       await withStore(opts.db, async (store) => {
         const run = await runAssessment(store, { date, memberState, operatorId });
@@ -62,12 +61,15 @@ export function registerAssess(program: Command, ctx: CommandContext) {
       });
     });
 
-  async function diff(opts: AssessOptions, format: z.infer<typeof Format>) {
+  async function diff(opts: AssessOptions, format: (typeof FORMATS)[number]) {
     const refs = opts.diff!;
     if (refs.length !== 2) throw new UserError(`option --diff: takes two stored runs, A and B (got ${refs.length})`);
     const extra = (['memberState', 'operator', 'date', 'failOn'] as const).filter((k) => opts[k] !== undefined);
     if (extra.length) throw new UserError(`option --diff compares stored runs: it takes no ${extra.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')}`);
-    await withStore(opts.db, async (store) => {
+    const { loadStoredAssessment, resolveAssessmentRef } = await import('../../store/access/stored-assessment.js');
+    const { compareAssessments } = await import('../../services/assessment-compare.js');
+    const { diffToMarkdown, diffToText } = await import('../../report/assessment-runs.js');
+    await withStore(opts.db, async (store: Store) => {
       const [a, b] = refs.map((ref) => loadStoredAssessment(store, CLI_SCOPE, resolveAssessmentRef(store, CLI_SCOPE, ref))!);
       const comparison = compareAssessments(a!, b!);
       io.out(format === 'json' ? json(comparison) : format === 'md' ? diffToMarkdown(comparison) : diffToText(comparison));

@@ -1,23 +1,16 @@
 import { cliActor } from '../actor.js';
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { assessmentToMarkdown, assessmentToText } from '../../report/assessment.js';
-import { assessmentListToText } from '../../report/assessment-runs.js';
-import { listAssessments } from '../../store/access/assessments.js';
 import type { Scope } from '../../store/access/scope.js';
-import { MAX_PAGE } from '../../store/access/sql.js';
-import { loadStoredAssessment, resolveAssessmentRef } from '../../store/access/stored-assessment.js';
+import { MAX_PAGE } from '../../store/access/page-size.js';
 import type { Actor } from '../../store/audit/index.js';
 import { json } from '../io.js';
 import type { CommandContext } from '../main.js';
-import { dbOption, parseOption } from '../options.js';
+import { dbOption, formatOption, outputFormat, parseOption } from '../options.js';
 import { withStore } from '../store.js';
 
 /** The command line works on the whole local database, as its administrator. */
 export const CLI_SCOPE: Scope = { role: 'admin' };
 export const CLI_ACTOR: Actor = cliActor();
-
-const Limit = z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(MAX_PAGE, `must be at most ${MAX_PAGE}`);
 
 /**
  * `assessment list` and `assessment show`: the runs `assess` stored. Registered by registerAssess, so
@@ -28,12 +21,16 @@ export function registerAssessmentRuns(program: Command, { io }: CommandContext)
   group
     .command('list')
     .description('stored runs, newest first')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .option('--limit <n>', `at most this many runs (1–${MAX_PAGE})`, '20')
     .addOption(dbOption())
     .action(async (opts: { format: string; limit: string; db?: string }) => {
-      const format = parseOption(z.enum(['table', 'json'], { error: 'must be table or json' }), opts.format, '--format');
+      const format = outputFormat(opts.format, ['table', 'json']);
+      const { z } = await import('zod');
+      const Limit = z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(MAX_PAGE, `must be at most ${MAX_PAGE}`);
       const limit = parseOption(Limit, opts.limit, '--limit');
+      const { listAssessments } = await import('../../store/access/assessments.js');
+      const { assessmentListToText } = await import('../../report/assessment-runs.js');
       await withStore(opts.db, async (store) => {
         const page = listAssessments(store, CLI_SCOPE, { limit });
         io.out(format === 'json' ? json(page) : assessmentListToText(page.items, page.total));
@@ -43,10 +40,12 @@ export function registerAssessmentRuns(program: Command, { io }: CommandContext)
     .command('show')
     .description('one stored run as assess printed it: findings, metrics, risk scores and recommendations')
     .argument('<run>', 'its id, the start of it, latest or previous')
-    .option('--format <format>', 'table | json | md', 'table')
+    .addOption(formatOption(['table', 'json', 'md']))
     .addOption(dbOption())
     .action(async (ref: string, opts: { format: string; db?: string }) => {
-      const format = parseOption(z.enum(['table', 'json', 'md'], { error: 'must be table, json or md' }), opts.format, '--format');
+      const format = outputFormat(opts.format, ['table', 'json', 'md']);
+      const { loadStoredAssessment, resolveAssessmentRef } = await import('../../store/access/stored-assessment.js');
+      const { assessmentToMarkdown, assessmentToText } = await import('../../report/assessment.js');
       await withStore(opts.db, async (store) => {
         const run = loadStoredAssessment(store, CLI_SCOPE, resolveAssessmentRef(store, CLI_SCOPE, ref))!;
         const { assessmentId, runAt, inputsHash, inputs, risks = [], recommendations, contradictions, ...result } = run;

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import type { z as Z } from 'zod';
+import { UserError } from '../../domain/errors.js';
 import type { Asset, Criticality } from '../../domain/index.js';
 import type { Store } from '../../store/index.js';
 import type { CommandContext } from '../main.js';
 import { dbOption, formatOption, outputFormat, parseOption } from '../options.js';
+import { json } from '../io.js';
 
 /*
  * `assets list`: the inventory in service, filtered as GET /api/v1/assets filters it (the same store
@@ -46,10 +48,10 @@ export function registerAssetsList(assets: Command, { io }: CommandContext) {
       const format = outputFormat(o.format, ['table', 'csv', 'json']);
       const { z } = await import('zod');
       const { Criticality, Id, MemberStateCode, SegmentId } = await import('../../domain/index.js');
-      const { MAX_PAGE } = await import('../../store/access/sql.js');
+      const { MAX_PAGE } = await import('../../store/access/page-size.js');
       const Count = (min: number, max: number) => z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
       const maybe = <S extends Z.ZodType>(schema: S, value: string | undefined, option: string) => (value === undefined ? undefined : parseOption(schema, value, option));
-      if (o.offset !== undefined && o.after !== undefined) throw new (await import('../../domain/index.js')).UserError('--offset and --after are two ways to page: give one');
+      if (o.offset !== undefined && o.after !== undefined) throw new UserError('--offset and --after are two ways to page: give one');
       const filter = {
         memberState: maybe(MemberStateCode, o.memberState, '--member-state'),
         operatorId: maybe(Id, o.operator, '--operator'),
@@ -67,7 +69,7 @@ export function registerAssetsList(assets: Command, { io }: CommandContext) {
         const { listAssets } = await import('../../store/access/inventory.js');
         const { CLI_SCOPE } = await import('./assessment-runs.js');
         const page = listAssets(store, CLI_SCOPE, filter);
-        if (format === 'json') return io.out((await import('../io.js')).json(page));
+        if (format === 'json') return io.out(json(page));
         if (format === 'csv') return io.out(await assetsCsv(page.items));
         io.out(await assetsTable(store, page, filter.after));
       });

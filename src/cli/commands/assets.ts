@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { decommissionAssets, decommissionDate } from '../../store/asset-history.js';
-import { openStore } from '../../store/index.js';
 import type { CommandContext } from '../main.js';
-import { existingDatabase } from '../store.js';
-import { dbOption, optionSchemas, parseOption, today } from '../options.js';
-import { idList } from './assets-text.js';
+import { openExistingStore } from '../store.js';
+import { dbOption, formatOption, outputFormat, parseOption, today } from '../options.js';
+import { json } from '../io.js';
 import { registerAssetsList } from './assets-list.js';
 
 export function registerAssets(program: Command, ctx: CommandContext) {
@@ -17,16 +14,19 @@ export function registerAssets(program: Command, ctx: CommandContext) {
     .description('take assets out of service on a date (kept in the history: an assessment dated earlier still counts them)')
     .argument('<assetId...>', 'ids of assets in service')
     .option('--date <date>', 'the day they left service (default today; not after today)')
-    .option('--format <format>', 'text | json', 'text')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (ids: string[], opts: { date?: string; format: string; db?: string }) => {
-      const format = parseOption(z.enum(['text', 'json']), opts.format, '--format');
-      const date = decommissionDate(parseOption(optionSchemas.IsoDate, opts.date ?? today(), '--date'), '--date');
-      for (const id of ids) parseOption(optionSchemas.Id, id, '<assetId>');
-      const store = await openStore(existingDatabase(opts.db));
+      const format = outputFormat(opts.format, ['table', 'json']);
+      const { Id, IsoDate } = await import('../../domain/index.js');
+      const { decommissionAssets, decommissionDate } = await import('../../store/asset-history.js');
+      const { idList } = await import('./assets-text.js');
+      const date = decommissionDate(parseOption(IsoDate, opts.date ?? today(), '--date'), '--date');
+      for (const id of ids) parseOption(Id, id, '<assetId>');
+      const store = await openExistingStore(opts.db);
       try {
         const done = decommissionAssets(store, ids, date, 'decommission (command line)');
-        io.out(format === 'json' ? `${JSON.stringify({ date, decommissioned: done.ids }, null, 2)}\n` : `decommissioned on ${date} ${idList(done.ids)}\n`);
+        io.out(format === 'json' ? json({ date, decommissioned: done.ids }) : `decommissioned on ${date} ${idList(done.ids)}\n`);
       } finally {
         await store.close();
       }

@@ -1,11 +1,9 @@
 import { cliActor } from '../actor.js';
 import type { Command } from 'commander';
-import { backupDatabase, restoreDatabase } from '../../store/backup.js';
-import { openStore } from '../../store/index.js';
-import { fmtInt } from '../../report/format.js';
 import type { CommandContext } from '../main.js';
 import { existingDatabase } from '../store.js';
-import { dbOption, resolveDbPath } from '../options.js';
+import { dbOption, formatOption, outputFormat, resolveDbPath } from '../options.js';
+import { json } from '../io.js';
 
 const CLI_ACTOR = cliActor();
 
@@ -16,11 +14,17 @@ export function registerBackup(program: Command, { io }: CommandContext) {
     .description('write a consistent copy of the database to FILE, also while the server runs and writes (audited)')
     .requiredOption('--out <file>', 'the backup file to write')
     .option('--force', 'replace FILE if it exists')
+    .addOption(formatOption())
     .addOption(dbOption())
-    .action(async (opts: { out: string; force?: boolean; db?: string }) => {
+    .action(async (opts: { out: string; force?: boolean; format: string; db?: string }) => {
+      const format = outputFormat(opts.format, ['table', 'json']);
+      const { fmtInt } = await import('../../report/format.js');
+      const { openStore } = await import('../../store/index.js');
+      const { backupDatabase } = await import('../../store/backup.js');
       const store = await openStore(existingDatabase(opts.db));
       try {
         const r = await backupDatabase(store, opts.out, CLI_ACTOR, { force: opts.force === true });
+        if (format === 'json') return io.out(json(r));
         io.out(`backup written: ${r.file} (${fmtInt(Math.round(r.bytes / 1024))} KiB, sha256 ${r.sha256}) in ${(r.ms / 1000).toFixed(1)} s\n`);
       } finally {
         await store.close();
@@ -31,9 +35,14 @@ export function registerBackup(program: Command, { io }: CommandContext) {
     .description('replace the database with a backup FILE, after checking that it is a sound secure5g database (audited)')
     .argument('<file>', 'a backup written by `secure5g backup`')
     .option('--force', 'replace the database if it exists (stop the server first)')
+    .addOption(formatOption())
     .addOption(dbOption())
-    .action(async (file: string, opts: { force?: boolean; db?: string }) => {
+    .action(async (file: string, opts: { force?: boolean; format: string; db?: string }) => {
+      const format = outputFormat(opts.format, ['table', 'json']);
+      const { fmtInt } = await import('../../report/format.js');
+      const { restoreDatabase } = await import('../../store/backup.js');
       const r = await restoreDatabase(file, resolveDbPath(opts.db), CLI_ACTOR, { force: opts.force === true });
+      if (format === 'json') return io.out(json(r));
       io.out(`restored ${r.target} from ${r.file} (sha256 ${r.sha256}): ${fmtInt(r.assets)} assets, ${fmtInt(r.auditEntries)} audit entries; schema brought up to date\n`);
     });
 }

@@ -1,15 +1,11 @@
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { Id } from '../../domain/primitives.js';
-import { importBom, productOrigins } from '../../services/ownership.js';
-import { listBoms } from '../../store/boms.js';
+import type { Id } from '../../domain/primitives.js';
 import { json } from '../io.js';
 import type { CommandContext } from '../main.js';
-import { dbOption, parseOption } from '../options.js';
+import { dbOption, formatOption, outputFormat, parseOption } from '../options.js';
 import { withStore } from '../store.js';
-import { bomsText, originsText } from './ownership-text.js';
 
-const Format = z.enum(['table', 'json'], { error: 'must be table or json' });
+const FORMATS = ['table', 'json'] as const;
 
 /** `bom` (CycloneDX BOMs of products) and `product origins` (where a product's components are made). */
 export function registerBom(program: Command, { io }: CommandContext): void {
@@ -19,10 +15,12 @@ export function registerBom(program: Command, { io }: CommandContext): void {
     .description("validate a CycloneDX JSON BOM and store it as the product's latest BOM (earlier ones are kept)")
     .requiredOption('--product <product_id>', 'the product the BOM describes')
     .argument('<file>', 'CycloneDX JSON file')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (file: string, opts: { product: string; format: string; db?: string }) => {
-      const format = parseOption(Format, opts.format, '--format');
+      const { importBom } = await import('../../services/ownership.js');
+      const { Id } = await import('../../domain/primitives.js');
+      const format = outputFormat(opts.format, FORMATS);
       const productId = parseOption(Id, opts.product, '--product');
       await withStore(opts.db, async (store) => {
         const r = await importBom(store, productId, file);
@@ -40,10 +38,13 @@ export function registerBom(program: Command, { io }: CommandContext): void {
     .command('list')
     .description('list stored BOMs, newest first per product; `latest` marks the one that counts')
     .option('--product <product_id>', 'only the BOMs of this product')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (opts: { product?: string; format: string; db?: string }) => {
-      const format = parseOption(Format, opts.format, '--format');
+      const { bomsText } = await import('./ownership-text.js');
+      const { listBoms } = await import('../../store/boms.js');
+      const { Id } = await import('../../domain/primitives.js');
+      const format = outputFormat(opts.format, FORMATS);
       const productId = opts.product === undefined ? undefined : parseOption(Id, opts.product, '--product');
       await withStore(opts.db, async (store) => {
         const list = await listBoms(store, productId === undefined ? {} : { productId });
@@ -56,10 +57,12 @@ export function registerBom(program: Command, { io }: CommandContext): void {
     .command('origins')
     .description("component shares by country of manufacture and single-source components, from the product's latest BOM")
     .argument('<product_id>')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (productId: string, opts: { format: string; db?: string }) => {
-      const format = parseOption(Format, opts.format, '--format');
+      const { originsText } = await import('./ownership-text.js');
+      const { productOrigins } = await import('../../services/ownership.js');
+      const format = outputFormat(opts.format, FORMATS);
       await withStore(opts.db, async (store) => {
         const o = await productOrigins(store, productId);
         io.out(format === 'json' ? json(o) : originsText(o));

@@ -1,15 +1,15 @@
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { listCertificates, type CertificateView } from '../../store/access/certificates.js';
-import { MAX_PAGE } from '../../store/access/sql.js';
-import { renderTable } from '../../report/table.js';
+import type { CertificateView } from '../../store/access/certificates.js';
+import { MAX_PAGE } from '../../store/access/page-size.js';
 import type { CommandContext } from '../main.js';
-import { dbOption, optionSchemas, parseOption, today } from '../options.js';
+import { dbOption, formatOption, outputFormat, parseOption, today } from '../options.js';
 import { withStore } from '../store.js';
+import { json } from '../io.js';
 import { CLI_SCOPE } from './assessment-runs.js';
 
-const text = (rows: readonly CertificateView[], date: string) =>
-  rows.length === 0
+const text = async (rows: readonly CertificateView[], date: string) => {
+  const { renderTable } = await import('../../report/table.js');
+  return rows.length === 0
     ? 'no certificates recorded (import them: secure5g import certificates <file>)\n'
     : `Certificates as of ${date}\n\n${renderTable(rows, [
         { header: 'product', value: (c) => c.productId },
@@ -21,6 +21,7 @@ const text = (rows: readonly CertificateView[], date: string) =>
         { header: 'valid', value: (c) => (c.validFrom ? `${c.validFrom} – ${c.validUntil ?? 'open'}` : '') },
         { header: 'standing', value: (c) => c.standing },
       ])}\nA label without a record of its scheme still meets a policy requirement (TM09), reported as unverified; a record meets it only while valid and for the versions it lists.\n`;
+};
 
 export function registerCertificates(program: Command, { io }: CommandContext) {
   const group = program.command('certificates').description('certificates of products: imported records and the labels no record backs');
@@ -30,12 +31,14 @@ export function registerCertificates(program: Command, { io }: CommandContext) {
     .option('--product <id>', 'only this product')
     .option('--scheme <label>', 'only this scheme, e.g. NESAS')
     .option('--date <YYYY-MM-DD>', 'judge validity on this day (default: today)')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (o: { product?: string; scheme?: string; date?: string; format: string; db?: string }) => {
-      const format = parseOption(z.enum(['table', 'json'], { error: 'must be table or json' }), o.format, '--format');
-      const date = parseOption(optionSchemas.IsoDate, o.date ?? today(), '--date');
-      const productId = o.product === undefined ? undefined : parseOption(optionSchemas.Id, o.product, '--product');
+      const { listCertificates } = await import('../../store/access/certificates.js');
+      const { Id, IsoDate } = await import('../../domain/index.js');
+      const format = outputFormat(o.format, ['table', 'json']);
+      const date = parseOption(IsoDate, o.date ?? today(), '--date');
+      const productId = o.product === undefined ? undefined : parseOption(Id, o.product, '--product');
       await withStore(o.db, async (store) => {
         const all: CertificateView[] = [];
         for (let offset = 0; ; offset += MAX_PAGE) {
@@ -43,7 +46,7 @@ export function registerCertificates(program: Command, { io }: CommandContext) {
           all.push(...page.items);
           if (offset + MAX_PAGE >= page.total) break;
         }
-        io.out(format === 'json' ? `${JSON.stringify({ date, certificates: all }, null, 2)}\n` : text(all, date));
+        io.out(format === 'json' ? json({ date, certificates: all }) : await text(all, date));
       });
     });
 }

@@ -1,30 +1,26 @@
 import { cliActor } from '../actor.js';
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { DESIGNATION_STATUSES, Id, IsoDate, MemberStateCode, UserError } from '../../domain/index.js';
-import { designationBasis, showDesignation } from '../../services/designations.js';
-import {
-  amendDesignation,
-  createDesignation,
-  designationHistory,
-  designationRevision,
-  diffRevisions,
-  listStoredDesignations,
-  revokeDesignation,
-  type DesignationAmendment,
-} from '../../store/designations.js';
+import { UserError } from '../../domain/errors.js';
+import type { DesignationAmendment } from '../../store/designations.js';
 import { json } from '../io.js';
 import type { CommandContext } from '../main.js';
-import { dbOption, parseOption } from '../options.js';
+import { dbOption, formatOption, outputFormat, parseOption } from '../options.js';
 import { withStore } from '../store.js';
-import * as T from './designations-text.js';
 
-const Format = z.enum(['table', 'json'], { error: 'must be table or json' });
-const Revision = z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 or more');
-const Status = z.enum(DESIGNATION_STATUSES, { error: `must be one of ${DESIGNATION_STATUSES.join(', ')}` });
-const ProfileRef = z.string().regex(/^[^@]+@[1-9][0-9]*$/, 'must be profile_id@version, e.g. PRF-1@2');
-const fmt = (o: { format: string }) => parseOption(Format, o.format, '--format');
+const FORMATS = ['table', 'json'] as const;
+
+/** The option schemas, built when an action runs: zod and the domain are not loaded at start-up. */
+async function schemas() {
+  const { z } = await import('zod');
+  const { DESIGNATION_STATUSES } = await import('../../domain/index.js');
+  return {
+    Revision: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 or more'),
+    Status: z.enum(DESIGNATION_STATUSES, { error: `must be one of ${DESIGNATION_STATUSES.join(', ')}` }),
+    ProfileRef: z.string().regex(/^[^@]+@[1-9][0-9]*$/, 'must be profile_id@version, e.g. PRF-1@2'),
+  };
+}
+const fmt = (o: { format: string }) => outputFormat(o.format, FORMATS);
 
 interface FieldOptions {
   kind?: string;
@@ -38,8 +34,8 @@ interface FieldOptions {
 }
 
 /** Options given as designation fields; the schema checks the values and names the field. */
-function fields(o: FieldOptions): Record<string, unknown> {
-  const profile = o.profile === undefined ? undefined : parseOption(ProfileRef, o.profile, '--profile');
+async function fields(o: FieldOptions): Promise<Record<string, unknown>> {
+  const profile = o.profile === undefined ? undefined : parseOption((await schemas()).ProfileRef, o.profile, '--profile');
   const at = profile?.lastIndexOf('@') ?? -1;
   return Object.fromEntries(
     Object.entries({
@@ -67,7 +63,7 @@ const fieldOptions = (c: Command, forCreate: boolean) =>
     .option('--transition-months <n>', forCreate ? "phase-out period (default: the member state's policy, baseline 36)" : 'phase-out period')
     .option('--status <status>', forCreate ? 'proposed | in-force' : 'proposed | in-force (revoke with designation revoke)')
     .option('--profile <profile_id@version>', 'the profile version the decision rests on')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption());
 
 async function readDesignationFile(file: string): Promise<Record<string, unknown>> {
@@ -95,11 +91,14 @@ export function registerDesignations(program: Command, { io }: CommandContext): 
       .option('--supplier <supplier_id>'),
     true,
   ).action(async (file: string | undefined, o: FieldOptions & { id?: string; memberState?: string; supplier?: string; format: string; db?: string }) => {
+    const T = await import('./designations-text.js');
+    const { createDesignation } = await import('../../store/designations.js');
     const format = fmt(o);
     const base = file === undefined ? {} : await readDesignationFile(file);
     const given = Object.fromEntries(Object.entries({ designation_id: o.id, member_state: o.memberState, supplier_id: o.supplier }).filter(([, v]) => v !== undefined));
     await withStore(o.db, async (store) => {
-      const w = createDesignation(store, { ...base, ...given, ...fields(o) }, { actor: cliActor() });
+      const { designationBasis } = await import('../../services/designations.js');
+      const w = createDesignation(store, { ...base, ...given, ...(await fields(o)) }, { actor: cliActor() });
       const { warnings } = designationBasis(store, w.designation);
       io.out(format === 'json' ? json(T.writeJson(w, warnings)) : T.writeText(w, warnings));
     });
@@ -107,10 +106,13 @@ export function registerDesignations(program: Command, { io }: CommandContext): 
 
   fieldOptions(designation.command('amend').description('change a designation; a change that alters nothing records nothing').argument('<designation_id>'), false).action(
     async (id: string, o: FieldOptions & { format: string; db?: string }) => {
+      const T = await import('./designations-text.js');
+      const { amendDesignation } = await import('../../store/designations.js');
       const format = fmt(o);
-      const change = fields(o) as DesignationAmendment;
+      const change = (await fields(o)) as DesignationAmendment;
       if (Object.keys(change).length === 0) throw new UserError('nothing to amend: give at least one of the options (see --help)');
       await withStore(o.db, async (store) => {
+        const { designationBasis } = await import('../../services/designations.js');
         const w = amendDesignation(store, id, change, { actor: cliActor() });
         const { warnings } = designationBasis(store, w.designation);
         io.out(format === 'json' ? json(T.writeJson(w, warnings)) : T.writeText(w, warnings));
@@ -123,9 +125,12 @@ export function registerDesignations(program: Command, { io }: CommandContext): 
     .description('revoke a designation as of a date; its findings end')
     .argument('<designation_id>')
     .requiredOption('--date <YYYY-MM-DD>', 'the date of the revocation')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (id: string, o: { date: string; format: string; db?: string }) => {
+      const T = await import('./designations-text.js');
+      const { revokeDesignation } = await import('../../store/designations.js');
+      const { IsoDate } = await import('../../domain/index.js');
       const format = fmt(o);
       const date = parseOption(IsoDate, o.date, '--date');
       await withStore(o.db, async (store) => {
@@ -139,15 +144,18 @@ export function registerDesignations(program: Command, { io }: CommandContext): 
     .description('designations with their deadlines')
     .option('--member-state <code>')
     .option('--supplier <supplier_id>')
-    .option('--status <status>', DESIGNATION_STATUSES.join(' | '))
-    .option('--format <format>', 'table | json', 'table')
+    .option('--status <status>', 'proposed | in-force | revoked')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (o: { memberState?: string; supplier?: string; status?: string; format: string; db?: string }) => {
+      const T = await import('./designations-text.js');
+      const { listStoredDesignations } = await import('../../store/designations.js');
+      const { Id, MemberStateCode } = await import('../../domain/index.js');
       const format = fmt(o);
       const filter = {
         ...(o.memberState !== undefined ? { memberState: parseOption(MemberStateCode, o.memberState, '--member-state') } : {}),
         ...(o.supplier !== undefined ? { supplierId: parseOption(Id, o.supplier, '--supplier') } : {}),
-        ...(o.status !== undefined ? { status: parseOption(Status, o.status, '--status') } : {}),
+        ...(o.status !== undefined ? { status: parseOption((await schemas()).Status, o.status, '--status') } : {}),
       };
       await withStore(o.db, async (store) => {
         const rows = listStoredDesignations(store, filter);
@@ -159,9 +167,11 @@ export function registerDesignations(program: Command, { io }: CommandContext): 
     .command('show')
     .description('a designation with its deadline, the profile it rests on and its revisions')
     .argument('<designation_id>')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (id: string, o: { format: string; db?: string }) => {
+      const T = await import('./designations-text.js');
+      const { showDesignation } = await import('../../services/designations.js');
       const format = fmt(o);
       await withStore(o.db, async (store) => {
         const v = await showDesignation(store, id);
@@ -173,9 +183,11 @@ export function registerDesignations(program: Command, { io }: CommandContext): 
     .command('history')
     .description('every revision of a designation: created, amended, revoked, with who and how')
     .argument('<designation_id>')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (id: string, o: { format: string; db?: string }) => {
+      const T = await import('./designations-text.js');
+      const { designationHistory } = await import('../../store/designations.js');
       const format = fmt(o);
       await withStore(o.db, async (store) => {
         const revisions = designationHistory(store, id);
@@ -190,10 +202,13 @@ export function registerDesignations(program: Command, { io }: CommandContext): 
     .argument('<designation_id>')
     .argument('<from>', 'revision')
     .argument('<to>', 'revision')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (id: string, from: string, to: string, o: { format: string; db?: string }) => {
+      const T = await import('./designations-text.js');
+      const { designationRevision, diffRevisions } = await import('../../store/designations.js');
       const format = fmt(o);
+      const { Revision } = await schemas();
       const [a, b] = [parseOption(Revision, from, '<from>'), parseOption(Revision, to, '<to>')];
       await withStore(o.db, async (store) => {
         const d = diffRevisions(designationRevision(store, id, a), designationRevision(store, id, b));

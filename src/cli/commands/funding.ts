@@ -1,15 +1,12 @@
 import type { Command } from 'commander';
+import type { IsoDate, MemberStateCode } from '../../domain/index.js';
 import { basename } from 'node:path';
-import { z } from 'zod';
-import { fundingCheckToText, fundingChecksToText } from '../../report/tracking.js';
-import { readFundingProject, runFundingCheck } from '../../services/funding-check.js';
-import { listFundingChecks, saveFundingCheck } from '../../store/funding.js';
 import { json } from '../io.js';
 import type { CommandContext } from '../main.js';
-import { dbOption, optionSchemas, parseOption } from '../options.js';
+import { dbOption, formatOption, outputFormat, parseOption } from '../options.js';
 import { withStore } from '../store.js';
 
-const Format = z.enum(['table', 'json'], { error: 'must be table or json' });
+const FORMATS = ['table', 'json'] as const;
 
 export function registerFunding(program: Command, { io }: CommandContext) {
   const funding = program.command('funding').description('SA10: may public money fund a deployment project, under the designations in force?');
@@ -20,11 +17,15 @@ export function registerFunding(program: Command, { io }: CommandContext) {
     .argument('<project.json>', 'project file (see docs/data-formats.md, examples/funding/project.json)')
     .option('--date <date>', 'judge designations as in force on this day instead of the planned date')
     .option('--save', 'keep the check, its inputs and the designations read, as evidence')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (file: string, o: { date?: string; save?: boolean; format: string; db?: string }) => {
-      const format = parseOption(Format, o.format, '--format');
-      const date = o.date === undefined ? undefined : parseOption(optionSchemas.IsoDate, o.date, '--date');
+      const { saveFundingCheck } = await import('../../store/funding.js');
+      const { readFundingProject, runFundingCheck } = await import('../../services/funding-check.js');
+      const { fundingCheckToText } = await import('../../report/tracking.js');
+      const { IsoDate } = await import('../../domain/index.js');
+      const format = outputFormat(o.format, FORMATS);
+      const date = o.date === undefined ? undefined : parseOption(IsoDate, o.date, '--date');
       const project = await readFundingProject(file);
       await withStore(o.db, async (store) => {
         const run = await runFundingCheck(store, project, { ...(date ? { date } : {}), file: basename(file) });
@@ -46,13 +47,16 @@ export function registerFunding(program: Command, { io }: CommandContext) {
     .description('saved funding checks, oldest first')
     .option('--project <id>', 'checks of this project')
     .option('--member-state <code>', 'checks of projects in this member state')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (o: { project?: string; memberState?: string; format: string; db?: string }) => {
-      const format = parseOption(Format, o.format, '--format');
+      const { listFundingChecks } = await import('../../store/funding.js');
+      const { fundingChecksToText } = await import('../../report/tracking.js');
+      const { MemberStateCode } = await import('../../domain/index.js');
+      const format = outputFormat(o.format, FORMATS);
       const filter = {
         ...(o.project !== undefined ? { projectId: o.project } : {}),
-        ...(o.memberState !== undefined ? { memberState: parseOption(optionSchemas.MemberStateCode, o.memberState, '--member-state') } : {}),
+        ...(o.memberState !== undefined ? { memberState: parseOption(MemberStateCode, o.memberState, '--member-state') } : {}),
       };
       await withStore(o.db, async (store) => {
         const checks = await listFundingChecks(store, filter);

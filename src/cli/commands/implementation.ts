@@ -1,30 +1,28 @@
 import type { Command } from 'commander';
-import { z } from 'zod';
 import { MEASURE_IDS, type MeasureId } from '../../catalog/measures.js';
-import { MemberStateCode, UserError } from '../../domain/index.js';
-import { Implementation, implementationScopeKey } from '../../domain/implementation.js';
-import { implementationsToText, matrixToText } from '../../report/tracking.js';
-import { importImplementations, writeImplementationTemplate } from '../../services/implementation-import.js';
-import { implementationMatrixAt } from '../../services/implementation-matrix.js';
-import { appendImplementations, implementationHistory, listImplementationRecords, type AppendSummary, type ImplementationRecord } from '../../store/implementations.js';
-import { getOperator, listOperators } from '../../store/repositories.js';
+import { UserError } from '../../domain/errors.js';
+import type { Implementation } from '../../domain/implementation.js';
+import type { AppendSummary, ImplementationRecord } from '../../store/implementations.js';
 import { json } from '../io.js';
 import type { CommandContext } from '../main.js';
-import { dbOption, optionSchemas, parseOption, today } from '../options.js';
+import { dbOption, formatOption, outputFormat, parseOption, today } from '../options.js';
 import { withStore } from '../store.js';
 
-const Format = z.enum(['table', 'json'], { error: 'must be table or json' });
+const FORMATS = ['table', 'json'] as const;
+
 const measureRank = (m: string) => MEASURE_IDS.indexOf(m as MeasureId);
 
 /** `union`, `ms:DE`, `op:OP-1`; a bare member state code or operator id is taken as such. */
-export function parseScopeKey(arg: string): string {
+export async function parseScopeKey(arg: string): Promise<string> {
+  const { MemberStateCode } = await import('../../domain/index.js');
   const a = arg.trim();
   if (a === 'union' || /^(ms|op):./.test(a)) return a.startsWith('ms:') ? `ms:${a.slice(3).toUpperCase()}` : a;
   return MemberStateCode.safeParse(a).success ? `ms:${a.toUpperCase()}` : `op:${a}`;
 }
 
 /** The latest row per measure × scope: rows come in history order, so the last one of each key wins. */
-function current(rows: readonly ImplementationRecord[]): ImplementationRecord[] {
+async function current(rows: readonly ImplementationRecord[]): Promise<ImplementationRecord[]> {
+  const { implementationScopeKey } = await import('../../domain/implementation.js');
   const latest = new Map<string, ImplementationRecord>();
   for (const r of rows) latest.set(`${r.measure}@${implementationScopeKey(r)}`, r);
   // the Union first, then member states, then operators; by catalogue order of measure within a scope
@@ -57,10 +55,11 @@ export function registerImplementation(program: Command, { io }: CommandContext)
     .command('import')
     .description('append rows from a CSV, JSON or XLSX register (columns: docs/data-formats.md); one transaction')
     .argument('<file>', '.csv | .json | .xlsx')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (file: string, opts: { format: string; db?: string }) => {
-      const format = parseOption(Format, opts.format, '--format');
+      const { importImplementations } = await import('../../services/implementation-import.js');
+      const format = outputFormat(opts.format, FORMATS);
       await withStore(opts.db, async (store) => {
         const s = await importImplementations(store, file);
         io.out(format === 'json' ? json(s) : summaryText(s));
@@ -79,10 +78,13 @@ export function registerImplementation(program: Command, { io }: CommandContext)
     .option('--owner <text>', 'who answers for it')
     .option('--due <date>', 'due date YYYY-MM-DD')
     .option('--date <date>', 'the day the status was reported (default: today)')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (o: Record<string, string | undefined>) => {
-      const format = parseOption(Format, o.format, '--format');
+      const { getOperator } = await import('../../store/repositories.js');
+      const { appendImplementations } = await import('../../store/implementations.js');
+      const { Implementation, implementationScopeKey } = await import('../../domain/implementation.js');
+      const format = outputFormat(o.format ?? 'table', FORMATS);
       await withStore(o.db, async (store) => {
         let memberState = o.memberState;
         if (o.scope === 'operator' && memberState === undefined && o.operator !== undefined) memberState = (await getOperator(store, o.operator))?.member_state;
@@ -114,18 +116,21 @@ export function registerImplementation(program: Command, { io }: CommandContext)
     .option('--operator <id>', 'rows of this operator')
     .option('--measure <id>', 'rows of this measure')
     .option('--all-history', 'every history row, oldest first, instead of the current status')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (o: { memberState?: string; operator?: string; measure?: string; allHistory?: boolean; format: string; db?: string }) => {
-      const format = parseOption(Format, o.format, '--format');
+      const { listImplementationRecords } = await import('../../store/implementations.js');
+      const { implementationsToText } = await import('../../report/tracking.js');
+      const { MemberStateCode } = await import('../../domain/index.js');
+      const format = outputFormat(o.format, FORMATS);
       const filter = {
-        ...(o.memberState !== undefined ? { memberState: parseOption(optionSchemas.MemberStateCode, o.memberState, '--member-state') } : {}),
+        ...(o.memberState !== undefined ? { memberState: parseOption(MemberStateCode, o.memberState, '--member-state') } : {}),
         ...(o.operator !== undefined ? { operatorId: o.operator } : {}),
         ...(o.measure !== undefined ? { measure: o.measure.toUpperCase() } : {}),
       };
       await withStore(o.db, async (store) => {
         const all = await listImplementationRecords(store, filter);
-        const rows = o.allHistory ? all : current(all);
+        const rows = o.allHistory ? all : await current(all);
         io.out(format === 'json' ? json(rows) : implementationsToText(rows));
       });
     });
@@ -135,13 +140,16 @@ export function registerImplementation(program: Command, { io }: CommandContext)
     .description('every row of one measure at one scope, oldest first')
     .argument('<measure>', 'e.g. SM03')
     .argument('<scope-key>', 'union | ms:DE (or DE) | op:OP-DE-1 (or OP-DE-1)')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (measure: string, scopeArg: string, o: { format: string; db?: string }) => {
-      const format = parseOption(Format, o.format, '--format');
+      const { implementationHistory } = await import('../../store/implementations.js');
+      const { implementationsToText } = await import('../../report/tracking.js');
+      const { z } = await import('zod');
+      const format = outputFormat(o.format, FORMATS);
       const id = parseOption(z.enum(MEASURE_IDS, { error: 'is not a measure of the catalogue' }), measure.toUpperCase(), '<measure>');
       await withStore(o.db, async (store) => {
-        const rows = await implementationHistory(store, id, parseScopeKey(scopeArg));
+        const rows = await implementationHistory(store, id, await parseScopeKey(scopeArg));
         io.out(format === 'json' ? json(rows) : implementationsToText(rows));
       });
     });
@@ -151,11 +159,15 @@ export function registerImplementation(program: Command, { io }: CommandContext)
     .description('member state × measure matrix with per-measure counts, as of a date')
     .option('--date <date>', 'rows recorded on or before this day (default: today)')
     .option('--measures <ids>', 'comma-separated measures (default: all 29)')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (o: { date?: string; measures?: string; format: string; db?: string }) => {
-      const format = parseOption(Format, o.format, '--format');
-      const date = o.date === undefined ? today() : parseOption(optionSchemas.IsoDate, o.date, '--date');
+      const { implementationMatrixAt } = await import('../../services/implementation-matrix.js');
+      const { matrixToText } = await import('../../report/tracking.js');
+      const { IsoDate } = await import('../../domain/index.js');
+      const { z } = await import('zod');
+      const format = outputFormat(o.format, FORMATS);
+      const date = o.date === undefined ? today() : parseOption(IsoDate, o.date, '--date');
       const measures = o.measures?.split(',').map((m) => parseOption(z.enum(MEASURE_IDS, { error: 'is not a measure of the catalogue' }), m.trim().toUpperCase(), '--measures'));
       await withStore(o.db, async (store) => {
         const matrix = await implementationMatrixAt(store, { date, ...(measures ? { measures } : {}) });
@@ -167,8 +179,11 @@ export function registerImplementation(program: Command, { io }: CommandContext)
     .command('template')
     .description('write an empty register to fill in: .xlsx (drop-downs, a sheet explaining the columns) or .csv')
     .argument('<out>', 'out.xlsx | out.csv')
-    .action(async (out: string) => {
+    .addOption(formatOption())
+    .action(async (out: string, o: { format: string }) => {
+      const format = outputFormat(o.format, FORMATS);
+      const { writeImplementationTemplate } = await import('../../services/implementation-import.js');
       await writeImplementationTemplate(out);
-      io.out(`template written: ${out}\n`);
+      io.out(format === 'json' ? json({ template: out }) : `template written: ${out}\n`);
     });
 }

@@ -1,18 +1,15 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { cliActor } from '../actor.js';
-import { appendAudit } from '../../store/audit/index.js';
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { UserError } from '../../domain/index.js';
-import { IMPORT_KINDS, importFile, type ImportSummary } from '../../interchange/index.js';
-import { fmtInt } from '../../report/format.js';
+import { UserError } from '../../domain/errors.js';
+import type { ImportSummary } from '../../interchange/index.js';
+import { IMPORT_KINDS } from '../../interchange/import/kind-names.js';
+import { cliActor } from '../actor.js';
+import { json } from '../io.js';
 import type { CommandContext } from '../main.js';
 import { openOrCreateStore } from '../store.js';
-import { dbOption, optionSchemas, parseOption, today } from '../options.js';
-import { progressReporter } from '../progress.js';
-import { idList } from './assets-text.js';
+import { dbOption, formatOption, outputFormat, parseOption, today } from '../options.js';
 
 interface ImportOpts {
   db?: string;
@@ -33,14 +30,18 @@ export function registerImport(program: Command, { io }: CommandContext) {
     .option('--operator <id>', 'with --replace: the operator whose inventory the file replaces')
     .option('--as-of <date>', 'with --replace: the day the assets missing from the file left service (default today; not after today)')
     .option('--dry-run', 'check the file and say what would change; write nothing')
-    .option('--format <format>', 'text | json', 'text')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (kindArg: string, file: string, opts: ImportOpts) => {
-      const kind = parseOption(z.enum(IMPORT_KINDS, { error: `must be one of ${IMPORT_KINDS.join(', ')}` }), kindArg, '<kind>');
-      const format = parseOption(z.enum(['text', 'json']), opts.format, '--format');
-      const replace = replaceOptions(kind, opts);
+      const format = outputFormat(opts.format, ['table', 'json']);
+      if (!(IMPORT_KINDS as readonly string[]).includes(kindArg)) throw new UserError(`option <kind>: must be one of ${IMPORT_KINDS.join(', ')} (got "${kindArg}")`);
+      const kind = kindArg as (typeof IMPORT_KINDS)[number];
+      const replace = await replaceOptions(kind, opts);
+      const { importFile } = await import('../../interchange/index.js');
+      const { appendAudit } = await import('../../store/audit/index.js');
+      const { progressReporter } = await import('../progress.js');
       const store = await openOrCreateStore(opts.db, io);
-      const progress = progressReporter(io, `import ${kind}`);
+      const progress = progressReporter(io, `import ${kind}`, file.toLowerCase().endsWith('.json') ? 'rows' : 'bytes');
       try {
         const actor = cliActor();
         const s = await importFile(store, kind, file, { onProgress: progress.update, actor: actor.name, ...(replace ? { replace } : {}) });
@@ -53,7 +54,7 @@ export function registerImport(program: Command, { io }: CommandContext) {
             targetId: basename(file),
             detail: { file: basename(file), sha256: await fileSha256(file), rows: s.rows, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged },
           });
-        io.out(format === 'json' ? `${JSON.stringify(s, null, 2)}\n` : summaryText(s));
+        io.out(format === 'json' ? json(s) : await summaryText(s));
       } finally {
         progress.stop();
         await store.close();
@@ -62,7 +63,7 @@ export function registerImport(program: Command, { io }: CommandContext) {
 }
 
 /** The replacement options, checked: --replace needs an asset import and --operator; the others need --replace. */
-function replaceOptions(kind: string, opts: ImportOpts) {
+async function replaceOptions(kind: string, opts: ImportOpts) {
   if (!opts.replace) {
     if (opts.operator !== undefined || opts.asOf !== undefined) throw usage('--operator and --as-of go with --replace');
     if (opts.dryRun) throw usage('--dry-run goes with --replace');
@@ -70,16 +71,19 @@ function replaceOptions(kind: string, opts: ImportOpts) {
   }
   if (kind !== 'assets') throw usage('--replace replaces an operator\'s inventory: give the kind assets');
   if (opts.operator === undefined) throw usage('--replace needs --operator <id>, the operator whose inventory the file is');
+  const { Id, IsoDate } = await import('../../domain/index.js');
   return {
-    operatorId: parseOption(optionSchemas.Id, opts.operator, '--operator'),
-    asOf: parseOption(optionSchemas.IsoDate, opts.asOf ?? today(), '--as-of'),
+    operatorId: parseOption(Id, opts.operator, '--operator'),
+    asOf: parseOption(IsoDate, opts.asOf ?? today(), '--as-of'),
     dryRun: opts.dryRun === true,
   };
 }
 
 const usage = (message: string) => new UserError(message);
 
-function summaryText(s: ImportSummary): string {
+async function summaryText(s: ImportSummary): Promise<string> {
+  const { fmtInt } = await import('../../report/format.js');
+  const { idList } = await import('./assets-text.js');
   const line =
     `${s.kind}: ${fmtInt(s.rows)} rows from ${s.file} — ${fmtInt(s.inserted)} inserted, ${fmtInt(s.updated)} updated, ` +
     `${fmtInt(s.unchanged)} unchanged (${(s.ms / 1000).toFixed(1)} s)\n`;

@@ -1,16 +1,13 @@
 import type { Command } from 'commander';
-import { z } from 'zod';
 import { UserError } from '../../domain/errors.js';
-import { Id, IsoDate } from '../../domain/primitives.js';
-import { importEntities, importHoldings, supplierControl, type RegisterImportSummary } from '../../services/ownership.js';
-import { getEntity, listEntities, listHoldings } from '../../store/ownership.js';
+import type { Id, IsoDate } from '../../domain/primitives.js';
+import type { RegisterImportSummary } from '../../services/ownership.js';
 import { json } from '../io.js';
 import type { CommandContext } from '../main.js';
-import { dbOption, parseOption } from '../options.js';
+import { dbOption, formatOption, outputFormat, parseOption } from '../options.js';
 import { withStore } from '../store.js';
-import { controlText, entitiesText, entityText, holdingsText } from './ownership-text.js';
 
-const Format = z.enum(['table', 'json'], { error: 'must be table or json' });
+const FORMATS = ['table', 'json'] as const;
 
 function summaryText(s: RegisterImportSummary): string {
   return (
@@ -26,10 +23,11 @@ export function registerOwnership(program: Command, { io }: CommandContext): voi
     .command('import')
     .description('import an entities register (CSV, JSON or XLSX: entity_id, name, kind, country) in one transaction, upserting by entity_id')
     .argument('<file>', '.csv, .json or .xlsx')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (file: string, opts: { format: string; db?: string }) => {
-      const format = parseOption(Format, opts.format, '--format');
+      const { importEntities } = await import('../../services/ownership.js');
+      const format = outputFormat(opts.format, FORMATS);
       await withStore(opts.db, async (store) => {
         const s = await importEntities(store, file);
         io.out(format === 'json' ? json(s) : summaryText(s));
@@ -38,10 +36,12 @@ export function registerOwnership(program: Command, { io }: CommandContext): voi
   entity
     .command('list')
     .description('list the entities of the ownership graph, suppliers without an entities row included (source: supplier)')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (opts: { format: string; db?: string }) => {
-      const format = parseOption(Format, opts.format, '--format');
+      const { entitiesText } = await import('./ownership-text.js');
+      const { listEntities } = await import('../../store/ownership.js');
+      const format = outputFormat(opts.format, FORMATS);
       await withStore(opts.db, async (store) => {
         const list = await listEntities(store);
         io.out(format === 'json' ? json(list) : entitiesText(list));
@@ -51,10 +51,12 @@ export function registerOwnership(program: Command, { io }: CommandContext): voi
     .command('show')
     .description('show one entity with the holdings in it and the holdings it has')
     .argument('<entity_id>')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (id: string, opts: { format: string; db?: string }) => {
-      const format = parseOption(Format, opts.format, '--format');
+      const { entityText } = await import('./ownership-text.js');
+      const { getEntity, listHoldings } = await import('../../store/ownership.js');
+      const format = outputFormat(opts.format, FORMATS);
       await withStore(opts.db, async (store) => {
         const e = await getEntity(store, id);
         if (!e) throw new UserError(`no entity or supplier ${id} is recorded`);
@@ -69,10 +71,11 @@ export function registerOwnership(program: Command, { io }: CommandContext): voi
     .description('import a holdings register (CSV, JSON or XLSX) in one transaction, upserting by holder_id, held_id and since')
     .argument('<file>', '.csv, .json or .xlsx')
     .option('--replace', 'the file lists every holding in each entity it names as held: delete stored holdings in those entities it does not list')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (file: string, opts: { format: string; replace?: boolean; db?: string }) => {
-      const format = parseOption(Format, opts.format, '--format');
+      const { importHoldings } = await import('../../services/ownership.js');
+      const format = outputFormat(opts.format, FORMATS);
       await withStore(opts.db, async (store) => {
         const s = await importHoldings(store, file, { replace: opts.replace === true });
         io.out(format === 'json' ? json(s) : summaryText(s));
@@ -82,10 +85,13 @@ export function registerOwnership(program: Command, { io }: CommandContext): voi
     .command('list')
     .description('list holdings, optionally only those of or in one entity')
     .option('--entity <entity_id>', 'holdings where this entity is holder or held')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (opts: { entity?: string; format: string; db?: string }) => {
-      const format = parseOption(Format, opts.format, '--format');
+      const { holdingsText } = await import('./ownership-text.js');
+      const { listHoldings } = await import('../../store/ownership.js');
+      const { Id } = await import('../../domain/primitives.js');
+      const format = outputFormat(opts.format, FORMATS);
       const entityId = opts.entity === undefined ? undefined : parseOption(Id, opts.entity, '--entity');
       await withStore(opts.db, async (store) => {
         const list = await listHoldings(store, entityId === undefined ? {} : { entityId });
@@ -99,10 +105,13 @@ export function registerOwnership(program: Command, { io }: CommandContext): voi
     .description('look-through owners, ultimate controllers, state shares per country and whether control sits outside the EU/EEA')
     .argument('<supplier_id>')
     .option('--as-of <date>', 'leave out holdings dated after this day (YYYY-MM-DD)')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (supplierId: string, opts: { asOf?: string; format: string; db?: string }) => {
-      const format = parseOption(Format, opts.format, '--format');
+      const { controlText } = await import('./ownership-text.js');
+      const { supplierControl } = await import('../../services/ownership.js');
+      const { IsoDate } = await import('../../domain/primitives.js');
+      const format = outputFormat(opts.format, FORMATS);
       const asOf = opts.asOf === undefined ? undefined : parseOption(IsoDate, opts.asOf, '--as-of');
       await withStore(opts.db, async (store) => {
         const r = await supplierControl(store, supplierId, asOf);

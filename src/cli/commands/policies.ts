@@ -1,22 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { BASELINE_POLICY, resolvePolicy, type EffectivePolicy } from '../../catalog/index.js';
-import { ImportError, MemberStateCode, UserError, type Policy } from '../../domain/index.js';
-import { BASELINE_VERSION } from '../../domain/policy-check.js';
-import { diffEffectivePolicies } from '../../engine/policy-diff.js';
-import { ImportErrors, MAX_ERRORS } from '../../interchange/import/errors.js';
-import { policyItems, policyValidation, validatePolicy } from '../../interchange/policy-validate.js';
-import { baselineText, effectivePolicyText, policyDiffText, policyListText, storedPolicyText } from '../../report/policy.js';
-import { getPolicyVersion, listPolicyVersions } from '../../store/policies.js';
+import type { EffectivePolicy } from '../../catalog/index.js';
+import type { Policy } from '../../domain/index.js';
+import { ImportError, UserError } from '../../domain/errors.js';
 import type { Store } from '../../store/index.js';
 import { json } from '../io.js';
 import { EXIT, type CommandContext } from '../main.js';
-import { dbOption, parseOption } from '../options.js';
+import { dbOption, formatOption, outputFormat, parseOption } from '../options.js';
 import { withStore } from '../store.js';
 
-const Format = z.enum(['table', 'json'], { error: 'must be table or json' });
+const FORMATS = ['table', 'json'] as const;
 
 async function readJson(file: string): Promise<unknown> {
   let text: string;
@@ -32,14 +26,18 @@ async function readJson(file: string): Promise<unknown> {
   }
 }
 
-function memberState(value: string): string {
+async function memberState(value: string): Promise<string> {
+  const { MemberStateCode } = await import('../../domain/index.js');
   const r = MemberStateCode.safeParse(value);
   if (!r.success) throw new UserError(`member state "${value}" ${r.error.issues[0]?.message ?? 'is invalid'}`);
   return r.data;
 }
 
 /** A stored version's effective policy; `baseline` stands for the secure5g default alone. */
-function storedEffective(store: Store, ms: string, version: string): EffectivePolicy {
+async function storedEffective(store: Store, ms: string, version: string): Promise<EffectivePolicy> {
+  const { BASELINE_VERSION } = await import('../../domain/policy-check.js');
+  const { resolvePolicy } = await import('../../catalog/index.js');
+  const { getPolicyVersion, listPolicyVersions } = await import('../../store/policies.js');
   if (version === BASELINE_VERSION) return resolvePolicy(ms);
   const v = getPolicyVersion(store, ms, version);
   if (!v) {
@@ -58,9 +56,11 @@ export function registerPolicies(program: Command, { io, setExit }: CommandConte
     .command('validate')
     .description('check a policy file (one policy, an array, or {"policies": [...]}) without storing it')
     .argument('<file>', 'policy JSON')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .action(async (file: string, opts: { format: string }) => {
-      const format = parseOption(Format, opts.format, '--format');
+      const { policyItems, policyValidation } = await import('../../interchange/policy-validate.js');
+      const { ImportErrors, MAX_ERRORS } = await import('../../interchange/import/errors.js');
+      const format = outputFormat(opts.format, FORMATS);
       const name = basename(file);
       const results = policyItems(await readJson(file)).map((item, i) => ({ row: i + 1, ...policyValidation(item, name, i + 1) }));
       const errors = results.flatMap((r) => r.errors);
@@ -94,10 +94,13 @@ export function registerPolicies(program: Command, { io, setExit }: CommandConte
     .command('list')
     .description('stored policy versions, oldest first; the last of each member state is in force')
     .option('--member-state <code>', 'only this member state')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (opts: { memberState?: string; format: string; db?: string }) => {
-      const format = parseOption(Format, opts.format, '--format');
+      const { listPolicyVersions } = await import('../../store/policies.js');
+      const { policyListText } = await import('../../report/policy.js');
+      const { MemberStateCode } = await import('../../domain/index.js');
+      const format = outputFormat(opts.format, FORMATS);
       const ms = opts.memberState === undefined ? undefined : parseOption(MemberStateCode, opts.memberState, '--member-state');
       await withStore(opts.db, async (store) => {
         const versions = listPolicyVersions(store, ms);
@@ -111,14 +114,17 @@ export function registerPolicies(program: Command, { io, setExit }: CommandConte
     .argument('<member-state>')
     .option('--version <version>', 'a stored version instead of the one in force')
     .option('--effective', 'the effective policy: the secure5g default (not an EU rule) with the national policy over it')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (msArg: string, opts: { version?: string; effective?: boolean; format: string; db?: string }) => {
-      const format = parseOption(Format, opts.format, '--format');
-      const ms = memberState(msArg);
+      const { getPolicyVersion } = await import('../../store/policies.js');
+      const { effectivePolicyText, storedPolicyText } = await import('../../report/policy.js');
+      const { resolvePolicy } = await import('../../catalog/index.js');
+      const format = outputFormat(opts.format, FORMATS);
+      const ms = await memberState(msArg);
       await withStore(opts.db, async (store) => {
         const v = getPolicyVersion(store, ms, opts.version);
-        if (opts.version !== undefined && !v) storedEffective(store, ms, opts.version); // throws, naming the stored versions
+        if (opts.version !== undefined && !v) await storedEffective(store, ms, opts.version); // throws, naming the stored versions
         if (opts.effective) {
           const effective = resolvePolicy(ms, v?.policy);
           io.out(format === 'json' ? json(effective) : effectivePolicyText(effective, v?.policy));
@@ -135,17 +141,21 @@ export function registerPolicies(program: Command, { io, setExit }: CommandConte
     .argument('<a>', 'member state, or the first policy file')
     .argument('<b>', 'first version, or the second policy file')
     .argument('[c]', 'second version')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (a: string, b: string, c: string | undefined, opts: { format: string; db?: string }) => {
-      const format = parseOption(Format, opts.format, '--format');
+      const { policyDiffText } = await import('../../report/policy.js');
+      const { validatePolicy } = await import('../../interchange/policy-validate.js');
+      const { diffEffectivePolicies } = await import('../../engine/policy-diff.js');
+      const { resolvePolicy } = await import('../../catalog/index.js');
+      const format = outputFormat(opts.format, FORMATS);
       let diff;
       if (c === undefined) {
         const [x, y] = await Promise.all([a, b].map(async (f): Promise<Policy> => validatePolicy(await readJson(f), basename(f))));
         diff = diffEffectivePolicies(resolvePolicy(x!.member_state, x), resolvePolicy(y!.member_state, y));
       } else {
-        const ms = memberState(a);
-        diff = await withStore(opts.db, async (store) => diffEffectivePolicies(storedEffective(store, ms, b), storedEffective(store, ms, c)));
+        const ms = await memberState(a);
+        diff = await withStore(opts.db, async (store) => diffEffectivePolicies(await storedEffective(store, ms, b), await storedEffective(store, ms, c)));
       }
       io.out(format === 'json' ? json(diff) : policyDiffText(diff));
     });
@@ -153,9 +163,11 @@ export function registerPolicies(program: Command, { io, setExit }: CommandConte
   policy
     .command('baseline')
     .description('the secure5g default (not an EU rule): the rules where a member state has no national policy, and the fallback of every field a national policy leaves out')
-    .option('--format <format>', 'table | json', 'table')
-    .action((opts: { format: string }) => {
-      const format = parseOption(Format, opts.format, '--format');
+    .addOption(formatOption())
+    .action(async (opts: { format: string }) => {
+      const format = outputFormat(opts.format, FORMATS);
+      const { BASELINE_POLICY } = await import('../../catalog/index.js');
+      const { baselineText } = await import('../../report/policy.js');
       io.out(format === 'json' ? json(BASELINE_POLICY) : baselineText({ ...BASELINE_POLICY, memberState: 'EU' }));
     });
 }

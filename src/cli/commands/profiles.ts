@@ -1,20 +1,24 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { Id, IsoDate, MemberStateCode, UserError } from '../../domain/index.js';
-import { diffProfileVersions, showProfile, suggestProfileScores } from '../../services/profiles.js';
-import { appendProfile, appendSupplyFacts, latestSupplyFacts, listProfiles, listSupplyFacts, profileHistory } from '../../store/profiles.js';
+import { UserError } from '../../domain/errors.js';
 import { json } from '../io.js';
 import type { CommandContext } from '../main.js';
-import { dbOption, parseOption, today } from '../options.js';
+import { dbOption, formatOption, outputFormat, parseOption, today } from '../options.js';
 import { withStore } from '../store.js';
-import * as T from './profiles-text.js';
 
-const Format = z.enum(['table', 'json'], { error: 'must be table or json' });
-const Version = z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 or more');
-const Count = z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must not be negative');
-const Concern = z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0–4').max(4, 'must be 0–4');
-const YesNo = z.enum(['yes', 'no'], { error: 'must be yes or no' });
+const FORMATS = ['table', 'json'] as const;
+
+/** The option schemas, built when an action runs: zod is not loaded at start-up. */
+async function schemas() {
+  const { z } = await import('zod');
+  const whole = () => z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number');
+  return {
+    Version: whole().min(1, 'must be 1 or more'),
+    Count: whole().min(0, 'must not be negative'),
+    Concern: whole().min(0, 'must be 0–4').max(4, 'must be 0–4'),
+    YesNo: z.enum(['yes', 'no'], { error: 'must be yes or no' }),
+  };
+}
 
 async function readJson(file: string, what: string): Promise<unknown> {
   let text: string;
@@ -30,7 +34,7 @@ async function readJson(file: string, what: string): Promise<unknown> {
   }
 }
 
-const fmt = (o: { format: string }) => parseOption(Format, o.format, '--format');
+const fmt = (o: { format: string }) => outputFormat(o.format, FORMATS);
 
 /** `profile …`: supplier risk profiles (append-only versions), suggestions and supply facts. */
 export function registerProfiles(program: Command, { io }: CommandContext): void {
@@ -40,9 +44,11 @@ export function registerProfiles(program: Command, { io }: CommandContext): void
     .command('create')
     .description('record a profile version from a JSON document (version left out: the next one); prints its level and what drove it')
     .argument('<file>', 'profile JSON (see docs/data-formats.md)')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (file: string, opts: { format: string; db?: string }) => {
+      const T = await import('./profiles-text.js');
+      const { appendProfile } = await import('../../store/profiles.js');
       const format = fmt(opts);
       const doc = await readJson(file, 'profile');
       await withStore(opts.db, async (store) => {
@@ -56,9 +62,12 @@ export function registerProfiles(program: Command, { io }: CommandContext): void
     .description('the latest version of each profile')
     .option('--supplier <supplier_id>', 'only profiles of this supplier')
     .option('--member-state <code>', 'only profiles by this member state')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (opts: { supplier?: string; memberState?: string; format: string; db?: string }) => {
+      const T = await import('./profiles-text.js');
+      const { listProfiles } = await import('../../store/profiles.js');
+      const { Id, MemberStateCode } = await import('../../domain/index.js');
       const format = fmt(opts);
       const filter = {
         ...(opts.supplier !== undefined ? { supplierId: parseOption(Id, opts.supplier, '--supplier') } : {}),
@@ -75,10 +84,13 @@ export function registerProfiles(program: Command, { io }: CommandContext): void
     .description('a profile version (latest by default) with its scores, its level explained and the supplier’s control')
     .argument('<profile_id>')
     .option('--version <n>', 'the version to show')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (id: string, opts: { version?: string; format: string; db?: string }) => {
+      const T = await import('./profiles-text.js');
+      const { showProfile } = await import('../../services/profiles.js');
       const format = fmt(opts);
+      const { Version } = await schemas();
       const version = opts.version === undefined ? undefined : parseOption(Version, opts.version, '--version');
       await withStore(opts.db, async (store) => {
         const v = await showProfile(store, id, version);
@@ -90,9 +102,11 @@ export function registerProfiles(program: Command, { io }: CommandContext): void
     .command('history')
     .description('every version of a profile with its recorded level')
     .argument('<profile_id>')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (id: string, opts: { format: string; db?: string }) => {
+      const T = await import('./profiles-text.js');
+      const { profileHistory } = await import('../../store/profiles.js');
       const format = fmt(opts);
       await withStore(opts.db, async (store) => {
         const versions = await profileHistory(store, id);
@@ -107,10 +121,13 @@ export function registerProfiles(program: Command, { io }: CommandContext): void
     .argument('<profile_id>')
     .argument('<from>', 'version')
     .argument('<to>', 'version')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (id: string, from: string, to: string, opts: { format: string; db?: string }) => {
+      const T = await import('./profiles-text.js');
+      const { diffProfileVersions } = await import('../../services/profiles.js');
       const format = fmt(opts);
+      const { Version } = await schemas();
       const [a, b] = [parseOption(Version, from, '<from>'), parseOption(Version, to, '<to>')];
       await withStore(opts.db, async (store) => {
         const d = await diffProfileVersions(store, id, a, b);
@@ -124,9 +141,12 @@ export function registerProfiles(program: Command, { io }: CommandContext): void
     .argument('<supplier_id>')
     .requiredOption('--member-state <code>', 'the assessing member state (whose supply facts count)')
     .option('--date <YYYY-MM-DD>', 'as-of date for holdings and end of support (default today)')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (supplierId: string, opts: { memberState: string; date?: string; format: string; db?: string }) => {
+      const T = await import('./profiles-text.js');
+      const { suggestProfileScores } = await import('../../services/profiles.js');
+      const { Id, IsoDate, MemberStateCode } = await import('../../domain/index.js');
       const format = fmt(opts);
       const ms = parseOption(MemberStateCode, opts.memberState, '--member-state');
       const date = parseOption(IsoDate, opts.date ?? today(), '--date');
@@ -152,10 +172,14 @@ function registerFacts(profile: Command, io: CommandContext['io']): void {
     .option('--financial-note <text>', 'note on financial stability')
     .option('--financial-concern <0-4>', "the note's graded concern")
     .option('--date <YYYY-MM-DD>', 'the day the facts were established (default today)')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (supplierId: string, o: Record<string, string | undefined> & { format: string; db?: string }) => {
+      const T = await import('./profiles-text.js');
+      const { appendSupplyFacts } = await import('../../store/profiles.js');
+      const { Id, IsoDate, MemberStateCode } = await import('../../domain/index.js');
       const format = fmt(o);
+      const { Count, YesNo, Concern } = await schemas();
       const record = {
         supplier_id: parseOption(Id, supplierId, '<supplier_id>'),
         member_state: parseOption(MemberStateCode, o.memberState, '--member-state'),
@@ -176,9 +200,12 @@ function registerFacts(profile: Command, io: CommandContext['io']): void {
     .description('recorded supply facts, oldest first; with --supplier and --member-state also the facts in force')
     .option('--supplier <supplier_id>')
     .option('--member-state <code>')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (o: { supplier?: string; memberState?: string; format: string; db?: string }) => {
+      const T = await import('./profiles-text.js');
+      const { latestSupplyFacts, listSupplyFacts } = await import('../../store/profiles.js');
+      const { Id, MemberStateCode } = await import('../../domain/index.js');
       const format = fmt(o);
       const supplierId = o.supplier === undefined ? undefined : parseOption(Id, o.supplier, '--supplier');
       const memberState = o.memberState === undefined ? undefined : parseOption(MemberStateCode, o.memberState, '--member-state');

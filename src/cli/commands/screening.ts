@@ -1,57 +1,58 @@
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { UserError } from '../../domain/index.js';
-import { screenCase, screeningRegister } from '../../engine/screening.js';
-import { screeningToText, type ScreeningListRow } from '../../report/tracking.js';
-import { renderTable } from '../../report/table.js';
-import { addScreeningCase, importScreeningCases } from '../../services/screening-import.js';
-import { listSuppliers } from '../../store/repositories.js';
-import { getScreeningCase, listScreeningCases, type UpsertSummary } from '../../store/screening.js';
+import { UserError } from '../../domain/errors.js';
+import type { ScreeningListRow } from '../../report/tracking.js';
+import type { UpsertSummary } from '../../store/screening.js';
 import { json } from '../io.js';
 import type { CommandContext } from '../main.js';
-import { dbOption, optionSchemas, parseOption, today } from '../options.js';
+import { dbOption, formatOption, outputFormat, parseOption, today } from '../options.js';
 import { withStore } from '../store.js';
 
-const Format = z.enum(['table', 'json'], { error: 'must be table or json' });
+const FORMATS = ['table', 'json'] as const;
+
 const summaryText = (s: UpsertSummary) => `screening: ${s.rows} cases from ${s.source} — ${s.inserted} new, ${s.revised} revised, ${s.unchanged} unchanged\n`;
-const dateOption = (v: string | undefined) => (v === undefined ? today() : parseOption(optionSchemas.IsoDate, v, '--date'));
+const dateOption = async (v: string | undefined) => (v === undefined ? today() : parseOption((await import('../../domain/index.js')).IsoDate, v, '--date'));
 
 export function registerScreening(program: Command, { io }: CommandContext) {
   const screening = program.command('screening').description('investment screening cases (Regulation (EU) 2019/452): 35-day comment deadline, profile reviews');
 
-  const writer = (name: string, description: string, argument: string, f: typeof importScreeningCases) =>
+  type Writer = (typeof import('../../services/screening-import.js'))['importScreeningCases'];
+  const writer = (name: string, description: string, argument: string, load: () => Promise<Writer>) =>
     screening
       .command(name)
       .description(description)
       .argument('<file>', argument)
-      .option('--format <format>', 'table | json', 'table')
+      .addOption(formatOption())
       .addOption(dbOption())
       .action(async (file: string, o: { format: string; db?: string }) => {
-        const format = parseOption(Format, o.format, '--format');
+        const format = outputFormat(o.format, FORMATS);
         await withStore(
           o.db,
           async (store) => {
-            const s = await f(store, file);
+            const s = await (await load())(store, file);
             io.out(format === 'json' ? json(s) : summaryText(s));
           },
           // an import may start a database; `add` records into one that exists
           name === 'import' ? { createWith: io } : {},
         );
       });
-  writer('import', 'record cases from a CSV, JSON or XLSX register; a changed case gets a new revision', '.csv | .json | .xlsx', importScreeningCases);
-  writer('add', 'record one case (or revise it) from a JSON file', 'case JSON file', addScreeningCase);
+  writer('import', 'record cases from a CSV, JSON or XLSX register; a changed case gets a new revision', '.csv | .json | .xlsx', async () => (await import('../../services/screening-import.js')).importScreeningCases);
+  writer('add', 'record one case (or revise it) from a JSON file', 'case JSON file', async () => (await import('../../services/screening-import.js')).addScreeningCase);
 
   screening
     .command('list')
     .description('the register as of a date: comment deadline (received + 35 days), days left, phase open/overdue/closed, flags')
     .option('--date <date>', 'as of this day (default: today)')
     .option('--member-state <code>', 'cases of this member state')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (o: { date?: string; memberState?: string; format: string; db?: string }) => {
-      const format = parseOption(Format, o.format, '--format');
-      const date = dateOption(o.date);
-      const memberState = o.memberState === undefined ? undefined : parseOption(optionSchemas.MemberStateCode, o.memberState, '--member-state');
+      const { listScreeningCases } = await import('../../store/screening.js');
+      const { screeningToText } = await import('../../report/tracking.js');
+      const { screeningRegister } = await import('../../engine/screening.js');
+      const { MemberStateCode } = await import('../../domain/index.js');
+      const format = outputFormat(o.format, FORMATS);
+      const date = await dateOption(o.date);
+      const memberState = o.memberState === undefined ? undefined : parseOption(MemberStateCode, o.memberState, '--member-state');
       await withStore(o.db, async (store) => {
         const cases = (await listScreeningCases(store, memberState ? { memberState } : {})).map((r) => r.case);
         const register = screeningRegister(cases, date);
@@ -69,11 +70,13 @@ export function registerScreening(program: Command, { io }: CommandContext) {
     .description('one case: its latest revision as of a date, and every revision')
     .argument('<case_id>')
     .option('--date <date>', 'as of this day (default: today)')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (caseId: string, o: { date?: string; format: string; db?: string }) => {
-      const format = parseOption(Format, o.format, '--format');
-      const date = dateOption(o.date);
+      const { getScreeningCase } = await import('../../store/screening.js');
+      const { screenCase } = await import('../../engine/screening.js');
+      const format = outputFormat(o.format, FORMATS);
+      const date = await dateOption(o.date);
       await withStore(o.db, async (store) => {
         const stored = await getScreeningCase(store, caseId);
         if (!stored) throw new UserError(`no screening case ${caseId} (see: secure5g screening list)`);
@@ -99,11 +102,15 @@ export function registerScreening(program: Command, { io }: CommandContext) {
     .command('review-flags')
     .description('suppliers whose risk profile a screening case flags for review (ownership or control may change)')
     .option('--date <date>', 'as of this day (default: today)')
-    .option('--format <format>', 'table | json', 'table')
+    .addOption(formatOption())
     .addOption(dbOption())
     .action(async (o: { date?: string; format: string; db?: string }) => {
-      const format = parseOption(Format, o.format, '--format');
-      const date = dateOption(o.date);
+      const { listScreeningCases } = await import('../../store/screening.js');
+      const { listSuppliers } = await import('../../store/repositories.js');
+      const { renderTable } = await import('../../report/table.js');
+      const { screeningRegister } = await import('../../engine/screening.js');
+      const format = outputFormat(o.format, FORMATS);
+      const date = await dateOption(o.date);
       await withStore(o.db, async (store) => {
         const cases = (await listScreeningCases(store)).map((r) => r.case);
         const register = screeningRegister(cases, date);

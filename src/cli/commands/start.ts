@@ -1,11 +1,9 @@
 import type { Command } from 'commander';
-import { assess } from '../../engine/index.js';
-import { assessmentSummary } from '../../report/assessment.js';
-import { countRows, loadSnapshot } from '../../store/index.js';
 import type { CommandContext } from '../main.js';
 import { openOrCreateStore } from '../store.js';
-import { dbOption, resolveDbPath, today } from '../options.js';
-import { runDemo } from './demo.js';
+import { dbOption, formatOption, outputFormat, resolveDbPath, today } from '../options.js';
+import { json } from '../io.js';
+import { demoText, runDemo, type DemoSummary } from './demo.js';
 
 /**
  * The main job behind `npm start`: make sure there is data (the small fictional demo on first run),
@@ -15,17 +13,25 @@ export function registerStart(program: Command, { io }: CommandContext) {
   program
     .command('start')
     .description('first run: seed the small demo if the database is empty, assess it and print the summary')
+    .addOption(formatOption())
     .addOption(dbOption())
-    .action(async (opts: { db?: string }) => {
+    .action(async (opts: { db?: string; format: string }) => {
+      const format = outputFormat(opts.format, ['table', 'json']);
+      const { assess } = await import('../../engine/index.js');
+      const { assessmentSummary } = await import('../../report/assessment.js');
+      const { countRows, loadSnapshot } = await import('../../store/index.js');
       const file = resolveDbPath(opts.db);
       const store = await openOrCreateStore(file, io);
       try {
+        let seeded: DemoSummary | null = null;
         if ((await countRows(store)).assets === 0) {
-          io.out(`${file} is empty: seeding the fictional demo data (small scale)…\n`);
-          await runDemo(store, io, { scale: 'small', seed: 1 });
+          if (format === 'table') io.out(`${file} is empty: seeding the fictional demo data (small scale)…\n`);
+          seeded = await runDemo(store, io, { scale: 'small', seed: 1 });
+          if (format === 'table') io.out(await demoText(seeded));
         }
         const date = today();
         const result = assess(loadSnapshot(store, {}, { date }), { date });
+        if (format === 'json') return io.out(json({ database: file, seeded, ...result }));
         io.out(`\n${assessmentSummary(result)}\n`);
         io.out(
           [

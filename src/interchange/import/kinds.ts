@@ -15,8 +15,9 @@ import { CertificateRow } from '../../domain/certificate.js';
 import { toJsonColumn } from '../../store/index.js';
 import * as F from './fields.js';
 
-/** What `secure5g import` reads; `policies` are JSON documents, the others tables. */
-export const IMPORT_KINDS = ['operators', 'suppliers', 'products', 'assets', 'designations', 'certificates', 'policies'] as const;
+import { IMPORT_KINDS } from './kind-names.js';
+
+export { IMPORT_KINDS };
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export type TableKind = Exclude<ImportKind, 'policies'>;
 

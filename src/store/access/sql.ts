@@ -56,7 +56,8 @@ export interface PageRequest {
   offset?: number;
 }
 
-export const MAX_PAGE = 1000;
+export { MAX_PAGE } from './page-size.js';
+import { MAX_PAGE } from './page-size.js';
 
 export function pageOf(req: PageRequest): { limit: number; offset: number } {
   return { limit: Math.min(Math.max(req.limit ?? 100, 1), MAX_PAGE), offset: Math.max(req.offset ?? 0, 0) };
