@@ -212,6 +212,8 @@ describe.skipIf(!hasChromium)('suppliers, designations and policies (chromium)',
     await screenshot(page, 'designation-revoke');
     await dialog.getByRole('button', { name: 'Revoke the designation' }).click();
     await page.getByText('The designation is revoked.').waitFor();
+    // focus lands on what happened, not on the page's body
+    await expect.poll(() => page.evaluate<string>("document.activeElement?.textContent ?? ''")).toContain('The designation is revoked.');
     expect((await read('/api/v1/designations/D-DE-E2E')).status).toBe('revoked');
     await expect.poll(() => page.locator('[data-facts="designation"] [data-status]').getAttribute('data-status')).toBe('revoked');
     const history = (await read('/api/v1/designations/D-DE-E2E/history')).items as { change: string }[];

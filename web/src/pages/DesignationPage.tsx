@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, call, type Schemas } from '../api/client';
@@ -31,6 +31,11 @@ export default function DesignationPage() {
   const { can, session } = useSession();
   const designationId = useParams().designationId ?? '';
   const [revoked, setRevoked] = useState(false);
+  // the button that opened the dialog is gone once the designation is revoked: focus goes to what happened
+  const done = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (revoked) done.current?.focus();
+  }, [revoked]);
   const q = useQuery({
     queryKey: ['designations', designationId],
     queryFn: () => call(api.GET('/api/v1/designations/{designationId}', { params: { path: { designationId } } })),
@@ -50,7 +55,7 @@ export default function DesignationPage() {
       actions={q.data && mayRevoke(q.data) && <RevokeButton designation={q.data} onRevoked={() => setRevoked(true)} />}
     >
       {revoked && (
-        <div className="status status-done" role="status">
+        <div ref={done} tabIndex={-1} className="status status-done" role="status">
           <p className="status-title">{t('designations.revoke.done')}</p>
           <p>
             <Link to="/risk">{t('designations.revoke.toRisk')}</Link>
