@@ -147,7 +147,7 @@ describe.skipIf(!hasChromium)('measures, scenarios and registers pages (chromium
     await page.getByLabel('Version', { exact: true }).fill('1');
     await page.getByLabel('Start date (month 1)').fill('2027-01-01');
     await page.getByLabel('Horizon in months').fill('24');
-    await page.getByLabel('Suppliers', { exact: true }).selectOption(['SUP-BOREALIS']);
+    await page.locator('#main').getByLabel('Suppliers', { exact: true }).selectOption(['SUP-BOREALIS']);
     await page.getByLabel('Transition in months').fill('12');
     await page.getByLabel('Share allowed (%)').fill('0');
     await page.getByRole('button', { name: 'Use this scenario' }).click();
