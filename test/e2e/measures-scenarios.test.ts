@@ -222,4 +222,57 @@ describe.skipIf(!hasChromium)('measures, scenarios and registers pages (chromium
     await page.getByRole('heading', { level: 2, name: 'Scenarios side by side' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'scenarios-compare');
   });
+
+  it('lists screening cases with their deadlines (overdue said in words) and review flags, and keeps a funding check; operators have no registers', async () => {
+    await signIn(page, e, 'demo-authority-de');
+    await page.getByRole('link', { name: 'Registers' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Registers' }).waitFor();
+    // the demo's DE case was received on 2026-11-10: 35 days give the comment deadline 2026-12-15 (worked by hand)
+    await page.getByLabel('Deadlines as of').fill('2026-12-01');
+    await page.waitForURL(/date=2026-12-01/);
+    const row = page.locator('tr[data-case="FDI-DE-2026-1"]');
+    await expect.poll(() => row.locator('td.phase').innerText()).toBe('Open: 14 day(s) left');
+    expect(await row.locator('td').nth(4).innerText()).toBe('Dec 15, 2026');
+    await page.getByLabel('Deadlines as of').fill('2027-01-01');
+    await page.waitForURL(/date=2027-01-01/);
+    await expect.poll(() => row.locator('td.phase').innerText()).toBe('Overdue by 17 day(s)');
+    await page.getByText('1 of 1 case(s) overdue').waitFor();
+    const api = (await get('/api/v1/screening-cases?date=2027-01-01')).items;
+    expect(api.map((c: { case: { caseId: string }; screening: { phase: string; daysRemaining: number; commentDeadline: string } }) => [c.case.caseId, c.screening.phase, c.screening.daysRemaining, c.screening.commentDeadline])).toEqual([
+      ['FDI-DE-2026-1', 'overdue', -17, '2026-12-15'],
+    ]);
+    // the profile the case flags for review
+    const flags = (await get('/api/v1/screening-cases/review-flags?date=2027-01-01')).suppliers;
+    expect(flags.map((s: { supplierId: string }) => s.supplierId)).toEqual(['SUP-DRIFTMARK']);
+    expect(await page.locator('[data-review="SUP-DRIFTMARK"]').innerText()).toContain('Driftmark Radio (SUP-DRIFTMARK)');
+
+    // a funding check of a DE project: DE has no designation in the demo, so nothing can make it ineligible
+    expect((await get('/api/v1/designations?memberState=DE')).total).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'secure5g-project-'));
+    const file = join(dir, 'project.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ project_id: 'PRJ-E2E-1', title: 'Rural coverage (e2e)', operator_id: 'OP-DE-2', member_state: 'DE', planned_date: '2027-06-01', assets: [{ segment: 'ran', function: 'gNB', supplier_id: 'SUP-BOREALIS', quantity: 12 }] }),
+    );
+    await page.getByLabel('Check a project (JSON file)').setInputFiles(file);
+    await page.getByText('PRJ-E2E-1 checked: Eligible.').waitFor();
+    const check = page.locator('tr[data-check="PRJ-E2E-1"]');
+    await check.waitFor();
+    expect(await check.locator('td.verdict').innerText()).toBe('Eligible');
+    const kept = (await get('/api/v1/funding-checks?projectId=PRJ-E2E-1')).items;
+    expect(kept.map((c: { result: { verdict: string }; dateUsed: string }) => [c.result.verdict, c.dateUsed])).toEqual([['eligible', '2027-06-01']]);
+    await expectAccessible(page, 'registers');
+    await screenshot(page, 'registers');
+
+    // an operator reads neither register: no link, and the page says so
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in$/);
+    await signIn(page, e, 'demo-operator');
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Registers' }).count()).toBe(0);
+    await page.goto('/registers');
+    await page.getByText('Your role or scope does not allow this.').waitFor();
+    expect(await page.locator('tr[data-case]').count()).toBe(0);
+    expect((await page.request.get('/api/v1/screening-cases')).status()).toBe(403);
+  });
 });

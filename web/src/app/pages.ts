@@ -33,6 +33,7 @@ export const PAGES: PageEntry[] = [
   { path: '/assets', section: 'network', label: 'nav.assets', action: 'assets.read', nav: true, component: lazy(() => import('../pages/AssetsPage')) },
   { path: '/imports', section: 'data', label: 'imports.nav', action: 'imports.read', nav: true, component: lazy(() => import('../pages/ImportsPage')) },
   { path: '/scenarios', section: 'scenarios', label: 'scenarios.nav', action: 'simulations.run', nav: true, component: lazy(() => import('../pages/ScenariosPage')) },
+  { path: '/registers', section: 'registers', label: 'registers.nav', action: 'screening.read', nav: true, component: lazy(() => import('../pages/RegistersPage')) },
   { path: '/measures', section: 'measures', label: 'measures.nav', action: 'implementation.read', nav: true, component: lazy(() => import('../pages/MeasuresPage')) },
   { path: '/suppliers', section: 'suppliers', label: 'suppliers.nav', action: 'suppliers.read', nav: true, component: lazy(() => import('../pages/SuppliersPage')) },
   { path: '/suppliers/:supplierId', section: 'suppliers', label: 'suppliers.page.nav', action: 'suppliers.read', nav: false, component: lazy(() => import('../pages/SupplierPage')) },
