@@ -22,6 +22,8 @@ export interface DemoData {
   operators: OperatorRow[];
   suppliers: SupplierRow[];
   products: ProductRow[];
+  /** each product's software releases, oldest first ('' for a product without software) */
+  productVersions: ReadonlyMap<string, readonly string[]>;
   designations: DesignationRow[];
   policies: PolicyInput[];
   /** exact number of rows assets() yields, known without generating them */
@@ -86,6 +88,7 @@ export function generateDemo(opts: DemoOptions): DemoData {
     operators,
     suppliers,
     products: catalogue.flatMap((c) => [...c.byFunction.values()].flatMap((gens) => gens.map((g) => g.row))),
+    productVersions: new Map(catalogue.flatMap((c) => [...c.byFunction.values()].flatMap((gens) => gens.map((g) => [g.row.product_id, g.versions] as const)))),
     designations,
     policies,
     assetCount: plans.reduce((n, p) => n + p.assetCount, 0),

@@ -7,6 +7,7 @@ export { writeDemoCsv, writeCsv, csvField, CSV_COLUMNS, DEMO_FILES } from './csv
 export { seedDemo, DEMO_IMPORT_ORDER, type DemoImporter, type DemoImportKind } from './seed.js';
 export type { DemoScale } from './scale.js';
 export type { AssetRow, DesignationRow, OperatorRow, ProductRow, SupplierRow } from './rows.js';
-export { generateDemoRegisters, type DemoRegisters, type ProfileTarget } from './registers.js';
+export { designedContradictions, generateDemoRegisters, type DemoRegisters, type OpenFindings, type ProfileTarget } from './registers.js';
 export { generateDemoOwnership, demoSupplyFacts, type DemoOwnership } from './ownership.js';
 export { demoScenarios } from './scenarios.js';
+export * from './evidence.js';

@@ -29,25 +29,78 @@ const STATUSES = ['in-place', 'in-progress', 'planned', 'not-planned', 'not-appl
 const STATUS_WEIGHTS = [45, 25, 15, 10, 5];
 const RECORDED_ON = '2026-06-30';
 
-export function generateDemoRegisters(data: DemoData): DemoRegisters {
-  return { implementations: implementations(data), profileTargets: profileTargets(data), screeningCases: screeningCases(data) };
+/**
+ * Open findings per measure and scope, keyed as engine/contradictions.ts keys them (`TM07@op:OP-NL-2`,
+ * `SM05@ms:DE`, `SA01@union`): what the inventory shows, so that the declared statuses can be designed
+ * against it. Without it every status is drawn.
+ */
+export type OpenFindings = ReadonlyMap<string, number>;
+
+export function generateDemoRegisters(data: DemoData, open: OpenFindings = new Map()): DemoRegisters {
+  return { implementations: implementations(data, open), profileTargets: profileTargets(data), screeningCases: screeningCases(data) };
 }
 
-function implementations(data: DemoData): ImplementationInput[] {
+/**
+ * The operators whose report contradicts the data, by design: in each member state, the first operator
+ * (by id) with open findings declares `in-place` the technical measure it has most findings of (ties: the
+ * lower measure id). Returns `measure@op:operator` keys.
+ */
+export function designedContradictions(data: DemoData, open: OpenFindings): Set<string> {
+  const out = new Set<string>();
+  const states = [...new Set(data.operators.map((o) => o.member_state))].sort();
+  for (const ms of states) {
+    const ops = data.operators.filter((o) => o.member_state === ms).map((o) => o.operator_id).sort();
+    for (const op of ops) {
+      let best: string | undefined;
+      let most = 0;
+      for (const m of MEASURE_IDS.filter((id) => id.startsWith('TM'))) {
+        const n = open.get(`${m}@op:${op}`) ?? 0;
+        if (n > most) [best, most] = [m, n];
+      }
+      if (best) {
+        out.add(`${best}@op:${op}`);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Statuses designed against the data: a scope with open findings of a measure declares it `in-progress`
+ * (agreeing: work under way), except the designed contradictions, which declare `in-place`; a scope with
+ * none draws a status (in place 45 %, in progress 25 %, planned 15 %, not planned 10 %, not applicable
+ * 5 %), which nothing can contradict.
+ */
+function implementations(data: DemoData, open: OpenFindings): ImplementationInput[] {
   const rng = new Rng(mixSeed(data.seed, STREAM.implementation));
-  const status = () => rng.weighted(STATUSES, STATUS_WEIGHTS);
+  const contradict = designedContradictions(data, open);
+  const drawn = () => rng.weighted(STATUSES, STATUS_WEIGHTS);
+  // the draw is made for every row, so the statuses of scopes without findings do not depend on the others
+  const statusAt = (key: string) => {
+    const d = drawn();
+    return contradict.has(key) ? 'in-place' : (open.get(key) ?? 0) > 0 ? 'in-progress' : d;
+  };
   const rows: ImplementationInput[] = [];
   // the Union's own supporting actions
   for (const m of MEASURE_IDS.filter((id) => id.startsWith('SA')))
-    rows.push({ measure: m, scope_level: 'union', status: status(), evidence: 'Demo: Union-level progress report (fictional)', recorded_on: RECORDED_ON });
+    rows.push({ measure: m, scope_level: 'union', status: statusAt(`${m}@union`), evidence: 'Demo: Union-level progress report (fictional)', recorded_on: RECORDED_ON });
   const states = [...new Set(data.operators.map((o) => o.member_state))].sort();
   for (const ms of states)
     for (const m of MEASURE_IDS)
-      rows.push({ measure: m, scope_level: 'member-state', member_state: ms, status: status(), owner: `Demo national authority ${ms}`, recorded_on: RECORDED_ON });
+      rows.push({ measure: m, scope_level: 'member-state', member_state: ms, status: statusAt(`${m}@ms:${ms}`), owner: `Demo national authority ${ms}`, recorded_on: RECORDED_ON });
   // operators report on the technical measures, which they carry out
   for (const op of data.operators)
     for (const m of MEASURE_IDS.filter((id) => id.startsWith('TM')))
-      rows.push({ measure: m, scope_level: 'operator', member_state: op.member_state, operator_id: op.operator_id, status: status(), owner: `${op.name} security team`, recorded_on: RECORDED_ON });
+      rows.push({
+        measure: m,
+        scope_level: 'operator',
+        member_state: op.member_state,
+        operator_id: op.operator_id,
+        status: statusAt(`${m}@op:${op.operator_id}`),
+        owner: `${op.name} security team`,
+        recorded_on: RECORDED_ON,
+      });
   return rows;
 }
 

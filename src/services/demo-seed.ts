@@ -1,6 +1,8 @@
 import { CRITERIA } from '../catalog/criteria.js';
 import { parseScenario } from '../domain/scenario.js';
-import { demoScenarios, demoSupplyFacts, generateDemoOwnership, generateDemoRegisters, seedDemo, type DemoData, type ProfileTarget } from '../demo/index.js';
+import { demoBoms, demoCertificates, demoScenarios, demoSupplyFacts, generateDemoOwnership, generateDemoRegisters, seedDemo, type DemoData, type ProfileTarget } from '../demo/index.js';
+import { findingsByMeasureScope } from '../engine/contradictions.js';
+import { saveBom } from '../store/boms.js';
 import { Implementation } from '../domain/implementation.js';
 import type { ProfileAssessmentInput } from '../domain/profile.js';
 import { ScreeningCase } from '../domain/screening.js';
@@ -13,6 +15,7 @@ import { assetIdsInService, decommissionAssets } from '../store/asset-history.js
 import { saveScenario } from '../store/scenarios.js';
 import { appendSupplyFacts } from '../store/supply-facts.js';
 import { runAssessment, saveAssessmentRun } from './assessment-run.js';
+import { parseBomBytes } from './ownership.js';
 import { writeEntityRecords, writeHoldingRecords } from './ownership-import.js';
 import { suggestProfileScores } from './profiles.js';
 
@@ -52,8 +55,19 @@ function decommissionDemoUnits(store: Store, data: DemoData): string[] {
 
 /** The registers alone, for a demo whose inventory came in through CSV files. */
 export async function seedDemoRegisters(store: Store, data: DemoData) {
-  const registers = generateDemoRegisters(data);
   const source = `demo ${data.scale} seed ${data.seed}`;
+  // evidence first: certificate records and BOMs change findings (TM09) and profile suggestions (origins)
+  const certificates = demoCertificates(data).map(({ case: _case, ...row }) => row);
+  await importRows(store, 'certificates', certificates, `${source}: certificates`);
+  const boms = demoBoms(data);
+  for (const b of boms) {
+    const { parsed, sha256 } = await parseBomBytes(b.file, Buffer.from(b.json));
+    saveBom(store, b.productId, b.file, parsed, sha256);
+  }
+  // the declared statuses are designed against what the inventory shows on the reference date
+  const observed = await runAssessment(store, { date: DEMO_ASSESSMENT_DATES[1] });
+  const open = new Map([...findingsByMeasureScope(observed.result.findings)].map(([k, list]) => [k, list.length] as const));
+  const registers = generateDemoRegisters(data, open);
   const implementation = await appendImplementations(store, registers.implementations.map((r) => Implementation.parse(r)), `${source}: implementation`);
   const ownership = generateDemoOwnership(data);
   const records = (rows: readonly object[]) => rows.map((fields, i) => ({ row: i + 1, fields: { ...fields } }));
@@ -68,7 +82,7 @@ export async function seedDemoRegisters(store: Store, data: DemoData) {
   // two runs five months apart, so `assess --diff previous latest` and the API's diff have changes to show
   const assessments: string[] = [];
   for (const date of DEMO_ASSESSMENT_DATES) assessments.push(saveAssessmentRun(store, actor, await runAssessment(store, { date })));
-  return { implementation, profiles: registers.profileTargets.length, screening, scenarios: demoScenarios(data).length, decommissioned: decommissioned.length, assessments };
+  return { certificates: certificates.length, boms: boms.length, implementation, profiles: registers.profileTargets.length, screening, scenarios: demoScenarios(data).length, decommissioned: decommissioned.length, assessments };
 }
 
 /**

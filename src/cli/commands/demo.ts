@@ -23,6 +23,8 @@ export interface DemoSummary {
   assets: number;
   designations: number;
   policies: number;
+  certificateRecords: number;
+  boms: number;
   implementationRecords: number;
   profiles: number;
   screeningCases: number;
@@ -74,6 +76,8 @@ export async function runDemo(store: Store, io: Io, opts: DemoOptions): Promise<
     assets: data.assetCount,
     designations: data.designations.length,
     policies: data.policies.length,
+    certificateRecords: registers.certificates,
+    boms: registers.boms,
     implementationRecords: registers.implementation.inserted,
     profiles: registers.profiles,
     screeningCases: registers.screening.inserted,
@@ -90,7 +94,7 @@ export async function demoText(s: DemoSummary): Promise<string> {
     csv +
     `demo data (${s.scale}, seed ${s.seed}): ${s.operators} operators, ${s.suppliers} fictional suppliers, ` +
     `${fmtInt(s.assets)} assets, ${s.designations} designations, ${s.policies} national policies, ` +
-    `${fmtInt(s.implementationRecords)} implementation records, ${s.profiles} supplier profiles, ${s.screeningCases} screening cases, ` +
+    `${s.certificateRecords} certificate records, ${s.boms} BOMs, ${fmtInt(s.implementationRecords)} implementation records, ${s.profiles} supplier profiles, ${s.screeningCases} screening cases, ` +
     `${s.scenarios} saved scenarios, ${fmtInt(s.decommissionedAssets)} decommissioned assets, ${s.assessments} stored assessments\n`
   );
 }
