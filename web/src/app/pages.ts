@@ -29,6 +29,7 @@ export const ACCOUNT_PATH = '/account';
 
 export const PAGES: PageEntry[] = [
   { path: '/', section: 'overview', label: 'nav.dashboard', action: 'dashboard.read', nav: true, component: lazy(() => import('../pages/DashboardPage')) },
+  { path: '/union', section: 'overview', label: 'union.nav', action: 'union.read', nav: true, component: lazy(() => import('../pages/UnionPage')) },
   { path: '/risk', section: 'network', label: 'nav.risk', action: 'assessments.read', nav: true, component: lazy(() => import('../pages/RiskPage')) },
   { path: '/assets', section: 'network', label: 'nav.assets', action: 'assets.read', nav: true, component: lazy(() => import('../pages/AssetsPage')) },
   { path: '/imports', section: 'data', label: 'imports.nav', action: 'imports.read', nav: true, component: lazy(() => import('../pages/ImportsPage')) },

@@ -1,5 +1,5 @@
 import { BarChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
@@ -10,6 +10,6 @@ import { CanvasRenderer } from 'echarts/renderers';
  * bundled (tree shaking through echarts/core); add one with use([...]).
  */
 
-use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
+use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export { init };
