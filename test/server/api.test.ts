@@ -1,3 +1,4 @@
+import { DashboardOut } from '../../src/server/assessment-schemas.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../src/store/audit/index.js';
 import { fixtureApp, login, type Fixture, type Session } from './helpers.js';
@@ -133,7 +134,18 @@ describe('dashboard', () => {
     // DE RAN: SUP-A 60, SUP-B 40 → shares .6/.4, HHI 10,000 × (.36 + .16) = 5,200
     const ran = d.concentration.find((r: { scope: string; segment: string }) => r.scope === 'member-state' && r.segment === 'ran');
     expect(ran).toMatchObject({ memberState: 'DE', hhi: 5200, topSupplierId: 'SUP-A', topSupplierShare: 0.6, suppliers: 2, quantity: 100 });
-    expect(ran.explanation).toBeUndefined();
+    // the figure explains itself with its own scope's inputs: DE's RAN quantities per supplier
+    expect(ran.explanation.inputs).toMatchObject({ total: 100, quantities: { 'SUP-A': 60, 'SUP-B': 40 } });
+    // the union analyst's aggregates keep no exposure explanation (it names the designations behind it)
+    const agg = (await get('union', '/dashboard')).json();
+    expect(agg.exposure.length).toBeGreaterThan(0);
+    for (const e of agg.exposure) expect(e).not.toHaveProperty('explanation');
+    expect(agg).not.toHaveProperty('topFindings');
+    // every answer is exactly what the OpenAPI document says: parsing keeps every field (none unknown, none of another type)
+    for (const who of ['admin', 'authority-de', 'operator-de1', 'union']) {
+      const answer = (await get(who, '/dashboard')).json();
+      expect(DashboardOut.parse(answer), who).toEqual(answer);
+    }
     const all = (await get('admin', '/dashboard')).json();
     expect(all.totals).toMatchObject({ operators: 3, quantity: 203.5, memberStates: 2 });
   });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { DashboardOut } from '../assessment-schemas.js';
 import { PROBLEM_TYPE, sendProblem } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { problems } from '../schemas.js';
@@ -15,14 +15,8 @@ export const dashboardRoutes: ApiRoute[] = [
       'Headline figures of your scope from the latest assessment of the whole inventory (as of today). While it is recomputed after a ' +
       'write, the previous figures are answered with `x-dashboard-stale: 1`; before the first result exists, 503 with Retry-After',
     response: {
-      200: z.looseObject({
-        date: z.string(),
-        reach: z.looseObject({ level: z.string() }).describe('what your reach holds: the Union, a member state, an operator, or aggregates only'),
-        totals: z.looseObject({}),
-        concentration: z.array(z.looseObject({})),
-        exposure: z.array(z.looseObject({})),
-        memberStates: z.array(z.looseObject({})),
-      }),
+      // the answer is JSON text cut in advance (services/dashboard-views.ts): this schema describes it, nothing re-serialises it
+      200: DashboardOut,
       ...problems(401, 503),
     },
     handler: async ({ caller, request, reply }, { dashboard }) => {

@@ -3,8 +3,11 @@ import { tenancyOf, type Scope } from './scope.js';
 
 /*
  * The dashboard's figures for one scope, cut from one whole-instance assessment held in memory. This is
- * the in-memory counterpart of the SQL scope filter: every row kept is tested against the tenancy, and
- * explanations (whose inputs may name rows of other scopes) are left out; a stored assessment has them.
+ * the in-memory counterpart of the SQL scope filter: every row kept is tested against the tenancy.
+ * Each figure keeps its explanation where the explanation's inputs are the row's own scope's: a
+ * concentration row's (quantities and shares per supplier, reference data, within the row's scope); an
+ * exposure row's (which names the designations behind it) and a finding's (its assets) only for scopes
+ * that read such rows — never the union analyst's aggregates, which say how much, not which.
  */
 
 export interface OperatorFacts {
@@ -30,9 +33,10 @@ export interface DashboardView {
   topFindings?: FindingBrief[];
 }
 
-export type ConcentrationFigure = Omit<ConcentrationRow, 'explanation'>;
-export type ExposureFigure = Omit<ExposureRow, 'explanation'>;
-export type FindingBrief = Omit<Finding, 'assetIds' | 'explanation'> & { assets: number; summary: string };
+export type ConcentrationFigure = ConcentrationRow;
+export type ExposureFigure = Omit<ExposureRow, 'explanation'> & { explanation?: ExposureRow['explanation'] };
+/** a finding without its asset list (the explanation's inputs keep what the rule used) */
+export type FindingBrief = Omit<Finding, 'assetIds'> & { assets: number; summary: string };
 
 export const TOP_FINDINGS = 20;
 
@@ -100,13 +104,13 @@ export function dashboardView(result: AssessmentResult, operators: OperatorFacts
       bySeverity,
       byRule,
     },
-    concentration: result.metrics.concentration.filter(rowIn).map(strip),
-    exposure: result.metrics.exposure.filter(rowIn).map(strip),
+    concentration: result.metrics.concentration.filter(rowIn),
+    exposure: result.metrics.exposure.filter(rowIn).map((e) => (t.kind === 'aggregates' ? strip(e) : e)),
     memberStates: [...msAgg.values()].sort((a, b) => (a.memberState < b.memberState ? -1 : 1)),
   };
   if (t.kind !== 'aggregates') {
     view.operators = [...opAgg.values()];
-    view.topFindings = findings.slice(0, TOP_FINDINGS).map(({ assetIds, explanation, ...f }) => ({ ...f, assets: assetIds.length, summary: explanation.text }));
+    view.topFindings = findings.slice(0, TOP_FINDINGS).map(({ assetIds, ...f }) => ({ ...f, assets: assetIds.length, summary: f.explanation.text }));
   }
   return view;
 }

@@ -1875,6 +1875,21 @@ export interface components {
              */
             standing: "valid" | "expired" | "not-yet-valid" | "unverified";
         };
+        Concentration: {
+            /** @enum {string} */
+            scope: "union" | "member-state" | "operator";
+            memberState?: string;
+            operatorId?: string;
+            segment: string;
+            /** @description Herfindahl–Hirschman index on 0–10,000 over quantity shares */
+            hhi: number;
+            topSupplierId: string;
+            /** @description 0–1 */
+            topSupplierShare: number;
+            suppliers: number;
+            quantity: number;
+            explanation: components["schemas"]["Explanation"];
+        };
         /** @description A measure declared in place at a scope that holds findings of the same measure (docs/risk-model.md) */
         Contradiction: {
             measure: string;
@@ -1906,6 +1921,86 @@ export interface components {
             };
         } & {
             [key: string]: unknown;
+        };
+        Dashboard: {
+            generatedAt: string;
+            /** @description the day the inventory is assessed at */
+            date: string;
+            catalogVersion: string;
+            /** @description what your reach holds: the Union, a member state, an operator, or aggregates only */
+            reach: {
+                /** @enum {string} */
+                level: "union" | "member-state" | "operator" | "aggregates";
+                memberState?: string;
+                operatorId?: string;
+            };
+            totals: {
+                memberStates: number;
+                operators: number;
+                quantity: number;
+                findings: number;
+                bySeverity: {
+                    critical: number;
+                    high: number;
+                    medium: number;
+                    low: number;
+                    info: number;
+                };
+                byRule: {
+                    [key: string]: number;
+                };
+            };
+            concentration: components["schemas"]["Concentration"][];
+            exposure: components["schemas"]["Exposure"][];
+            memberStates: {
+                memberState: string;
+                operators: number;
+                quantity: number;
+                findings: number;
+                bySeverity: {
+                    critical: number;
+                    high: number;
+                    medium: number;
+                    low: number;
+                    info: number;
+                };
+            }[];
+            /** @description absent for aggregate-only scopes */
+            operators?: {
+                operatorId: string;
+                name: string;
+                memberState: string;
+                quantity: number;
+                findings: number;
+                bySeverity: {
+                    critical: number;
+                    high: number;
+                    medium: number;
+                    low: number;
+                    info: number;
+                };
+            }[];
+            /** @description the most severe findings (at most 20), without their asset lists; absent for aggregate-only scopes */
+            topFindings?: {
+                id: string;
+                rule: string;
+                measure: string;
+                /** @enum {string} */
+                severity: "critical" | "high" | "medium" | "low" | "info";
+                /** @enum {string} */
+                level: "union" | "member-state" | "operator";
+                memberState: string;
+                operatorId?: string;
+                segment?: string;
+                supplierId?: string;
+                productId?: string;
+                affectedQuantity: number;
+                deadline?: string;
+                /** @description how many assets it is about */
+                assets: number;
+                summary: string;
+                explanation: components["schemas"]["Explanation"];
+            }[];
         };
         Designation: {
             designationId: string;
@@ -1981,6 +2076,32 @@ export interface components {
              * @enum {string}
              */
             source: "register" | "supplier";
+        };
+        Explanation: {
+            /** @description one or two sentences a reader can check */
+            text: string;
+            /** @description the formula or rule, in plain notation */
+            formula?: string;
+            /** @description the numbers and ids that went in */
+            inputs: {
+                [key: string]: unknown;
+            };
+        };
+        Exposure: {
+            /** @enum {string} */
+            scope: "union" | "member-state" | "operator";
+            memberState?: string;
+            operatorId?: string;
+            /** @description designated critical quantity / critical quantity */
+            criticalExposure: number;
+            /** @description designated sensitive quantity / sensitive quantity */
+            sensitiveExposure: number;
+            criticalQuantity: number;
+            sensitiveQuantity: number;
+            designatedCriticalQuantity: number;
+            designatedSensitiveQuantity: number;
+            /** @description absent for the union analyst (it names designations) */
+            explanation?: components["schemas"]["Explanation"];
         };
         Finding: {
             id: string;
@@ -2961,29 +3082,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        date: string;
-                        /** @description what your reach holds: the Union, a member state, an operator, or aggregates only */
-                        reach: {
-                            level: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        totals: {
-                            [key: string]: unknown;
-                        };
-                        concentration: {
-                            [key: string]: unknown;
-                        }[];
-                        exposure: {
-                            [key: string]: unknown;
-                        }[];
-                        memberStates: {
-                            [key: string]: unknown;
-                        }[];
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Dashboard"];
                 };
             };
             /** @description Not signed in, or the session or token has ended */

@@ -1,34 +1,32 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../api/client';
+import { api, call, type Schemas } from '../api/client';
+import { useSession } from '../auth/session';
 import { Chart } from '../components/Chart';
+import { ExplainButton } from '../components/ExplainPanel';
 import { PageLayout, Section } from '../components/PageLayout';
 import { EmptyState, QueryView } from '../components/StatusViews';
 import { useFormat } from '../i18n/format';
+import { RiskSummary } from './dashboard/RiskSummary';
 
 /*
- * The headline figures of the user's scope (GET /dashboard): totals, findings by severity, supplier
- * concentration (HHI) per segment, and the member states in scope. The OpenAPI document describes this
- * answer loosely (it is computed as one JSON text); the fields read here are those of
+ * The headline figures of the user's scope (GET /dashboard): totals, findings by severity and the most
+ * severe ones with their deadlines, supplier concentration (HHI) per segment, the member states in
+ * scope; then, from the latest stored assessment, the R1–R9 risk matrix and the measures ranked by
+ * effect (RiskSummary). Every engine figure opens its explanation. The fields read here are those of
  * src/store/access/assessment-view.ts, DashboardView.
  */
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 type Severity = (typeof SEVERITIES)[number];
 
-interface Dashboard {
-  date: string;
-  generatedAt: string;
-  reach: { level: string; memberState?: string; operatorId?: string };
-  totals: { memberStates: number; operators: number; quantity: number; findings: number; bySeverity: Record<Severity, number> };
-  concentration: { scope: string; memberState?: string; operatorId?: string; segment: string; hhi: number; suppliers: number; topSupplierShare: number }[];
-  memberStates: { memberState: string; operators: number; quantity: number; findings: number }[];
-}
+type Dashboard = Schemas['Dashboard'];
 
 export default function DashboardPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const q = useQuery({ queryKey: ['dashboard'], queryFn: async () => (await call(api.GET('/api/v1/dashboard'))) as unknown as Dashboard });
+  const { can } = useSession();
+  const q = useQuery({ queryKey: ['dashboard'], queryFn: (): Promise<Dashboard> => call(api.GET('/api/v1/dashboard')) });
 
   return (
     <PageLayout title={t('dashboard.title')} description={t('dashboard.description')}>
@@ -77,6 +75,32 @@ export default function DashboardPage() {
                   {hhi.length === 0 ? (
                     <EmptyState title={t('dashboard.noConcentration')} />
                   ) : (
+                    <>
+                    <table className="hhi-table" data-table="hhi">
+                      <caption className="visually-hidden">{t('dashboard.hhi')}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('dashboard.segment')}</th>
+                          <th scope="col">HHI</th>
+                          <th scope="col">{t('dashboard.topShare')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {hhi.map((c) => (
+                          <tr key={c.segment} data-segment={c.segment}>
+                            <th scope="row">{t(`segments.${c.segment}`, { defaultValue: c.segment })}</th>
+                            <td>
+                              <ExplainButton explanation={c.explanation} label={t('risk.hhiOf', { segment: t(`segments.${c.segment}`, { defaultValue: c.segment }) })}>
+                                {fmt.number(c.hhi)}
+                              </ExplainButton>
+                            </td>
+                            <td>
+                              {c.topSupplierId} ({fmt.percent(c.topSupplierShare, 1)})
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
                     <Chart
                       title={t('dashboard.hhi')}
                       summary={hhi.map((c) => `${t(`segments.${c.segment}`, { defaultValue: c.segment })}: ${fmt.number(c.hhi)}`).join(', ')}
@@ -92,9 +116,52 @@ export default function DashboardPage() {
                         rows: hhi.map((c) => [t(`segments.${c.segment}`, { defaultValue: c.segment }), fmt.number(c.hhi), fmt.number(c.suppliers), fmt.percent(c.topSupplierShare, 1)]),
                       }}
                     />
+                    </>
                   )}
                 </Section>
               </div>
+              {d.topFindings && (
+                <Section id="deadlines" title={t('dashboard.topFindings')}>
+                  {d.topFindings.length === 0 ? (
+                    <EmptyState title={t('risk.noFindings')} />
+                  ) : (
+                    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('dashboard.topFindings')}>
+                      <table data-table="top-findings">
+                        <caption className="visually-hidden">{t('dashboard.topFindings')}</caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">{t('dashboard.severity')}</th>
+                            <th scope="col">{t('risk.deadline')}</th>
+                            <th scope="col">{t('risk.measure')}</th>
+                            <th scope="col">{t('assets.operator')}</th>
+                            <th scope="col">{t('assets.segment')}</th>
+                            <th scope="col">{t('assets.supplier')}</th>
+                            <th scope="col">{t('risk.affected')}</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {d.topFindings.map((x) => (
+                            <tr key={x.id} data-finding={x.id}>
+                              <td>{t(`severity.${x.severity}`)}</td>
+                              <td>{x.deadline ? fmt.date(x.deadline) : '—'}</td>
+                              <td>{x.measure}</td>
+                              <td>{x.operatorId ?? '—'}</td>
+                              <td>{x.segment ? t(`segments.${x.segment}`, { defaultValue: x.segment }) : '—'}</td>
+                              <td>{x.supplierId ?? '—'}</td>
+                              <td>
+                                <ExplainButton explanation={x.explanation} label={t('risk.affectedOf', { id: x.id })}>
+                                  {fmt.number(x.affectedQuantity)}
+                                </ExplainButton>
+                              </td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </div>
+                  )}
+                </Section>
+              )}
+              {can('assessments.read') && level !== 'union' && <RiskSummary level={level} />}
               {d.memberStates.length > 0 && (
                 <Section id="member-states" title={t('dashboard.memberStates')}>
                   <table className="simple-table">
