@@ -83,8 +83,9 @@ describe.skipIf(!hasChromium)('web interface (chromium)', { timeout: 120_000 }, 
     await signIn(page, e, 'demo-union-analyst');
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
-    // suppliers are reference data every role reads (policy: suppliers.read); rows of a tenancy it never lists
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Dashboard', 'Suppliers']);
+    // suppliers are reference data every role reads (policy: suppliers.read); rows of a tenancy it never lists;
+    // the Union view is its own (union.read), in the overview beside the dashboard
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Dashboard', 'Union view', 'Suppliers']);
     await page.goto('/no-such-page');
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await expectAccessible(page, 'not found');

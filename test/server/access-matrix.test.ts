@@ -60,6 +60,8 @@ const SAMPLES: SampleTable = {
   'GET /products/:productId': () => ({ url: '/products/P-A-GNB' }),
   'GET /assets': () => ({ url: '/assets' }),
   'GET /assets/:assetId': (_p, h) => ({ url: `/assets/${h.asset}` }),
+  'GET /assets/:assetId/context': (_p, h) => ({ url: `/assets/${h.asset}/context` }),
+  'GET /assets/export': () => ({ url: '/assets/export' }),
   // an asset that exists in no scope: allowed callers pass the gate and get 400, nothing moves
   'POST /assets/decommission': () => ({ url: '/assets/decommission', payload: { assetIds: ['NO-SUCH-ASSET'] }, allowedStatus: [400] }),
   'GET /designations': () => ({ url: '/designations' }),

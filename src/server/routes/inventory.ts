@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import { Asset, Criticality, IsoDate, MemberStateCode, Operator, OPERATOR_KINDS, Product, SEGMENT_IDS, Supplier } from '../../domain/index.js';
+import { Asset, Criticality, IsoDate, MemberStateCode, Operator, OPERATOR_KINDS, Product, SEGMENT_IDS, Severity, Supplier } from '../../domain/index.js';
 import * as access from '../../store/access/index.js';
+import type { AssetSort } from '../../store/access/index.js';
+import { Readable } from 'node:stream';
+import { CSV_COLUMNS, csvLine } from '../../demo/csv.js';
+import { ExplanationOut } from '../assessment-schemas.js';
 import { notFound } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
 import { DEEP_OFFSET } from '../services/read-worker.js';
@@ -23,6 +27,37 @@ const CertificateOut = named(
     .describe('A certificate of a product: a record with its validity, or an unverified label'),
   'Certificate',
 );
+
+/** The asset filters of the list and the export; the sort is a whitelist of columns (store/access/inventory.ts). */
+const AssetFilterQuery = z.object({
+  operatorId: IdParam.optional(),
+  memberState: MemberStateCode.optional(),
+  segment: z.enum(SEGMENT_IDS).optional(),
+  function: IdParam.optional().describe('a function id of the catalogue (gNB, AMF, …)'),
+  supplierId: IdParam.optional(),
+  productId: IdParam.optional(),
+  criticality: Criticality.optional().describe("as the engine derives it from segment and function under the policy in force in the asset's member state"),
+  sort: z.enum(Object.keys(access.ASSET_SORT_COLUMNS) as [AssetSort, ...AssetSort[]]).optional().describe('the column to order by; default assetId'),
+  order: z.enum(['asc', 'desc']).optional().describe('default asc'),
+});
+
+/** A stored finding as the asset page lists it */
+const FindingBriefOut = z.object({
+  id: z.string(),
+  rule: z.string(),
+  measure: z.string(),
+  severity: Severity,
+  level: z.enum(['union', 'member-state', 'operator']).optional(),
+  memberState: z.string(),
+  operatorId: z.string().optional(),
+  segment: z.string().optional(),
+  supplierId: z.string().optional(),
+  productId: z.string().optional(),
+  affectedQuantity: z.number(),
+  assetCount: z.number().int(),
+  deadline: z.string().optional(),
+  explanation: ExplanationOut,
+});
 
 const found = <T>(value: T | undefined, what: string): T => {
   if (value === undefined) throw notFound(what);
@@ -113,21 +148,64 @@ export const inventoryRoutes: ApiRoute[] = [
     operationId: 'listAssets',
     access: 'assets.read',
     tag: 'inventory',
-    summary: 'Assets in your scope by asset id, a page at a time: by offset, or after the `next` id of the page before (cheap at any depth)',
-    query: PageQuery.extend({
-      operatorId: IdParam.optional(),
-      memberState: MemberStateCode.optional(),
-      segment: z.enum(SEGMENT_IDS).optional(),
-      function: IdParam.optional().describe('a function id of the catalogue (gNB, AMF, …)'),
-      supplierId: IdParam.optional(),
-      productId: IdParam.optional(),
-      criticality: Criticality.optional().describe("as the engine derives it from segment and function under the policy in force in the asset's member state"),
-      after: IdParam.optional().describe('the rows after this asset id: the `next` of the page before'),
+    summary:
+      'Assets in your scope a page at a time, by asset id or by ?sort (ties broken by asset id): by offset, or (by asset id) after the `next` id of the page before (cheap at any depth)',
+    query: PageQuery.extend(AssetFilterQuery.shape).extend({
+      after: IdParam.optional().describe('the rows after this asset id: the `next` of the page before (with the default order only)'),
     }),
     response: { 200: page(Asset).extend({ next: z.string().optional().describe('ask for the following page with after=next; absent on the last page') }), ...problems(400, 401, 403) },
     // a deep OFFSET steps over every row before the page: off the server thread, so other requests do not wait for it
     handler: ({ query, caller }, { store, offload }) =>
       query.after === undefined && (query.offset ?? 0) >= DEEP_OFFSET ? offload.run('listAssets', caller.scope, query) : access.listAssets(store, caller.scope, query),
+  }),
+  route({
+    method: 'GET',
+    path: '/assets/export',
+    operationId: 'exportAssets',
+    produces: ['text/csv'],
+    access: 'assets.read',
+    tag: 'exports',
+    summary: 'Every asset in your scope passing the filters, as CSV in the import format (docs/data-formats.md), by asset id; streamed',
+    query: AssetFilterQuery.omit({ sort: true, order: true }),
+    response: { 200: z.string().describe('CSV text, header line first'), ...problems(400, 401, 403) },
+    handler: ({ query, caller, reply }, { store }) => {
+      const batches = access.assetBatches(store, caller.scope, query);
+      async function* lines() {
+        yield CSV_COLUMNS.assets.join(',') + '\n';
+        for (const batch of batches) {
+          yield batch.map((a) => csvLine(a as unknown as Record<string, unknown>, CSV_COLUMNS.assets)).join('');
+          // between batches, let other requests in: a Union-scale export takes a while
+          await new Promise((r) => setImmediate(r));
+        }
+      }
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="assets-${today()}.csv"`)
+        .send(Readable.from(lines()));
+    },
+  }),
+  route({
+    method: 'GET',
+    path: '/assets/:assetId/context',
+    operationId: 'getAssetContext',
+    access: 'assets.read',
+    tag: 'inventory',
+    summary: "What the asset page shows beside the asset: its criticality with the derivation, and the findings of the newest run you can see that name it",
+    params: z.object({ assetId: IdParam }),
+    response: {
+      200: z.object({
+        criticality: z.object({ level: Criticality, explanation: ExplanationOut }),
+        assessmentId: z.string().optional().describe('the run the findings are from; absent when no run is visible'),
+        findings: z.array(FindingBriefOut),
+      }),
+      ...problems(401, 403, 404),
+    },
+    handler: ({ params, caller }, { store }) => {
+      const asset = found(access.getAsset(store, caller.scope, params.assetId), 'asset');
+      const criticality = found(access.assetCriticality(store, caller.scope, asset), 'asset');
+      const { assessmentId, findings } = access.assetFindings(store, caller.scope, asset);
+      return { criticality, ...(assessmentId ? { assessmentId } : {}), findings };
+    },
   }),
   route({
     method: 'GET',

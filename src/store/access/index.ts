@@ -10,3 +10,4 @@ export * from './assessment-view.js';
 export * from './decommission.js';
 export * from './certificates.js';
 export * from './union.js';
+export * from './asset-detail.js';

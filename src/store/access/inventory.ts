@@ -1,4 +1,5 @@
 import { rowToDesignation } from '../designation-rows.js';
+import { UserError } from '../../domain/errors.js';
 import type { Asset, Criticality, Designation, Operator, Product, Supplier } from '../../domain/index.js';
 import { criticalityOf } from '../../engine/criticality.js';
 import { effectivePolicyOf } from '../effective-policy.js';
@@ -83,8 +84,34 @@ export interface AssetFilter extends PageRequest {
   productId?: string;
   /** as the engine derives it (criticalityOf) under each member state's policy in force */
   criticality?: Criticality;
-  /** keyset paging: the rows after this asset id (a page's `next`), instead of an offset */
+  /** keyset paging: the rows after this asset id (a page's `next`), instead of an offset; by asset id, ascending, only */
   after?: string;
+  /** the column to order by (default assetId); ties are broken by asset id, so every order is total and pages never overlap */
+  sort?: AssetSort;
+  order?: 'asc' | 'desc';
+}
+
+/** The columns assets may be ordered by, and the SQL column each names: a whitelist, never the caller's text in SQL. */
+export const ASSET_SORT_COLUMNS = {
+  assetId: 'asset_id',
+  operatorId: 'operator_id',
+  segment: 'segment',
+  function: 'function',
+  supplierId: 'supplier_id',
+  productId: 'product_id',
+  softwareVersion: 'software_version',
+  quantity: 'quantity',
+  region: 'region',
+  inService: 'in_service',
+  endOfSupport: 'end_of_support',
+} as const;
+export type AssetSort = keyof typeof ASSET_SORT_COLUMNS;
+
+function assetOrder(f: Pick<AssetFilter, 'sort' | 'order'>): string {
+  const dir = f.order === 'desc' ? 'DESC' : 'ASC';
+  const col = Object.hasOwn(ASSET_SORT_COLUMNS, f.sort ?? 'assetId') ? ASSET_SORT_COLUMNS[f.sort ?? 'assetId'] : undefined;
+  if (!col) throw new UserError(`sort: unknown column ${String(f.sort)}`);
+  return col === 'asset_id' ? `a.asset_id ${dir}` : `a.${col} ${dir}, a.asset_id ${dir}`;
 }
 
 /**
@@ -152,13 +179,22 @@ export function countAssets(store: Store, scope: Scope, f: Omit<AssetFilter, key
 export function listAssets(store: Store, scope: Scope, f: AssetFilter = {}): Page<Asset> & { next?: string } {
   const { limit, offset } = pageOf(f);
   const keyset = f.after !== undefined;
+  if (keyset && ((f.sort ?? 'assetId') !== 'assetId' || f.order === 'desc'))
+    throw new UserError('after: keyset paging follows the asset id in ascending order; with another sort, page by offset');
   const w = assetFilter(store, scope, f, 'a');
   if (keyset) w.add('a.asset_id > ?', f.after);
   const items = store.sqlite
-    .prepare(`SELECT a.* ${fromWith('assets', 'a', w)}${w} ORDER BY a.asset_id LIMIT ? OFFSET ?`)
+    .prepare(`SELECT a.* ${fromWith('assets', 'a', w)}${w} ORDER BY ${assetOrder(f)} LIMIT ? OFFSET ?`)
     .all(...w.params, limit, keyset ? 0 : offset) as AssetTable[];
   const last = items.length === limit ? items[items.length - 1] : undefined;
   return { items: items.map(toAsset), total: countAssets(store, scope, f), limit, offset: keyset ? 0 : offset, ...(last ? { next: last.asset_id } : {}) };
+}
+
+/** FROM … WHERE of the scope's assets passing the filter, after an asset id (asset-detail.ts, assetBatches). */
+export function assetBatchWhere(store: Store, scope: Scope, f: AssetFilter, after: string | undefined): { sql: string; params: unknown[] } {
+  const w = assetFilter(store, scope, f, 'a');
+  if (after !== undefined) w.add('a.asset_id > ?', after);
+  return { sql: `${fromWith('assets', 'a', w)}${w}`, params: w.params };
 }
 
 export function getAsset(store: Store, scope: Scope, id: string): Asset | undefined {

@@ -421,8 +421,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Assets in your scope by asset id, a page at a time: by offset, or after the `next` id of the page before (cheap at any depth) */
+        /** Assets in your scope a page at a time, by asset id or by ?sort (ties broken by asset id): by offset, or (by asset id) after the `next` id of the page before (cheap at any depth) */
         get: operations["listAssets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assets/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every asset in your scope passing the filters, as CSV in the import format (docs/data-formats.md), by asset id; streamed */
+        get: operations["exportAssets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assets/{assetId}/context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the asset page shows beside the asset: its criticality with the derivation, and the findings of the newest run you can see that name it */
+        get: operations["getAssetContext"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3772,7 +3806,11 @@ export interface operations {
                 productId?: string;
                 /** @description as the engine derives it from segment and function under the policy in force in the asset's member state */
                 criticality?: "critical" | "sensitive" | "other";
-                /** @description the rows after this asset id: the `next` of the page before */
+                /** @description the column to order by; default assetId */
+                sort?: "assetId" | "operatorId" | "segment" | "function" | "supplierId" | "productId" | "softwareVersion" | "quantity" | "region" | "inService" | "endOfSupport";
+                /** @description default asc */
+                order?: "asc" | "desc";
+                /** @description the rows after this asset id: the `next` of the page before (with the default order only) */
                 after?: string;
             };
             header?: never;
@@ -3818,6 +3856,138 @@ export interface operations {
             };
             /** @description Signed in, but your role, token or missing CSRF token does not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAssets: {
+        parameters: {
+            query?: {
+                operatorId?: string;
+                memberState?: string;
+                segment?: "core" | "ran" | "transport" | "management" | "interconnection" | "lawful-interception" | "support" | "it-cloud";
+                /** @description a function id of the catalogue (gNB, AMF, …) */
+                function?: string;
+                supplierId?: string;
+                productId?: string;
+                /** @description as the engine derives it from segment and function under the policy in force in the asset's member state */
+                criticality?: "critical" | "sensitive" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV text, header line first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad request: the problem lists each failing field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role, token or missing CSRF token does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAssetContext: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        criticality: {
+                            /** @enum {string} */
+                            level: "critical" | "sensitive" | "other";
+                            explanation: components["schemas"]["Explanation"];
+                        };
+                        /** @description the run the findings are from; absent when no run is visible */
+                        assessmentId?: string;
+                        findings: {
+                            id: string;
+                            rule: string;
+                            measure: string;
+                            /** @enum {string} */
+                            severity: "critical" | "high" | "medium" | "low" | "info";
+                            /** @enum {string} */
+                            level?: "union" | "member-state" | "operator";
+                            memberState: string;
+                            operatorId?: string;
+                            segment?: string;
+                            supplierId?: string;
+                            productId?: string;
+                            affectedQuantity: number;
+                            assetCount: number;
+                            deadline?: string;
+                            explanation: components["schemas"]["Explanation"];
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in, or the session or token has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but your role, token or missing CSRF token does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

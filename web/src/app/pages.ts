@@ -32,6 +32,7 @@ export const PAGES: PageEntry[] = [
   { path: '/union', section: 'overview', label: 'union.nav', action: 'union.read', nav: true, component: lazy(() => import('../pages/UnionPage')) },
   { path: '/risk', section: 'network', label: 'nav.risk', action: 'assessments.read', nav: true, component: lazy(() => import('../pages/RiskPage')) },
   { path: '/assets', section: 'network', label: 'nav.assets', action: 'assets.read', nav: true, component: lazy(() => import('../pages/AssetsPage')) },
+  { path: '/assets/:assetId', section: 'network', label: 'assetDetail.nav', action: 'assets.read', nav: false, component: lazy(() => import('../pages/AssetDetailPage')) },
   { path: '/imports', section: 'data', label: 'imports.nav', action: 'imports.read', nav: true, component: lazy(() => import('../pages/ImportsPage')) },
   { path: '/scenarios', section: 'scenarios', label: 'scenarios.nav', action: 'simulations.run', nav: true, component: lazy(() => import('../pages/ScenariosPage')) },
   { path: '/registers', section: 'registers', label: 'registers.nav', action: 'screening.read', nav: true, component: lazy(() => import('../pages/RegistersPage')) },

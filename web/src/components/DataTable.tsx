@@ -35,6 +35,8 @@ export function DataTable<T>({
   onPage,
   rowKey,
   fetching,
+  sort,
+  onSort,
 }: {
   caption: string;
   columns: Columns<T>;
@@ -44,6 +46,10 @@ export function DataTable<T>({
   onPage: (index: number) => void;
   rowKey: (row: T) => string;
   fetching?: boolean;
+  /** the server's order: the column id and direction (columns need an `id`, or an accessor key, equal to the API's sort name) */
+  sort?: { id: string; order: 'asc' | 'desc' };
+  /** given: the headers of the columns named in `sortable` become buttons that ask the server for that order */
+  onSort?: { sortable: readonly string[]; toggle: (id: string) => void };
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -67,11 +73,24 @@ export function DataTable<T>({
           <thead>
             {table.getHeaderGroups().map((g) => (
               <tr key={g.id} aria-rowindex={1}>
-                {g.headers.map((h) => (
-                  <th key={h.id} scope="col">
-                    {h.isPlaceholder ? null : flexRender(h.column.columnDef.header, h.getContext())}
-                  </th>
-                ))}
+                {g.headers.map((h) => {
+                  const label = h.isPlaceholder ? null : flexRender(h.column.columnDef.header, h.getContext());
+                  const sorted = sort?.id === h.column.id ? sort.order : undefined;
+                  return (
+                    <th key={h.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                      {onSort?.sortable.includes(h.column.id) ? (
+                        <button type="button" className="sort-button" onClick={() => onSort.toggle(h.column.id)}>
+                          {label}
+                          <span aria-hidden="true" className="sort-mark">
+                            {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ' ↕'}
+                          </span>
+                        </button>
+                      ) : (
+                        label
+                      )}
+                    </th>
+                  );
+                })}
               </tr>
             ))}
           </thead>

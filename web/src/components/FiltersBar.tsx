@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 
@@ -58,12 +58,38 @@ export function SelectFilter({ label, value, options, onChange }: { label: strin
   );
 }
 
-export function TextFilter({ label, value, onChange, placeholder }: { label: string; value: string; onChange: (v: string) => void; placeholder?: string }) {
+/**
+ * A text field. With `debounceMs`, what is typed is kept here and handed on once typing pauses, so a
+ * list over millions of rows is asked once per word rather than once per key.
+ */
+export function TextFilter({ label, value, onChange, placeholder, debounceMs }: { label: string; value: string; onChange: (v: string) => void; placeholder?: string; debounceMs?: number }) {
   const id = useId();
+  const [draft, setDraft] = useState(value);
+  const sent = useRef(value);
+  // the latest handler, so a parent's re-render does not restart the pause
+  const handler = useRef(onChange);
+  handler.current = onChange;
+  // the URL changed from elsewhere (reset, back): show it
+  useEffect(() => {
+    if (value !== sent.current) setDraft((sent.current = value));
+  }, [value]);
+  useEffect(() => {
+    if (!debounceMs) return;
+    const next = draft.trim();
+    if (next === sent.current) return;
+    const timer = setTimeout(() => handler.current((sent.current = next)), debounceMs);
+    return () => clearTimeout(timer);
+  }, [draft, debounceMs]);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="search" value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value.trim())} />
+      <input
+        id={id}
+        type="search"
+        value={debounceMs ? draft : value}
+        placeholder={placeholder}
+        onChange={(e) => (debounceMs ? setDraft(e.target.value) : onChange(e.target.value.trim()))}
+      />
     </div>
   );
 }

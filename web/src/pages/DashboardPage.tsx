@@ -130,8 +130,8 @@ export default function DashboardPage() {
                         <caption className="visually-hidden">{t('dashboard.topFindings')}</caption>
                         <thead>
                           <tr>
-                            <th scope="col">{t('dashboard.severity')}</th>
                             <th scope="col">{t('risk.deadline')}</th>
+                            <th scope="col">{t('dashboard.severity')}</th>
                             <th scope="col">{t('risk.measure')}</th>
                             <th scope="col">{t('assets.operator')}</th>
                             <th scope="col">{t('assets.segment')}</th>
@@ -142,8 +142,8 @@ export default function DashboardPage() {
                         <tbody>
                           {d.topFindings.map((x) => (
                             <tr key={x.id} data-finding={x.id}>
-                              <td>{t(`severity.${x.severity}`)}</td>
                               <td>{x.deadline ? fmt.date(x.deadline) : '—'}</td>
+                              <td>{t(`severity.${x.severity}`)}</td>
                               <td>{x.measure}</td>
                               <td>{x.operatorId ?? '—'}</td>
                               <td>{x.segment ? t(`segments.${x.segment}`, { defaultValue: x.segment }) : '—'}</td>
