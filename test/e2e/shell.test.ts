@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium)('web interface (chromium)', { timeout: 120_000 }, 
     await page.getByRole('button', { name: 'Next page' }).click();
     await page.waitForURL(/page=2/);
     await expect.poll(() => page.getByText(/^Rows 51–/).count()).toBe(1);
-    await page.getByLabel('Segment').selectOption('core');
+    await page.getByRole('search', { name: 'Filter assets' }).getByLabel('Segment').selectOption('core');
     await page.waitForURL(/segment=core/);
     const core = (await (await page.request.get('/api/v1/assets?limit=1&segment=core')).json()).total as number;
     await expect.poll(async () => (await page.locator('.pager span').first().textContent()) ?? '').toContain(`of ${new Intl.NumberFormat('en').format(core)}`);
