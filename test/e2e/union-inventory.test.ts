@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium)('Union view, dashboard explanations, inventory (ch
     await expect.poll(() => table.locator('tbody tr').first().locator('td').first().textContent()).toBe(api.items[0].assetId);
     expect(await table.locator('th[aria-sort="descending"]').textContent()).toContain('Quantity');
     // columns: add the region, and it stays after a reload
-    await page.getByText('Columns shown').click();
+    await page.locator('summary', { hasText: 'Columns shown' }).click();
     await page.getByRole('group').getByLabel('Region').check();
     await table.locator('th', { hasText: 'Region' }).waitFor();
     await page.reload();
