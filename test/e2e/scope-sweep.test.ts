@@ -17,9 +17,11 @@ import { expectAccessible, hasChromium, screenshot, signIn, startE2E, type E2E }
  * The page table as web/src/app/pages.ts writes it: each entry's path and action. Read as text, since
  * the table's lazy imports of .tsx pages are the browser build's business, not this Node test's.
  */
-const PAGES = [...readFileSync(join(import.meta.dirname, '..', '..', 'web', 'src', 'app', 'pages.ts'), 'utf8').matchAll(/\{\s*path:\s*'([^']+)'[^}]*?action:\s*'([^']+)'/g)].map((m) => ({
-  path: m[1]!,
-  action: m[2]!,
+const PAGE_TABLE = readFileSync(join(import.meta.dirname, '..', '..', 'web', 'src', 'app', 'pages.ts'), 'utf8');
+const PAGES = [...PAGE_TABLE.matchAll(/\{\s*path:\s*(?:'([^']+)'|(\w+))[^}]*?action:\s*'([^']+)'/g)].map((m) => ({
+  // a path named by a constant (ACCOUNT_PATH) is looked up where the table defines it
+  path: m[1] ?? PAGE_TABLE.match(new RegExp(`const ${m[2]} = '([^']+)'`))![1]!,
+  action: m[3]!,
 }));
 
 let e: E2E;
@@ -65,8 +67,11 @@ describe.skipIf(!hasChromium)('scope sweep: no foreign id on any page (chromium)
     foreign['demo-operator'] = [...otherOperators.map((o) => o.operatorId), ...(await assetsOf(otherOperators))];
     foreign[AUDITOR] = [...otherStates.map((o) => o.operatorId), ...(await assetsOf(otherStates))];
     const ownAsset = (await apiAs(page, `/api/v1/assets?operatorId=${own.operatorId}&limit=1`)).items[0].assetId as string;
-    samples['demo-operator'] = { assetId: ownAsset };
-    samples[AUDITOR] = { assetId: ownAsset };
+    const supplierId = (await apiAs(page, '/api/v1/suppliers?limit=1')).items[0].supplierId as string;
+    const designation = (await apiAs(page, `/api/v1/designations?memberState=${own.memberState}&limit=1`)).items[0] as { designationId: string } | undefined;
+    const ownRows = { assetId: ownAsset, supplierId, ...(designation ? { designationId: designation.designationId } : {}) };
+    samples['demo-operator'] = ownRows;
+    samples[AUDITOR] = ownRows;
     await page.close();
   }, 300_000);
   afterAll(async () => e?.close());
