@@ -114,12 +114,25 @@ describe.skipIf(!hasChromium)('measures, scenarios and registers pages (chromium
     expect(de.cells.find((c: { measure: string }) => c.measure === 'SM01').status).toBe('in-place');
   });
 
-  it('an operator sees and edits its own column only; an auditor of the member state reads without a form', async () => {
+  it('an operator sees its own column only, the administrator picks a member state, the auditor reads without a form', async () => {
     await signIn(page, e, 'demo-operator');
     await page.getByRole('link', { name: 'Measures' }).click();
     const matrix = page.getByRole('table', { name: 'Implementation status of each measure (rows) at each scope (columns)' });
     await matrix.waitFor();
     expect(await matrix.locator('thead th').allInnerTexts()).toEqual(['Measure', 'OP-DE-1 · Gavotta Mobil']);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in$/);
+
+    // the administrator reaches every member state: it picks one, and the columns are that state's operators
+    await signIn(page, e, 'demo-admin');
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await page.getByRole('link', { name: 'Measures' }).click();
+    await matrix.waitFor();
+    await page.getByLabel('Member state', { exact: true }).selectOption('FR');
+    await page.waitForURL(/memberState=FR/);
+    const fr = (await get('/api/v1/operators?memberState=FR&limit=1000')).items as { operatorId: string; name: string }[];
+    expect(fr.length).toBeGreaterThan(0);
+    await expect.poll(() => matrix.locator('thead th').allInnerTexts()).toEqual(['Measure', 'FR (member state)', ...fr.map((o) => `${o.operatorId} · ${o.name}`)]);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/sign-in$/);
 
