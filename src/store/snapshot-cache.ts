@@ -24,7 +24,8 @@ import type { Store } from './open.js';
  * Triggers would catch those too, but fire per row (5 million times in an import).
  */
 
-const FORMAT = 4;
+// 5: assets in asset_id order (a cache written in import order is not used)
+const FORMAT = 5;
 /** asset rows per BLOB (by default): keeps the ids text of one part far below SQLite's 1 GB value limit */
 const CHUNK_ROWS = 1 << 22;
 
