@@ -146,6 +146,8 @@ describe.skipIf(!hasChromium)('imports and administration (chromium)', { timeout
       expect(await form.getByRole('alert').count(), `${u.username}: ${await form.getByRole('alert').allTextContents()}`).toBe(0);
       await row.waitFor();
     }
+    // a new user has no second factor until they set one up themselves
+    expect(await page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'e2e-admin', exact: true }) }).locator('td').nth(3).textContent()).toBe('Off');
     // the API holds each with its role and scope
     const users = (await (await page.request.get('/api/v1/users')).json()).items as { userId: string; username: string; role: string; memberState?: string; operatorId?: string }[];
     for (const u of made) expect(users.find((x) => x.username === u.username)).toMatchObject({ role: u.role, ...(u.memberState ? { memberState: u.memberState } : {}), ...(u.operatorId ? { operatorId: u.operatorId } : {}) });

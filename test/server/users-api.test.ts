@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confirmSecondFactor, enrolSecondFactor, findUserByName } from '../../src/store/identity/index.js';
+import { secretOfUri, totp } from '../second-factor/reference-totp.js';
 import { fixtureApp, login, type Fixture, type Session } from './helpers.js';
 
 /*
@@ -48,5 +50,21 @@ describe('users: scope by role', () => {
     const moved = await f.app.inject({ method: 'PATCH', url: `/api/v1/users/${created.userId}`, headers: admin.write, payload: { memberState: 'DE' } });
     expect(moved.statusCode).toBe(200);
     expect(moved.json()).toMatchObject({ role: 'authority', memberState: 'DE' });
+  });
+
+  it('the list says who signs in with a confirmed second factor', async () => {
+    const actor = { name: 'test' };
+    const user = (name: string) => {
+      const row = findUserByName(f.store, name)!;
+      return { userId: row.user_id, username: row.username };
+    };
+    const confirmed = user('authority-de');
+    const key = secretOfUri(enrolSecondFactor(f.store, actor, confirmed).otpauthUri);
+    expect(confirmSecondFactor(f.store, actor, confirmed.userId, totp(key, Date.now()))).toBeDefined();
+    // enrolled but never confirmed: not a second factor yet
+    enrolSecondFactor(f.store, actor, user('operator-de1'));
+    const items = (await f.app.inject({ method: 'GET', url: '/api/v1/users', headers: admin.read })).json().items as { username: string; secondFactor: boolean }[];
+    expect(items.filter((u) => u.secondFactor).map((u) => u.username)).toEqual(['authority-de']);
+    expect(items.find((u) => u.username === 'operator-de1')!.secondFactor).toBe(false);
   });
 });

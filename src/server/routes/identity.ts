@@ -16,6 +16,7 @@ import {
   TOKEN_SCOPES,
   toUser,
   updateUser,
+  usersWithSecondFactor,
 } from '../../store/identity/index.js';
 import { ROLES } from '../../store/access/index.js';
 import { notFound } from '../plugins/problem.js';
@@ -32,6 +33,7 @@ const UserOut = named(z.object({
   disabled: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  secondFactor: z.boolean().optional().describe('in the users list: whether the user signs in with a confirmed second factor'),
 }), 'User');
 const TokenOut = named(z.object({
   tokenId: z.string(),
@@ -60,7 +62,10 @@ export const userRoutes: ApiRoute[] = [
     tag: 'users',
     summary: 'Every user account',
     response: { 200: z.object({ items: z.array(UserOut) }), ...problems(401, 403) },
-    handler: (_i, { store }) => ({ items: listUsers(store) }),
+    handler: (_i, { store }) => {
+      const withFactor = usersWithSecondFactor(store);
+      return { items: listUsers(store).map((u) => ({ ...u, secondFactor: withFactor.has(u.userId) })) };
+    },
   }),
   route({
     method: 'POST',

@@ -2617,6 +2617,8 @@ export interface components {
             disabled: boolean;
             createdAt: string;
             updatedAt: string;
+            /** @description in the users list: whether the user signs in with a confirmed second factor */
+            secondFactor?: boolean;
         };
     };
     responses: never;

@@ -11,7 +11,8 @@ import { UserForm } from './admin/UserForm';
 /*
  * Users and roles (administrators only: users.manage): every account with its role and scope, a form
  * creating one of any role, and per user disable/enable and a new password. The server ends a changed
- * user's sessions and tokens and audits every change.
+ * user's sessions and tokens and audits every change. Whether a user signs in with a second factor is
+ * shown; setting one up is the user's own doing (the account page).
  */
 
 type User = Schemas['User'];
@@ -60,6 +61,7 @@ function UserRow({ user }: { user: User }) {
       <td>{t(`roles.${user.role}`)}</td>
       <td>{scope}</td>
       <td>{t(user.disabled ? 'admin.users.disabled' : 'admin.users.active')}</td>
+      <td>{user.secondFactor === undefined ? '—' : t(user.secondFactor ? 'admin.users.secondFactorOn' : 'admin.users.secondFactorOff')}</td>
       <td>{fmt.dateTime(user.createdAt)}</td>
       <td className="row-actions">
         <button type="button" className="button" disabled={toggle.isPending} onClick={() => toggle.mutate()}>
@@ -114,6 +116,7 @@ export default function UsersPage() {
                     <th scope="col">{t('admin.users.role')}</th>
                     <th scope="col">{t('admin.users.scope')}</th>
                     <th scope="col">{t('admin.users.status')}</th>
+                    <th scope="col">{t('admin.users.secondFactor')}</th>
                     <th scope="col">{t('admin.users.createdAt')}</th>
                     <th scope="col">{t('admin.users.actions')}</th>
                   </tr>
