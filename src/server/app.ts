@@ -85,7 +85,7 @@ export const LOG_REDACT = [
   '*.secret',
   '*.token',
   '*.csrfToken',
-  '*.code',
+  // not '*.code': error objects carry a `code` (FST_…, ENOENT) the log must keep; bodies are not logged
   '*.recoveryCodes',
 ];
 
