@@ -97,3 +97,85 @@ export const DashboardOut = named(
   }),
   'Dashboard',
 );
+
+/** A finding of a stored run: the engine's Finding with its first asset ids (STORED_ASSET_IDS) and their count. */
+export const StoredFindingOut = named(
+  z.object({
+    id: z.string().describe('stable across runs over the same data'),
+    rule: z.string(),
+    measure: z.string(),
+    severity: Severity,
+    level: ScopeLevel.describe('where in the network the finding is'),
+    memberState: z.string(),
+    operatorId: z.string().optional(),
+    segment: z.string().optional(),
+    supplierId: z.string().optional(),
+    productId: z.string().optional(),
+    affectedQuantity: z.number(),
+    assetIds: z.array(z.string()).describe('the first 100 asset ids'),
+    assetCount: z.number().int(),
+    assetIdsTruncated: z.boolean(),
+    deadline: z.string().optional(),
+    explanation: ExplanationOut,
+  }),
+  'Finding',
+);
+
+const RiskLevelOut = z.enum(['low', 'medium', 'high', 'very-high']);
+const Dimension = z.enum(['likelihood', 'impact']);
+
+/** A risk score R1–R9 at a member state or an operator (src/engine/risk/types.ts, RiskScore). */
+export const RiskScoreOut = named(
+  z.object({
+    scope: z.enum(['member-state', 'operator']),
+    memberState: z.string(),
+    operatorId: z.string().optional(),
+    riskArea: z.string(),
+    likelihood: z.number(),
+    impact: z.number(),
+    level: RiskLevelOut,
+    residualLikelihood: z.number(),
+    residualImpact: z.number(),
+    residualLevel: RiskLevelOut,
+    raw: z.object({ likelihood: z.number(), impact: z.number(), residualLikelihood: z.number(), residualImpact: z.number() }).describe('the unrounded values'),
+    drivers: z.array(
+      z.object({
+        name: z.string(),
+        dimension: Dimension,
+        value: z.number().describe('0–1'),
+        weight: z.number(),
+        contribution: z.number().describe('points added to the raw score: 4 · weight · value / Σ weights of its dimension'),
+        known: z.boolean().describe("false where the fact is not recorded and the model's unknownFactValue stands in"),
+        detail: z.string(),
+      }),
+    ),
+    mitigations: z.array(
+      z.object({
+        measure: z.string(),
+        effect: z.string(),
+        dimension: Dimension,
+        status: z.string(),
+        statusFrom: z.enum(['operator', 'member-state', 'union', 'none']),
+        contradictedBy: z.number().int().optional(),
+        points: z.number(),
+      }),
+    ),
+    explanation: ExplanationOut,
+  }),
+  'RiskScore',
+);
+
+/**
+ * A stored run's metric row: a concentration row (segment, hhi, suppliers, topSupplierId,
+ * topSupplierShare, quantity) or an exposure row (the exposure and quantity fields). One object with the
+ * fields of both, each present on its kind of row: the rows carry no field naming their kind.
+ */
+export const MetricOut = named(
+  z.object({
+    ...Where,
+    ...ConcentrationOut.omit({ scope: true, memberState: true, operatorId: true, explanation: true }).partial().shape,
+    ...ExposureOut.omit({ scope: true, memberState: true, operatorId: true, explanation: true }).partial().shape,
+    explanation: ExplanationOut,
+  }),
+  'Metric',
+);

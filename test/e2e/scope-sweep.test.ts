@@ -68,8 +68,7 @@ describe.skipIf(!hasChromium)('scope sweep: no foreign id on any page (chromium)
     foreign[AUDITOR] = [...otherStates.map((o) => o.operatorId), ...(await assetsOf(otherStates))];
     const ownAsset = (await apiAs(page, `/api/v1/assets?operatorId=${own.operatorId}&limit=1`)).items[0].assetId as string;
     const supplierId = (await apiAs(page, '/api/v1/suppliers?limit=1')).items[0].supplierId as string;
-    const designation = (await apiAs(page, `/api/v1/designations?memberState=${own.memberState}&limit=1`)).items[0] as { designationId: string } | undefined;
-    const ownRows = { assetId: ownAsset, supplierId, ...(designation ? { designationId: designation.designationId } : {}) };
+    const ownRows = { assetId: ownAsset, supplierId };
     samples['demo-operator'] = ownRows;
     samples[AUDITOR] = ownRows;
     await page.close();
@@ -85,10 +84,21 @@ describe.skipIf(!hasChromium)('scope sweep: no foreign id on any page (chromium)
       await signIn(page, e, who);
       await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
       const actions = new Set((await apiAs(page, '/api/v1/auth/me')).actions as string[]);
+      // a designation it reads itself, when its member state has one
+      if (actions.has('designations.read')) {
+        const d = (await apiAs(page, '/api/v1/designations?limit=1')).items[0] as { designationId: string } | undefined;
+        if (d) samples[who]!.designationId = d.designationId;
+      }
+      const skipped: string[] = [];
       const visited: string[] = [];
       const leaks: string[] = [];
       for (const p of PAGES.filter((x) => actions.has(x.action))) {
         const params = [...p.path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+        // a row page whose list is empty in this scope (no designation in the member state): nothing to show
+        if (params.includes('designationId') && !samples[who]!.designationId) {
+          skipped.push(p.path);
+          continue;
+        }
         if (params.some((k) => !samples[who]![k])) throw new Error(`${p.path}: no sample for its parameter; add one to samples`);
         const path = p.path.replace(/:(\w+)/g, (_m, k: string) => encodeURIComponent(samples[who]![k]!));
         await page.goto(path);
@@ -101,6 +111,7 @@ describe.skipIf(!hasChromium)('scope sweep: no foreign id on any page (chromium)
         await screenshot(page, `sweep-${who}-${p.path === '/' ? 'dashboard' : p.path.slice(1).replace(/[/:]+/g, '-')}`);
         visited.push(path);
       }
+      if (skipped.length) console.info(`${who}: no row to open for ${skipped.join(', ')}`);
       expect(leaks).toEqual([]);
       // the sweep reached the pages every reader has, and more
       expect(visited).toContain('/');

@@ -44,6 +44,8 @@ describe.skipIf(!hasChromium)('Union view, dashboard explanations, inventory (ch
     expect(await shown.textContent()).toBe(words[cell.status]);
     // the ranked concentration: its table alternative holds the API's member states
     await page.locator('#concentration-title').waitFor();
+    // the figures come from the dashboard's assessment: 503 until its first computation is done
+    await expect.poll(async () => (await page.request.get('/api/v1/union/concentration')).status(), { timeout: 90_000 }).toBe(200);
     const conc = await (await page.request.get('/api/v1/union/concentration')).json();
     await page.locator('#main').getByText(/Data of “Supplier concentration \(HHI\)/).click();
     const ranRows = conc.memberStates.filter((x: { concentration: { segment: string }[] }) => x.concentration.some((c) => c.segment === 'ran')).length;

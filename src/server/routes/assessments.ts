@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MetricOut, RiskScoreOut, StoredFindingOut } from '../assessment-schemas.js';
 import { IsoDate, MemberStateCode, Severity } from '../../domain/index.js';
 import * as access from '../../store/access/index.js';
 import { notFound } from '../plugins/problem.js';
@@ -24,7 +25,7 @@ const Header = named(z.object({
   findings: z.number().int().describe('findings of this run in your scope'),
   bySeverity: z.record(z.string(), z.number()),
 }), 'AssessmentSummary');
-const FindingOut = named(z.looseObject({ id: z.string(), rule: z.string(), severity: Severity, memberState: z.string(), assetCount: z.number().int() }), 'Finding');
+const FindingOut = StoredFindingOut;
 const FindingQuery = PageQuery.extend({
   severity: Severity.optional(),
   rule: z.enum(['SM03', 'SM03-CAP', 'SM05', 'SM06', 'TM07', 'TM09']).optional(),
@@ -131,7 +132,7 @@ export const assessmentRoutes: ApiRoute[] = [
     summary: "A stored run's concentration and exposure rows in your scope, with explanations",
     params: AssessmentParams,
     query: PageQuery.extend({ kind: z.enum(['concentration', 'exposure']).optional(), scopeLevel: z.enum(['union', 'member-state', 'operator']).optional() }),
-    response: { 200: page(z.looseObject({ scope: z.string() })), ...problems(400, 401, 403, 404) },
+    response: { 200: page(MetricOut), ...problems(400, 401, 403, 404) },
     handler: ({ params, query, caller }, { store }) => {
       header(store, caller.scope, params.assessmentId);
       return access.listMetrics(store, caller.scope, params.assessmentId, query);
@@ -151,7 +152,7 @@ export const assessmentRoutes: ApiRoute[] = [
       riskArea: z.enum(RISK_AREA_IDS).optional(),
       residualLevel: RiskLevel.optional(),
     }),
-    response: { 200: page(z.looseObject({ riskArea: z.string() })), ...problems(400, 401, 403, 404) },
+    response: { 200: page(RiskScoreOut), ...problems(400, 401, 403, 404) },
     handler: ({ params, query, caller }, { store }) => {
       header(store, caller.scope, params.assessmentId);
       return listRisks(store, caller.scope, params.assessmentId, query);

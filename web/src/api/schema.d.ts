@@ -2138,14 +2138,29 @@ export interface components {
             explanation?: components["schemas"]["Explanation"];
         };
         Finding: {
+            /** @description stable across runs over the same data */
             id: string;
             rule: string;
+            measure: string;
             /** @enum {string} */
             severity: "critical" | "high" | "medium" | "low" | "info";
+            /**
+             * @description where in the network the finding is
+             * @enum {string}
+             */
+            level: "union" | "member-state" | "operator";
             memberState: string;
+            operatorId?: string;
+            segment?: string;
+            supplierId?: string;
+            productId?: string;
+            affectedQuantity: number;
+            /** @description the first 100 asset ids */
+            assetIds: string[];
             assetCount: number;
-        } & {
-            [key: string]: unknown;
+            assetIdsTruncated: boolean;
+            deadline?: string;
+            explanation: components["schemas"]["Explanation"];
         };
         Holding: {
             holderId: string;
@@ -2262,6 +2277,29 @@ export interface components {
                 findings: number;
             };
         };
+        Metric: {
+            /** @enum {string} */
+            scope: "union" | "member-state" | "operator";
+            memberState?: string;
+            operatorId?: string;
+            segment?: string;
+            /** @description Herfindahl–Hirschman index on 0–10,000 over quantity shares */
+            hhi?: number;
+            topSupplierId?: string;
+            /** @description 0–1 */
+            topSupplierShare?: number;
+            suppliers?: number;
+            quantity?: number;
+            /** @description designated critical quantity / critical quantity */
+            criticalExposure?: number;
+            /** @description designated sensitive quantity / sensitive quantity */
+            sensitiveExposure?: number;
+            criticalQuantity?: number;
+            sensitiveQuantity?: number;
+            designatedCriticalQuantity?: number;
+            designatedSensitiveQuantity?: number;
+            explanation: components["schemas"]["Explanation"];
+        };
         Operator: {
             operatorId: string;
             name: string;
@@ -2375,6 +2413,53 @@ export interface components {
         RecoveryCodes: {
             /** @description 10 codes, each usable once in place of a code; shown this once, stored hashed */
             recoveryCodes: string[];
+        };
+        RiskScore: {
+            /** @enum {string} */
+            scope: "member-state" | "operator";
+            memberState: string;
+            operatorId?: string;
+            riskArea: string;
+            likelihood: number;
+            impact: number;
+            /** @enum {string} */
+            level: "low" | "medium" | "high" | "very-high";
+            residualLikelihood: number;
+            residualImpact: number;
+            /** @enum {string} */
+            residualLevel: "low" | "medium" | "high" | "very-high";
+            /** @description the unrounded values */
+            raw: {
+                likelihood: number;
+                impact: number;
+                residualLikelihood: number;
+                residualImpact: number;
+            };
+            drivers: {
+                name: string;
+                /** @enum {string} */
+                dimension: "likelihood" | "impact";
+                /** @description 0–1 */
+                value: number;
+                weight: number;
+                /** @description points added to the raw score: 4 · weight · value / Σ weights of its dimension */
+                contribution: number;
+                /** @description false where the fact is not recorded and the model's unknownFactValue stands in */
+                known: boolean;
+                detail: string;
+            }[];
+            mitigations: {
+                measure: string;
+                effect: string;
+                /** @enum {string} */
+                dimension: "likelihood" | "impact";
+                status: string;
+                /** @enum {string} */
+                statusFrom: "operator" | "member-state" | "union" | "none";
+                contradictedBy?: number;
+                points: number;
+            }[];
+            explanation: components["schemas"]["Explanation"];
         };
         SavedScenario: {
             name: string;
@@ -7180,11 +7265,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: ({
-                            scope: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        items: components["schemas"]["Metric"][];
                         /** @description rows matching the filter in your scope */
                         total: number;
                         limit: number;
@@ -7256,11 +7337,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: ({
-                            riskArea: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        items: components["schemas"]["RiskScore"][];
                         /** @description rows matching the filter in your scope */
                         total: number;
                         limit: number;
