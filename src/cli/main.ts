@@ -54,8 +54,10 @@ export function buildProgram(io: Io, setExit: (code: ExitCode) => void, output?:
     .configureHelp(io.columns ? { helpWidth: io.columns } : {})
     // the program's own options (--version) only before the command name, so `profile show X --version 2` reaches the subcommand
     .enablePositionalOptions()
-    // JSON output renames keys with the domain's schemas: loaded once an action is about to run
-    .hook('preAction', loadJsonOutput);
+    // JSON output renames keys with the domain's schemas: loaded when an action about to run was asked for JSON
+    .hook('preAction', async (_program, action) => {
+      if (action.opts().format === 'json') await loadJsonOutput();
+    });
   const ctx = { io, setExit };
   registerInit(program, ctx);
   registerImport(program, ctx);
