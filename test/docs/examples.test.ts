@@ -1,9 +1,15 @@
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bufferIo } from '../../src/cli/io.js';
 import { run } from '../../src/cli/main.js';
+import { buildApp } from '../../src/server/app.js';
+import { openStore } from '../../src/store/index.js';
+import { createDemoAccounts, findUserByName, updateUser } from '../../src/store/identity/index.js';
 import { commandLine, examplesOf, type Example, type RunOn } from './examples.js';
 
 /*
@@ -75,6 +81,44 @@ async function runCli(e: Example): Promise<string | undefined> {
   return code === 0 ? undefined : `${e.file}:${e.line}: exit ${code}: ${e.text}\n    ${io.stderr().trim().split('\n').slice(0, 3).join('\n    ')}`;
 }
 
+/**
+ * A block of curl examples as a bash script against a server on the folder's database, with the demo
+ * accounts made (their passwords are printed once; the block reads the one it signs in with from
+ * $PASSWORD); curl answers 4xx and 5xx with a failure. The failure names the doc line of the command.
+ */
+async function runCurl(e: Example, dir: string): Promise<string | undefined> {
+  const store = await openStore(join(dir, 'secure5g.db'));
+  const app = await buildApp({ store, logger: false, uploadDir: join(dir, 'uploads') });
+  try {
+    const { created } = await createDemoAccounts(store, { name: 'docs-test' });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    // the dashboard is computed on a worker after start (503 until then): as for a server up a while
+    await app.ctx.dashboard.refresh();
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    // the account a block signs in with: its password as made now, or a new one (which ends its old sessions)
+    const user = /"username\\?"\s*:\s*\\?"([\w.-]+)/.exec(e.text)?.[1];
+    let password = created.find((a) => a.username === user)?.password ?? '';
+    const existing = user !== undefined && password === '' ? findUserByName(store, user) : undefined;
+    if (existing) {
+      password = randomBytes(18).toString('base64url');
+      await updateUser(store, { name: 'docs-test' }, existing.user_id, { password });
+    }
+    const prologue = ['set -e', 'shopt -s expand_aliases', "alias curl='curl --fail-with-body'", `trap 'echo "at line $((LINENO - 4))" >&2' ERR`];
+    const script = [...prologue, e.text.replaceAll('http://127.0.0.1:8080', base)].join('\n');
+    const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+      execFile('bash', ['-c', script], { cwd: dir, env: { ...process.env, PASSWORD: password } }, (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      ),
+    );
+    if (r.code === 0) return undefined;
+    const at = Number(/at line (\d+)/.exec(r.stderr)?.[1] ?? 1);
+    return `${e.file}:${e.line + at - 1}: exit ${r.code}: ${e.text.split('\n')[at - 1]}\n    ${(r.stdout.split('\n').at(-1) ?? '').slice(0, 300)} ${r.stderr.trim().slice(0, 300)}`;
+  } finally {
+    await app.close();
+    await store.close();
+  }
+}
+
 describe('the docs\' command examples run as written', () => {
   for (const [doc, examples] of byFile) {
     it(`${doc} (${examples.length} examples)`, async () => {
@@ -82,7 +126,7 @@ describe('the docs\' command examples run as written', () => {
       try {
         for (const e of examples) {
           process.chdir(folder(doc, e.on));
-          const failure = e.kind === 'cli' ? await runCli(e) : undefined;
+          const failure = e.kind === 'cli' ? await runCli(e) : await runCurl(e, folder(doc, e.on));
           if (failure) failures.push(failure);
         }
       } finally {

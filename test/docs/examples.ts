@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
  *
  * Convention (docs/operations.md, "Docs that run"): in a fenced block marked sh, bash, shell or console,
  * or unmarked, every line starting with `secure5g `, `npx secure5g ` (either after a `$ ` prompt) is a
- * CLI example, and every `curl ` line an API example; a line ending in `\` goes on on the next. Other
+ * CLI example; a line ending in `\` goes on on the next. A block with `curl ` lines is one API example,
+ * run as a bash script (so `CSRF=$(…)` on one line serves the next) against a server on the database. Other
  * lines are output or commands of other tools. A block right after `<!-- not-run: reason -->` is not run
  * (a server that would not stop, a synopsis with placeholders). Blocks run on the demo's database
  * (`secure5g demo`); one after `<!-- run-on: network -->` on one holding the example network of
@@ -18,7 +19,7 @@ export interface Example {
   /** 1-based line of the example's first line */
   line: number;
   kind: 'cli' | 'curl';
-  /** the command as written, continuation lines joined, prompt removed */
+  /** the command as written, continuation lines joined, prompt removed; for curl, the block's whole text */
   text: string;
   /** the database the block runs on (`<!-- run-on: empty|network -->`; the demo's by default) */
   on: RunOn;
@@ -31,7 +32,7 @@ const RUN_LANGS = new Set(['', 'sh', 'bash', 'shell', 'console']);
 export function examplesOf(file: string, markdown = readFileSync(file, 'utf8')): Example[] {
   const lines = markdown.split('\n');
   const out: Example[] = [];
-  let fence: { lang: string; skip: boolean; on: RunOn; prompted: boolean } | undefined;
+  let fence: { lang: string; skip: boolean; on: RunOn; prompted: boolean; curl: boolean; body: string; taken?: boolean } | undefined;
   let lastText = '';
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
@@ -42,11 +43,14 @@ export function examplesOf(file: string, markdown = readFileSync(file, 'utf8')):
         let close = lines.slice(i + 1).findIndex((l) => /^\s*(```|~~~)/.test(l));
         if (close < 0) close = lines.length;
         const on = /^<!--\s*run-on:\s*(empty|network)\s*-->$/.exec(lastText)?.[1] as RunOn | undefined;
+        const body = lines.slice(i + 1, i + 1 + close);
         fence = {
+          curl: body.some((l) => /^\s*curl\s/.test(l)),
+          body: body.join('\n'),
           lang: open[3]!.toLowerCase(),
           skip: /^<!--\s*not-run:.*-->$/.test(lastText),
           on: on ?? 'demo',
-          prompted: lines.slice(i + 1, i + 1 + close).some((l) => /^\s*\$\s/.test(l)),
+          prompted: body.some((l) => /^\s*\$\s/.test(l)),
         };
       }
       lastText = raw.trim();
@@ -56,11 +60,16 @@ export function examplesOf(file: string, markdown = readFileSync(file, 'utf8')):
     if (!fence || fence.skip || !RUN_LANGS.has(fence.lang)) continue;
     // in a block with `$ ` prompts, only the prompted lines are commands: the rest is their output
     if (fence.prompted && !/^\s*\$\s/.test(raw)) continue;
+    // a block with curl lines is one API example: a shell script, its variables passed from line to line
+    if (fence.curl) {
+      if (!fence.taken) out.push({ file, line: i + 1, kind: 'curl', text: fence.body, on: fence.on });
+      fence.taken = true;
+      continue;
+    }
     const first = i;
     let text = raw.trim().replace(/^\$\s+/, '');
     while (text.endsWith('\\') && i + 1 < lines.length) text = `${text.slice(0, -1).trimEnd()} ${lines[++i]!.trim()}`;
     if (/^(npx\s+)?secure5g\s/.test(text)) out.push({ file, line: first + 1, kind: 'cli', text: text.replace(/^npx\s+/, ''), on: fence.on });
-    else if (/^curl\s/.test(text)) out.push({ file, line: first + 1, kind: 'curl', text, on: fence.on });
   }
   return out;
 }
