@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { designationWarnings, LOW_PROFILE_LEVEL, type ProfileRef } from '../../src/engine/designation-warnings.js';
 
 /* The warning rule (docs/methodology.md, "Designation lifecycle"), case by case with values written out. */
-const d = { designation_id: 'D-1', supplier_id: 'SUP-A', member_state: 'DE', kind: 'high-risk' as const };
+const d = { designation_id: 'D-1', supplier_id: 'SUP-A', member_state: 'DE' as const, kind: 'high-risk' as const };
 const ref = (version: number, level: ProfileRef['level'], assessedOn = '2026-01-01'): ProfileRef => ({ profileId: 'PRF-A', version, level, ruleId: 'secure5g-default', assessedOn });
 
 describe('designation warnings', () => {
