@@ -43,6 +43,9 @@ interface Output {
   outputError: (s: string, write: (s: string) => void) => void;
 }
 
+/** Undoes the table layout a command set (main.ts sets it before an action, run() restores it after). */
+let restoreLayout: () => void = () => undefined;
+
 export function buildProgram(io: Io, setExit: (code: ExitCode) => void, output?: Output): Command {
   const routing = output ?? { writeOut: io.out, writeErr: io.err, outputError: (s: string, write: (s: string) => void) => write(s) };
   const program = new Command('secure5g')
@@ -57,6 +60,8 @@ export function buildProgram(io: Io, setExit: (code: ExitCode) => void, output?:
     // JSON output renames keys with the domain's schemas: loaded when an action about to run was asked for JSON
     .hook('preAction', async (_program, action) => {
       if (action.opts().format === 'json') await loadJsonOutput();
+      // tables fit this terminal; `serve` renders for its clients, not for the terminal it was started from
+      if (action.name() !== 'serve') restoreLayout = (await import('../report/table.js')).useTableLayout({ width: io.columns, color: io.color });
     });
   const ctx = { io, setExit };
   registerInit(program, ctx);
@@ -109,9 +114,18 @@ export async function run(argv: string[], io: Io): Promise<ExitCode> {
     : undefined;
   const program = buildProgram(commandIo, (c) => (code = c), output);
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    try {
+      await program.parseAsync(argv, { from: 'user' });
+    } finally {
+      restoreLayout();
+      restoreLayout = () => undefined;
+    }
     return code;
   } catch (error) {
+    return failed(error);
+  }
+
+  function failed(error: unknown): ExitCode {
     const exit = exitCodeOf(error);
     if (jsonMode) {
       if (exit !== EXIT.ok) io.err(errorJson(error, exit, commanderMessage));
