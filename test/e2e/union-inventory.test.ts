@@ -90,8 +90,9 @@ describe.skipIf(!hasChromium)('Union view, dashboard explanations, inventory (ch
     // the export link carries the filter, and the server answers CSV for it
     await page.getByRole('search', { name: 'Filter assets' }).getByLabel('Segment').selectOption('core');
     await page.waitForURL(/segment=core/);
-    const href = await page.getByRole('link', { name: 'Export as CSV' }).getAttribute('href');
-    expect(href).toBe('/api/v1/assets/export?segment=core');
+    const link = page.getByRole('link', { name: 'Export as CSV' });
+    await expect.poll(() => link.getAttribute('href')).toBe('/api/v1/assets/export?segment=core');
+    const href = await link.getAttribute('href');
     const csv = await page.request.get(href!);
     expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
     const core = (await (await page.request.get('/api/v1/assets?segment=core&limit=1')).json()).total as number;
