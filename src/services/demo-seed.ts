@@ -8,6 +8,7 @@ import type { ProfileAssessmentInput } from '../domain/profile.js';
 import { ScreeningCase } from '../domain/screening.js';
 import { importRows } from '../interchange/index.js';
 import type { Store } from '../store/index.js';
+import { amendDesignation } from '../store/designations.js';
 import { appendImplementations } from '../store/implementations.js';
 import { appendProfile } from '../store/profiles.js';
 import { upsertScreeningCases } from '../store/screening.js';
@@ -53,6 +54,21 @@ function decommissionDemoUnits(store: Store, data: DemoData): string[] {
   return chosen;
 }
 
+/**
+ * A decision rests on a profile: each designation that is not revoked cites the deciding member state's
+ * profile of its supplier (recorded for every designation, see registers.ts), by an amendment the
+ * authority recorded once the profile was assessed, so its history shows the decision and the profile
+ * behind it and no demo designation warns that it rests on none. A revoked one keeps its history as it was.
+ */
+function citeDemoProfiles(store: Store, data: DemoData): void {
+  for (const d of data.designations) {
+    if (d.status === 'revoked') continue;
+    amendDesignation(store, d.designation_id, { profile_id: demoProfileId(d.member_state, d.supplier_id), profile_version: 1 }, { actor: { name: 'demo' }, source: 'demo: profile cited' });
+  }
+}
+
+const demoProfileId = (memberState: string, supplierId: string) => `PRF-${memberState}-${supplierId}`;
+
 /** The registers alone, for a demo whose inventory came in through CSV files. */
 export async function seedDemoRegisters(store: Store, data: DemoData) {
   const source = `demo ${data.scale} seed ${data.seed}`;
@@ -75,6 +91,7 @@ export async function seedDemoRegisters(store: Store, data: DemoData) {
   writeHoldingRecords(store, { file: `${source}: holdings`, sha256: null, records: records(ownership.holdings) });
   for (const f of demoSupplyFacts(data, registers.profileTargets, FACTS_ON)) await appendSupplyFacts(store, f, { actor: { name: 'demo' } });
   for (const t of registers.profileTargets) await appendProfile(store, await derivedProfile(store, t), { actor: { name: 'demo' } });
+  citeDemoProfiles(store, data);
   const screening = await upsertScreeningCases(store, registers.screeningCases.map((c) => ScreeningCase.parse(c)), `${source}: screening`);
   const actor = { name: 'demo' };
   for (const s of demoScenarios(data)) await saveScenario(store, parseScenario(s, 'demo scenario'), actor);
@@ -106,7 +123,7 @@ async function derivedProfile(store: Store, t: ProfileTarget) {
     return { criterion: c.id, score, evidence: [{ text: `Demo assessor (fictional): control of ${t.supplierId} sits ${where}` }] };
   });
   return {
-    profile_id: `PRF-${t.memberState}-${t.supplierId}`,
+    profile_id: demoProfileId(t.memberState, t.supplierId),
     supplier_id: t.supplierId,
     member_state: t.memberState,
     version: 1,

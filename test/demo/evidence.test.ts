@@ -74,3 +74,26 @@ describe('demo implementation statuses', () => {
     expect(run.contradictions.map((c) => `${c.measure}@op:${c.operatorId}`).sort()).toEqual(designed);
   });
 });
+
+describe('demo designations rest on profiles', () => {
+  it('every designation not revoked cites version 1 of its member state’s profile of its supplier, and warns of nothing', async () => {
+    const { listStoredDesignations } = await import('../../src/store/designations.js');
+    const { designationBasis } = await import('../../src/services/designations.js');
+    const stored = listStoredDesignations(t.store);
+    expect(stored.map((d) => d.designation_id).sort()).toEqual(data.designations.map((d) => d.designation_id).sort());
+    for (const d of stored) {
+      const basis = designationBasis(t.store, d);
+      if (d.status === 'revoked') {
+        // a revoked decision keeps its history as it was: it cites nothing (and says so)
+        expect(d.profile_id, d.designation_id).toBeUndefined();
+        continue;
+      }
+      // docs/demo.md: "for each designation, a profile by the deciding member state of the designated supplier"
+      expect([d.profile_id, d.profile_version], d.designation_id).toEqual([`PRF-${d.member_state}-${d.supplier_id}`, 1]);
+      expect(basis.profile, d.designation_id).toMatchObject({ profileId: `PRF-${d.member_state}-${d.supplier_id}`, version: 1 });
+      // designated suppliers score C1.1 = 3 from the state stake: at least medium, never low; one version only
+      expect(basis.warnings, d.designation_id).toEqual([]);
+    }
+    expect(stored.filter((d) => d.status !== 'revoked').length).toBe(3);
+  });
+});
