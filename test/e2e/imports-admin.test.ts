@@ -179,6 +179,7 @@ describe.skipIf(!hasChromium)('imports and administration (chromium)', { timeout
     await expectAccessible(page, 'tokens');
     await screenshot(page, 'admin-tokens');
     await mine.getByRole('button', { name: 'Revoke e2e-reporting' }).click();
+    await mine.getByRole('button', { name: 'Yes, revoke e2e-reporting' }).click();
     await expect.poll(() => mine.getByRole('row').filter({ hasText: 'e2e-reporting' }).locator('td').nth(4).textContent()).toBe('Revoked');
     // the revoked secret no longer opens the API
     const refused = await fetch(`${e.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } });

@@ -9,12 +9,14 @@ import { useFormat } from '../i18n/format';
 import { Enrolment } from './account/Enrolment';
 import { Disable, Regenerate } from './account/Manage';
 import { RecoveryCodes } from './account/RecoveryCodes';
+import { AccountTokens } from './account/Tokens';
 
 /*
  * Your account: the second factor (GET /auth/second-factor) — set it up and confirm it, see the
  * recovery codes the once they are made, make new ones, turn it off. Reached from the user bar; where
  * the instance requires a second factor of the user's role (--require-2fa), the shell sends the user
- * here until one is confirmed (Layout.tsx).
+ * here until one is confirmed (Layout.tsx). And your own API tokens (tokens.own), once the session may
+ * take that action (not while it is limited to enrolling a second factor).
  */
 
 const STATUS_KEY = ['second-factor'] as const;
@@ -23,7 +25,7 @@ export default function AccountPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const client = useQueryClient();
-  const { session } = useSession();
+  const { session, can } = useSession();
   const status = useQuery({ queryKey: STATUS_KEY, queryFn: () => call(api.GET('/api/v1/auth/second-factor')) });
   const [codes, setCodes] = useState<string[]>();
   const refresh = async () => {
@@ -70,6 +72,11 @@ export default function AccountPage() {
           </QueryView>
         )}
       </Section>
+      {can('tokens.own') && (
+        <Section id="api-tokens" title={t('account.tokens.title')}>
+          <AccountTokens />
+        </Section>
+      )}
     </PageLayout>
   );
 }
