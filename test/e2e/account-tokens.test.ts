@@ -31,8 +31,8 @@ describe.skipIf(!hasChromium)('account page: your API tokens (chromium)', { time
     expect(await page.getByRole('link', { name: 'API tokens' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Account' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
-    const section = page.locator('#api-tokens');
-    await section.getByRole('heading', { name: 'Your API tokens' }).waitFor();
+    const section = page.locator('section[aria-labelledby="api-tokens-title"]');
+    await section.getByRole('heading', { level: 2, name: 'Your API tokens' }).waitFor();
     await section.getByText('You have no API token.').waitFor();
 
     await section.getByLabel('Name').fill('e2e-operator-read');
