@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { startServer, type RunningServer, type StartOptions } from '../../src/server/start.js';
 
 /*
@@ -89,6 +89,34 @@ export async function startE2E(server: Pick<StartOptions, 'requireSecondFactor'>
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The hooks of a file whose tests each start signed out, on a new page, in English: the server and the
+ * browser start once for the file; every test gets a fresh page (given through `page`) and ends with no
+ * Content-Security-Policy violation. `forget` names localStorage keys a test may leave behind.
+ */
+export function freshPageEachTest(h: { started: (e: E2E) => void; page: (p: Page) => void; forget?: string[] }): void {
+  let e: E2E | undefined;
+  beforeAll(async () => {
+    e = await startE2E();
+    h.started(e);
+  }, 180_000);
+  afterAll(async () => e?.close());
+  beforeEach(async () => {
+    const started = e!;
+    await started.context.clearCookies();
+    const page = await started.context.newPage();
+    // each test starts in English, whatever the one before chose
+    await page.goto('/sign-in');
+    await page.evaluate(`localStorage.setItem('secure5g.language', 'en');${(h.forget ?? []).map((k) => ` localStorage.removeItem(${JSON.stringify(k)});`).join('')}`);
+    await page.reload();
+    h.page(page);
+    return async () => {
+      await page.close();
+      expect(started.cspViolations, 'Content-Security-Policy violations').toEqual([]);
+    };
+  });
 }
 
 /** Signs in through the form, as a person would. */

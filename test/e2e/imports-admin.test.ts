@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectAccessible, hasChromium, screenshot, signIn, startE2E, type E2E } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, hasChromium, screenshot, freshPageEachTest, signIn, type E2E } from './harness.js';
 
 /*
  * Imports and administration in a real browser: a CSV with one bad row shows the error against that
@@ -39,21 +39,7 @@ async function signInAs(p: Page, username: string, password: string) {
 }
 
 describe.skipIf(!hasChromium)('imports and administration (chromium)', { timeout: 180_000 }, () => {
-  beforeAll(async () => {
-    e = await startE2E();
-  }, 180_000);
-  afterAll(async () => e?.close());
-  beforeEach(async () => {
-    await e.context.clearCookies();
-    page = await e.context.newPage();
-    await page.goto('/sign-in');
-    await page.evaluate("localStorage.setItem('secure5g.language', 'en')");
-    await page.reload();
-    return async () => {
-      await page.close();
-      expect(e.cspViolations, 'Content-Security-Policy violations').toEqual([]);
-    };
-  });
+  freshPageEachTest({ started: (x) => (e = x), page: (p) => (page = p) });
 
   it('shows a bad row’s error against its row, and a good import runs to its end and is logged', async () => {
     await signIn(page, e, 'demo-admin');

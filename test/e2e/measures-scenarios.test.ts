@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectAccessible, hasChromium, screenshot, signIn, startE2E, type E2E } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, hasChromium, screenshot, freshPageEachTest, signIn, type E2E } from './harness.js';
 
 /*
  * The measures, scenarios and registers pages in a real browser, against the demo: an implementation
@@ -32,21 +32,7 @@ const shown = async (button: ReturnType<Page['locator']>) => ((await button.text
 const one = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
 
 describe.skipIf(!hasChromium)('measures, scenarios and registers pages (chromium)', { timeout: 180_000 }, () => {
-  beforeAll(async () => {
-    e = await startE2E();
-  }, 180_000);
-  afterAll(async () => e?.close());
-  beforeEach(async () => {
-    await e.context.clearCookies();
-    page = await e.context.newPage();
-    await page.goto('/sign-in');
-    await page.evaluate("localStorage.setItem('secure5g.language', 'en')");
-    await page.reload();
-    return async () => {
-      await page.close();
-      expect(e.cspViolations, 'Content-Security-Policy violations').toEqual([]);
-    };
-  });
+  freshPageEachTest({ started: (x) => (e = x), page: (p) => (page = p) });
 
   it('records an implementation status with evidence and shows it in the matrix, with the contradictions of the latest run', async () => {
     await signIn(page, e, 'demo-authority-de');

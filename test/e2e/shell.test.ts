@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectAccessible, hasChromium, screenshot, signIn, startE2E, type E2E } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, hasChromium, screenshot, freshPageEachTest, signIn, type E2E } from './harness.js';
 
 /*
  * The interface's shell in a real browser: sign-in with a demo account, navigation by role, the
@@ -12,22 +12,7 @@ let e: E2E;
 let page: Page;
 
 describe.skipIf(!hasChromium)('web interface (chromium)', { timeout: 120_000 }, () => {
-  beforeAll(async () => {
-    e = await startE2E();
-  }, 180_000);
-  afterAll(async () => e?.close());
-  beforeEach(async () => {
-    await e.context.clearCookies();
-    page = await e.context.newPage();
-    // each test starts in English, whatever the one before chose
-    await page.goto('/sign-in');
-    await page.evaluate("localStorage.setItem('secure5g.language', 'en')");
-    await page.reload();
-    return async () => {
-      await page.close();
-      expect(e.cspViolations, 'Content-Security-Policy violations').toEqual([]);
-    };
-  });
+  freshPageEachTest({ started: (x) => (e = x), page: (p) => (page = p) });
 
   it('sends a visitor to sign-in, and a demo account in to the dashboard, whose figures are the API’s', async () => {
     await page.goto('/assets');

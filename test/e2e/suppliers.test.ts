@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectAccessible, hasChromium, screenshot, signIn, startE2E, type E2E } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, hasChromium, screenshot, freshPageEachTest, signIn, type E2E } from './harness.js';
 
 /*
  * The suppliers section and the policies page in a real browser, on the demo: a supplier's profile
@@ -33,21 +33,7 @@ const read = async (path: string) => {
 };
 
 describe.skipIf(!hasChromium)('suppliers, designations and policies (chromium)', { timeout: 180_000 }, () => {
-  beforeAll(async () => {
-    e = await startE2E();
-  }, 180_000);
-  afterAll(async () => e?.close());
-  beforeEach(async () => {
-    await e.context.clearCookies();
-    page = await e.context.newPage();
-    await page.goto('/sign-in');
-    await page.evaluate("localStorage.setItem('secure5g.language', 'en')");
-    await page.reload();
-    return async () => {
-      await page.close();
-      expect(e.cspViolations, 'Content-Security-Policy violations').toEqual([]);
-    };
-  });
+  freshPageEachTest({ started: (x) => (e = x), page: (p) => (page = p) });
 
   it('opens a supplier: its profile with a diff between versions, suggestions, products with BOM origins', async () => {
     // the administrator stores a BOM for one of Aurora's products (BOMs are the administrator's to write)

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectAccessible, hasChromium, screenshot, signIn, startE2E, type E2E } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, hasChromium, screenshot, freshPageEachTest, signIn, type E2E } from './harness.js';
 
 /*
  * The Union view, the dashboard's explanations and the inventory's order, columns, export and asset page
@@ -13,21 +13,7 @@ let page: Page;
 const en = (n: number) => new Intl.NumberFormat('en').format(n);
 
 describe.skipIf(!hasChromium)('Union view, dashboard explanations, inventory (chromium)', { timeout: 180_000 }, () => {
-  beforeAll(async () => {
-    e = await startE2E();
-  }, 180_000);
-  afterAll(async () => e?.close());
-  beforeEach(async () => {
-    await e.context.clearCookies();
-    page = await e.context.newPage();
-    await page.goto('/sign-in');
-    await page.evaluate("localStorage.setItem('secure5g.language', 'en'); localStorage.removeItem('secure5g.assets.columns')");
-    await page.reload();
-    return async () => {
-      await page.close();
-      expect(e.cspViolations, 'Content-Security-Policy violations').toEqual([]);
-    };
-  });
+  freshPageEachTest({ started: (x) => (e = x), page: (p) => (page = p), forget: ['secure5g.assets.columns'] });
 
   it('shows the union analyst every member state’s matrix row, status in words, as the API gives it', async () => {
     await signIn(page, e, 'demo-union-analyst');
