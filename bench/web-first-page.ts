@@ -30,8 +30,12 @@ const url = `http://127.0.0.1:${(server.app.server.address() as AddressInfo).por
 log(`server ready in ${Date.now() - seeded} ms (${DB ? DB : 'demo seeded'})`);
 
 // a session for the authority of the demo's largest member state (the admin on a given database)
-const account = [...printed.matchAll(/^\s+(demo-authority-\w+)\s+(\S+)\s/gm)][0] ?? [...printed.matchAll(/^\s+(demo-admin)\s+(\S+)\s/gm)][0];
-if (!account) throw new Error('no demo account printed: run on a fresh database (the demo accounts are made on first start)');
+// On a given database (the Union-scale demo), pass an account as BENCH_ACCOUNT=username:password, e.g. one
+// that `secure5g users create-demo --db FILE` printed.
+const givenAccount = process.env.BENCH_ACCOUNT?.match(/^([^:]+):(.+)$/);
+const account =
+  givenAccount ?? [...printed.matchAll(/^\s+(demo-authority-\w+)\s+(\S+)\s/gm)][0] ?? [...printed.matchAll(/^\s+(demo-admin)\s+(\S+)\s/gm)][0];
+if (!account) throw new Error('no demo account printed: run on a fresh database (the demo accounts are made on first start), or set BENCH_ACCOUNT=username:password');
 const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: account[1], password: account[2] }) });
 if (!login.ok) throw new Error(`sign-in failed: ${login.status}`);
 const cookies = login.headers.getSetCookie().map((c) => {
