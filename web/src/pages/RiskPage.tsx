@@ -4,6 +4,7 @@ import { api, call } from '../api/client';
 import { useSession } from '../auth/session';
 import { Chart } from '../components/Chart';
 import { ExplainButton, type Explanation } from '../components/ExplainPanel';
+import { RiskMatrixTable, type RiskRow } from '../components/RiskMatrixTable';
 import { PageLayout, Section } from '../components/PageLayout';
 import { EmptyState, ErrorState, QueryView } from '../components/StatusViews';
 import { useFormat } from '../i18n/format';
@@ -29,17 +30,6 @@ interface FindingRow {
   supplierId?: string;
   affectedQuantity: number;
   deadline?: string;
-  explanation: Explanation;
-}
-interface RiskRow {
-  scope: string;
-  riskArea: string;
-  likelihood: number;
-  impact: number;
-  level: string;
-  residualLikelihood: number;
-  residualImpact: number;
-  residualLevel: string;
   explanation: Explanation;
 }
 interface ConcentrationRow {
@@ -172,33 +162,7 @@ function Run({ id, date, level }: { id: string; date: string; level: string }) {
             const rows = r.items.filter((x) => x.scope === level);
             return (
               <div className="grid-2">
-                <table className="risk-matrix">
-                  <caption>{t('risk.matrixCaption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('risk.area')}</th>
-                      <th scope="col">{t('risk.inherent')}</th>
-                      <th scope="col">{t('risk.residual')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((x) => (
-                      <tr key={x.riskArea} data-risk={x.riskArea}>
-                        <th scope="row">{x.riskArea}</th>
-                        <td className={`level level-${x.level}`}>
-                          <ExplainButton explanation={x.explanation} label={t('risk.inherentOf', { area: x.riskArea })}>
-                            {t(`levels.${x.level}`, { defaultValue: x.level })} ({fmt.number(x.likelihood)} × {fmt.number(x.impact)})
-                          </ExplainButton>
-                        </td>
-                        <td className={`level level-${x.residualLevel}`}>
-                          <ExplainButton explanation={x.explanation} label={t('risk.residualOf', { area: x.riskArea })}>
-                            {t(`levels.${x.residualLevel}`, { defaultValue: x.residualLevel })} ({fmt.number(x.residualLikelihood)} × {fmt.number(x.residualImpact)})
-                          </ExplainButton>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <RiskMatrixTable rows={rows} />
                 <Chart
                   title={t('risk.chart')}
                   summary={rows.map((x) => `${x.riskArea}: ${x.likelihood * x.impact} → ${x.residualLikelihood * x.residualImpact}`).join(', ')}

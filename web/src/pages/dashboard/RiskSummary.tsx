@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { ExplainButton, type Explanation } from '../../components/ExplainPanel';
 import { Section } from '../../components/PageLayout';
+import { RiskMatrixTable, type RiskRow } from '../../components/RiskMatrixTable';
 import { EmptyState, QueryView } from '../../components/StatusViews';
 import { useFormat } from '../../i18n/format';
 
@@ -13,17 +14,6 @@ import { useFormat } from '../../i18n/format';
  * Fields read: src/engine/risk/types.ts (RiskScore, Recommendation, RecommendedMeasure).
  */
 
-interface RiskRow {
-  scope: string;
-  riskArea: string;
-  likelihood: number;
-  impact: number;
-  level: string;
-  residualLikelihood: number;
-  residualImpact: number;
-  residualLevel: string;
-  explanation: Explanation;
-}
 interface RecommendationRow {
   scope: string;
   target: { kind: 'risk'; riskArea: string } | { kind: 'finding'; findingId: string };
@@ -69,35 +59,7 @@ export function RiskSummary({ level }: { level: string }) {
             <div className="grid-2">
               <QueryView query={risks} isEmpty={(r) => r.items.every((x) => x.scope !== level)} empty={<EmptyState title={t('risk.noRisks')} />}>
                 {(r) => (
-                  <table className="risk-matrix" data-table="risk-matrix">
-                    <caption>{t('risk.matrixCaption')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('risk.area')}</th>
-                        <th scope="col">{t('risk.inherent')}</th>
-                        <th scope="col">{t('risk.residual')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {r.items
-                        .filter((x) => x.scope === level)
-                        .map((x) => (
-                          <tr key={x.riskArea} data-risk={x.riskArea}>
-                            <th scope="row">{x.riskArea}</th>
-                            <td className={`level level-${x.level}`}>
-                              <ExplainButton explanation={x.explanation} label={t('risk.inherentOf', { area: x.riskArea })}>
-                                {t(`levels.${x.level}`, { defaultValue: x.level })} ({fmt.number(x.likelihood)} × {fmt.number(x.impact)})
-                              </ExplainButton>
-                            </td>
-                            <td className={`level level-${x.residualLevel}`}>
-                              <ExplainButton explanation={x.explanation} label={t('risk.residualOf', { area: x.riskArea })}>
-                                {t(`levels.${x.residualLevel}`, { defaultValue: x.residualLevel })} ({fmt.number(x.residualLikelihood)} × {fmt.number(x.residualImpact)})
-                              </ExplainButton>
-                            </td>
-                          </tr>
-                        ))}
-                    </tbody>
-                  </table>
+                  <RiskMatrixTable rows={r.items.filter((x) => x.scope === level)} />
                 )}
               </QueryView>
               <QueryView query={recs} isEmpty={(r) => rank(r.items, level).length === 0} empty={<EmptyState title={t('dashboard.noRecommendations')} />}>
