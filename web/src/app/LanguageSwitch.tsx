@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../i18n';
+import { chooseLanguage, LANGUAGES, type Language } from '../i18n';
 
 /** The interface's language; each is named in itself (English, Français). */
 export function LanguageSwitch() {
@@ -11,7 +11,7 @@ export function LanguageSwitch() {
       <label htmlFor={id} className="visually-hidden">
         {t('language.label')}
       </label>
-      <select id={id} value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
+      <select id={id} value={i18n.language} onChange={(e) => void chooseLanguage(e.target.value as Language)}>
         {LANGUAGES.map((l) => (
           <option key={l} value={l} lang={l}>
             {t(`language.${l}`)}

@@ -6,7 +6,7 @@ import { initReactI18next } from 'react-i18next';
  * one file per area of the interface (common.json, dashboard.json, …) so pages can be added without
  * touching each other's strings. A file holds whole top-level sections; a section lives in one file
  * only, and every language holds the same keys (test/web/i18n.test.ts). The language is the user's
- * choice (kept in localStorage), else the browser's, else English; <html lang> follows it.
+ * choice (kept in localStorage by chooseLanguage), else the browser's, else English; <html lang> follows it.
  *
  * English, the fallback, is part of the first page's script; every other language is its own chunks,
  * fetched when it is first chosen (main.tsx waits for the reader's language before the first render,
@@ -60,9 +60,18 @@ export const i18nReady = i18next.use(lazyCatalogues).use(initReactI18next).init(
 
 const follow = (lng: string) => {
   document.documentElement.lang = lng;
-  globalThis.localStorage?.setItem(STORAGE_KEY, lng);
 };
 follow(i18next.language);
 i18next.on('languageChanged', follow);
+
+/**
+ * The reader's choice: kept, then shown. Only a choice is kept — not every language change — because
+ * i18next announces the start-up language only once its catalogue has loaded, and writing it then would
+ * overwrite a choice made meanwhile (in another tab, say).
+ */
+export function chooseLanguage(lng: Language): Promise<unknown> {
+  globalThis.localStorage?.setItem(STORAGE_KEY, lng);
+  return i18next.changeLanguage(lng);
+}
 
 export default i18next;
