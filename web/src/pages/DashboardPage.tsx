@@ -4,6 +4,7 @@ import { api, call, type Schemas } from '../api/client';
 import { useSession } from '../auth/session';
 import { Chart } from '../components/Chart';
 import { ExplainButton } from '../components/ExplainPanel';
+import { FindingsTable } from '../components/FindingsTable';
 import { PageLayout, Section } from '../components/PageLayout';
 import { EmptyState, QueryView } from '../components/StatusViews';
 import { useFormat } from '../i18n/format';
@@ -125,39 +126,7 @@ export default function DashboardPage() {
                   {d.topFindings.length === 0 ? (
                     <EmptyState title={t('risk.noFindings')} />
                   ) : (
-                    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('dashboard.topFindings')}>
-                      <table data-table="top-findings">
-                        <caption className="visually-hidden">{t('dashboard.topFindings')}</caption>
-                        <thead>
-                          <tr>
-                            <th scope="col">{t('risk.deadline')}</th>
-                            <th scope="col">{t('dashboard.severity')}</th>
-                            <th scope="col">{t('risk.measure')}</th>
-                            <th scope="col">{t('assets.operator')}</th>
-                            <th scope="col">{t('assets.segment')}</th>
-                            <th scope="col">{t('assets.supplier')}</th>
-                            <th scope="col">{t('risk.affected')}</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          {d.topFindings.map((x) => (
-                            <tr key={x.id} data-finding={x.id}>
-                              <td>{x.deadline ? fmt.date(x.deadline) : '—'}</td>
-                              <td>{t(`severity.${x.severity}`)}</td>
-                              <td>{x.measure}</td>
-                              <td>{x.operatorId ?? '—'}</td>
-                              <td>{x.segment ? t(`segments.${x.segment}`, { defaultValue: x.segment }) : '—'}</td>
-                              <td>{x.supplierId ?? '—'}</td>
-                              <td>
-                                <ExplainButton explanation={x.explanation} label={t('risk.affectedOf', { id: x.id })}>
-                                  {fmt.number(x.affectedQuantity)}
-                                </ExplainButton>
-                              </td>
-                            </tr>
-                          ))}
-                        </tbody>
-                      </table>
-                    </div>
+                    <FindingsTable rows={d.topFindings} title={t('dashboard.topFindings')} dataTable="top-findings" />
                   )}
                 </Section>
               )}

@@ -4,6 +4,7 @@ import { api, call } from '../api/client';
 import { useSession } from '../auth/session';
 import { Chart } from '../components/Chart';
 import { ExplainButton, type Explanation } from '../components/ExplainPanel';
+import { FindingsTable } from '../components/FindingsTable';
 import { RiskMatrixTable, type RiskRow } from '../components/RiskMatrixTable';
 import { PageLayout, Section } from '../components/PageLayout';
 import { EmptyState, ErrorState, QueryView } from '../components/StatusViews';
@@ -117,39 +118,7 @@ function Run({ id, date, level }: { id: string; date: string; level: string }) {
                 {withDeadline.length === 0 ? (
                   <EmptyState title={t('risk.noDeadlines')} />
                 ) : (
-                  <div className="table-scroll" tabIndex={0} role="region" aria-label={t('risk.deadlines')}>
-                    <table>
-                      <caption className="visually-hidden">{t('risk.deadlines')}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('risk.deadline')}</th>
-                          <th scope="col">{t('dashboard.severity')}</th>
-                          <th scope="col">{t('risk.measure')}</th>
-                          <th scope="col">{t('assets.operator')}</th>
-                          <th scope="col">{t('assets.segment')}</th>
-                          <th scope="col">{t('assets.supplier')}</th>
-                          <th scope="col">{t('risk.affected')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {withDeadline.slice(0, 50).map((x) => (
-                          <tr key={x.id}>
-                            <td>{fmt.date(x.deadline!)}</td>
-                            <td>{t(`severity.${x.severity}`)}</td>
-                            <td>{x.measure}</td>
-                            <td>{x.operatorId ?? '—'}</td>
-                            <td>{segment(x.segment)}</td>
-                            <td>{x.supplierId ?? '—'}</td>
-                            <td>
-                              <ExplainButton explanation={x.explanation} label={t('risk.affectedOf', { id: x.id })}>
-                                {fmt.number(x.affectedQuantity)}
-                              </ExplainButton>
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <FindingsTable rows={withDeadline.slice(0, 50)} title={t('risk.deadlines')} />
                 )}
               </>
             );
