@@ -145,12 +145,12 @@ describe('backup and restore', () => {
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(/other\.db: it is not a secure5g database \(no table kysely_migration, member_states/);
 
-    // a real backup with one page of the assets_operator index overwritten: the file opens, integrity_check does not pass
+    // a real backup with one page of the assets_operator_asset index overwritten: the file opens, integrity_check does not pass
     const file = join(d.dir, 'backup.db');
     expect((await cli('backup', '--out', file, '--db', d.db)).code).toBe(0);
     const r = new BetterSqlite3(file, { readonly: true });
     const pageSize = Number(r.pragma('page_size', { simple: true }));
-    const root = Number(r.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'assets_operator'").pluck().get());
+    const root = Number(r.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'assets_operator_asset'").pluck().get());
     r.close();
     const fd = openSync(file, 'r+');
     // the cells sit at the end of the page: scramble its second half, leaving the page header whole

@@ -24,7 +24,7 @@ function unicodeCsv(): { text: string; withRegion: number } {
 }
 
 const hasIndex = (t: Awaited<ReturnType<typeof tempStore>>) =>
-  t.store.sqlite.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'assets_operator'").pluck().get();
+  t.store.sqlite.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'assets_operator_asset'").pluck().get();
 
 describe('bulk CSV path', () => {
   let t: Awaited<ReturnType<typeof tempStore>>;
@@ -59,7 +59,7 @@ describe('bulk CSV path', () => {
     await importFile(t.store, 'assets', t.file('good.csv', good));
     expect(hasIndex(t)).toBe(1);
     // the index holds both rows: read through it explicitly, and check the file as a whole
-    expect(t.store.sqlite.prepare("SELECT COUNT(*) FROM assets INDEXED BY assets_operator WHERE operator_id = 'OP-DE-1'").pluck().get()).toBe(2);
+    expect(t.store.sqlite.prepare("SELECT COUNT(*) FROM assets INDEXED BY assets_operator_asset WHERE operator_id = 'OP-DE-1'").pluck().get()).toBe(2);
     expect(t.store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 

@@ -17,6 +17,7 @@ import * as m0015 from './0015_audit_mac.js';
 import * as m0016 from './0016_entity_supplier.js';
 import * as m0017 from './0017_certificates.js';
 import * as m0018 from './0018_second_factor.js';
+import * as m0019 from './0019_asset_operator_order.js';
 
 /** Migrations in code (not read from a folder at run time), so they travel inside the build. Names sort in order. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016_entity_supplier': m0016,
   '0017_certificates': m0017,
   '0018_second_factor': m0018,
+  '0019_asset_operator_order': m0019,
 };
 
 export const migrationProvider: MigrationProvider = {
