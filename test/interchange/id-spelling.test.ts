@@ -50,3 +50,42 @@ describe('a fresh table: the clash is found after the load and named by its row'
     expect(s.inserted).toBe(2);
   });
 });
+
+describe('a table with rows: only the rows a load inserts can clash, found whatever their share of the table', () => {
+  let t: Awaited<ReturnType<typeof tempStore>>;
+  beforeEach(async () => (t = await tempStore()));
+  afterEach(async () => t.cleanup());
+
+  const suppliers = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ supplier_id: `SUP-${from + i}`, name: `S${from + i}`, hq_country: 'XA' }));
+
+  it('a few new rows among many recorded: a clash with a recorded id and one within the file are both named', async () => {
+    await importRows(t.store, 'suppliers', suppliers(1, 1000), 'first.csv');
+    // 1,000 recorded; the second file updates 3 and inserts 4, of which "sup-7" spells a recorded id and "new-b" one of this file
+    const rows = [...suppliers(1, 3), { supplier_id: 'NEW-A', name: 'a', hq_country: 'XA' }, { supplier_id: 'sup-7', name: 'x', hq_country: 'XA' }, { supplier_id: 'NEW-B', name: 'b', hq_country: 'XA' }, { supplier_id: 'new-b', name: 'c', hq_country: 'XA' }];
+    const err = await importRows(t.store, 'suppliers', rows, 'second.csv').catch((e: unknown) => e);
+    expect((err as Error).message).toBe(
+      [
+        'second.csv: 2 errors, nothing imported:',
+        '  second.csv, row 5, field supplier_id: id "sup-7" is a second spelling of "SUP-7" (already recorded): ids are compared without regard to case or Unicode normalisation; write it as "SUP-7"',
+        '  second.csv, row 7, field supplier_id: id "new-b" is a second spelling of "NEW-B" (row 6 of this file): ids are compared without regard to case or Unicode normalisation; write it as "NEW-B"',
+      ].join('\n'),
+    );
+    expect(count(t.store, 'suppliers')).toBe(1000);
+  });
+
+  it('new rows outnumbering the recorded ones: the same check', async () => {
+    await importRows(t.store, 'suppliers', suppliers(1, 10), 'first.csv');
+    const rows = [...suppliers(11, 100), { supplier_id: 'sup-3', name: 'x', hq_country: 'XA' }];
+    const err = await importRows(t.store, 'suppliers', rows, 'second.csv').catch((e: unknown) => e);
+    expect((err as Error).message).toBe(
+      'second.csv, row 101, field supplier_id: id "sup-3" is a second spelling of "SUP-3" (already recorded): ids are compared without regard to case or Unicode normalisation; write it as "SUP-3"',
+    );
+    expect(count(t.store, 'suppliers')).toBe(10);
+  });
+
+  it('an update alone, however large, keeps every spelling', async () => {
+    await importRows(t.store, 'suppliers', suppliers(1, 500), 'first.csv');
+    const s = await importRows(t.store, 'suppliers', suppliers(1, 500).map((r) => ({ ...r, name: `${r.name} renamed` })), 'second.csv');
+    expect(s).toMatchObject({ inserted: 0, updated: 500 });
+  });
+});

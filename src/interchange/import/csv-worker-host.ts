@@ -44,11 +44,14 @@ export function csvOnWorker(load: TableLoad, kind: TableKind, file: string, name
       void worker.terminate();
       fn();
     };
-    worker.on('message', (m: CsvWorkerMessage) => {
+    // messages are handled one after another: a batch is written (in slices, the event loop turning
+    // between them) before the next message, a batch or the end, is looked at
+    let handled = Promise.resolve();
+    const handle = async (m: CsvWorkerMessage) => {
       if (settled) return;
       try {
         if (m.type === 'batch') {
-          load.apply(m.batch);
+          await load.apply(m.batch);
           Atomics.add(counter, 0, 1);
           Atomics.notify(counter, 0);
           progress(m.bytes);
@@ -61,8 +64,16 @@ export function csvOnWorker(load: TableLoad, kind: TableKind, file: string, name
       } catch (err) {
         settle(() => reject(err));
       }
+    };
+    worker.on('message', (m: CsvWorkerMessage) => {
+      handled = handled.then(() => handle(m));
     });
-    worker.on('error', (err) => settle(() => reject(err)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`CSV worker stopped (exit ${code}) before the end of ${name}`))));
+    // in the same queue, so that the load is never given up (and rolled back) while a batch is being written
+    worker.on('error', (err) => {
+      handled = handled.then(() => settle(() => reject(err)));
+    });
+    worker.on('exit', (code) => {
+      handled = handled.then(() => settle(() => reject(new Error(`CSV worker stopped (exit ${code}) before the end of ${name}`))));
+    });
   });
 }

@@ -13,8 +13,8 @@ export interface CsvSink {
    * The array is reused for the next record, so keep values, not the array.
    */
   record(fields: readonly string[], count: number, row: number): void;
-  /** the end of a stretch of records (one read of the file): a natural point to hand rows on */
-  flush(): void;
+  /** the end of a stretch of records (one read of the file): a natural point to hand rows on; reading waits for it */
+  flush(): void | Promise<void>;
   /** false once the sink wants no more records (the rest of the file is then only hashed) */
   wants(): boolean;
   progress(bytesDone: number): void;
@@ -64,7 +64,7 @@ export async function readCsv(file: string, name: string, sink: CsvSink): Promis
     return part.toString('utf8');
   };
 
-  const emit = (whole: string) => {
+  const emit = async (whole: string) => {
     if (!sink.wants()) return;
     // a stretch ends where a newline was cut off: a CR left before it is part of a CRLF terminator
     const part = whole.endsWith('\r') ? whole.slice(0, -1) : whole;
@@ -76,7 +76,7 @@ export async function readCsv(file: string, name: string, sink: CsvSink): Promis
       if (bad) throw new ImportError(name, nextRow - 1 + (bad.row ?? 0) + (headerSeen ? 1 : 0), undefined, `malformed CSV: ${bad.message}`);
       for (const rec of r.data) take(rec, rec.length);
     }
-    sink.flush();
+    await sink.flush();
   };
 
   // Work in bytes up to the cut: a newline byte never occurs inside a multi-byte UTF-8 sequence, so
@@ -104,12 +104,12 @@ export async function readCsv(file: string, name: string, sink: CsvSink): Promis
       carry = Buffer.from(buf);
     } else {
       carry = Buffer.from(buf.subarray(cut + 1));
-      emit(decode(buf, cut));
+      await emit(decode(buf, cut));
     }
     sink.progress(bytes);
   }
   if (toUtf8) carry = Buffer.concat([carry, toUtf8(new Uint8Array(0), true)]);
-  if (carry.length > 0) emit(decode(carry, carry.length));
+  if (carry.length > 0) await emit(decode(carry, carry.length));
   if (!headerSeen) throw new ImportError(name, undefined, undefined, 'the file is empty (no header row)');
   return hash.digest('hex');
 }

@@ -80,7 +80,7 @@ export async function importFile(store: Store, kind: ImportKind, file: string, o
     const counts =
       kind === 'policies'
         ? importPolicyDocuments(store, doc, name, (c) => log(store, kind, opts.logAs ?? file, notEmpty(name, c), sha256, startedAt, opts.actor))
-        : loadObjects(store, kind, name, numbered(jsonRows(doc, kind, name)), (c) => log(store, kind, opts.logAs ?? file, notEmpty(name, c), sha256, startedAt, opts.actor), undefined, opts.replace);
+        : await loadObjects(store, kind, name, numbered(jsonRows(doc, kind, name)), (c) => log(store, kind, opts.logAs ?? file, notEmpty(name, c), sha256, startedAt, opts.actor), undefined, opts.replace);
     return { kind, file, ...counts, ms: Date.now() - started };
   }
 
@@ -90,7 +90,7 @@ export async function importFile(store: Store, kind: ImportKind, file: string, o
     const set = await xlsxRecords(name, bytes);
     progress(size);
     const label = sourceLabel(name, set.sheet);
-    const counts = loadObjects(store, kind, label, set.records, (c) => log(store, kind, opts.logAs ?? file, notEmpty(label, c), sha256, startedAt, opts.actor), undefined, opts.replace, set.columns);
+    const counts = await loadObjects(store, kind, label, set.records, (c) => log(store, kind, opts.logAs ?? file, notEmpty(label, c), sha256, startedAt, opts.actor), undefined, opts.replace, set.columns);
     return { kind, file, ...counts, ms: Date.now() - started };
   }
   const refs = referenceData(store);
@@ -132,10 +132,8 @@ const WORKER_MIN_BYTES = 16 << 20;
 async function csvInThread(load: TableLoad, kind: TableKind, file: string, name: string, refs: References, progress: (b: number) => void) {
   const stage = new RowStage(KINDS[kind], refs);
   return readCsv(file, name, {
-    header(names) {
-      stage.header(names);
-      load.apply(stage.take());
-    },
+    // the header's errors go with the first stretch's rows (flush)
+    header: (names) => stage.header(names),
     record: (fields, count, row) => stage.csvRecord(fields, count, row),
     flush: () => load.apply(stage.take()),
     wants: () => !stage.stopped && !load.stopped,
@@ -162,7 +160,7 @@ export async function importRows(
   const counts =
     kind === 'policies'
       ? importPolicyDocuments(store, [...rows], sourceName, (c) => log(store, kind, sourceName, c, null, startedAt, opts.actor))
-      : loadObjects(
+      : await loadObjects(
           store,
           kind,
           sourceName,
@@ -197,6 +195,8 @@ function jsonRows(doc: unknown, kind: ImportKind, name: string): unknown[] {
   throw new ImportError(name, undefined, undefined, `must be a JSON array of ${kind}, or an object {"${kind}": [...]}`);
 }
 
+/** Objects are checked and handed to the load this many at a time; progress is told every PROGRESS_EVERY. */
+const STAGE_ROWS = 4_096;
 const PROGRESS_EVERY = 65_536;
 
 /** Objects numbered from 1 in the order given (JSON array positions; rows given in code). */
@@ -209,7 +209,7 @@ function* numbered(rows: Iterable<unknown>): Iterable<{ row: number; fields: unk
  * Rows as objects keyed by column name, each with the number errors give it (a JSON position, or the
  * row Excel shows); `columns`, where the source has a header (XLSX), is checked as a CSV header is.
  */
-function loadObjects(
+async function loadObjects(
   store: Store,
   kind: TableKind,
   name: string,
@@ -218,26 +218,24 @@ function loadObjects(
   onRows?: (done: number) => void,
   replace?: ReplaceOptions,
   columns?: readonly string[],
-): LoadCounts & { replacement?: Replacement } {
+): Promise<LoadCounts & { replacement?: Replacement }> {
   const spec = KINDS[kind];
   const stage = new RowStage(spec, referenceData(store));
   const { load, tracker } = startLoad(store, kind, name, replace);
   try {
     if (columns) {
       stage.header([...columns]);
-      load.apply(stage.take());
+      await load.apply(stage.take());
     }
     let done = 0;
     for (const { row, fields } of rows) {
       done++;
       if (stage.stopped || load.stopped) break;
       stage.object(fields, row);
-      if (done % PROGRESS_EVERY === 0) {
-        load.apply(stage.take());
-        onRows?.(done);
-      }
+      if (done % STAGE_ROWS === 0) await load.apply(stage.take());
+      if (done % PROGRESS_EVERY === 0) onRows?.(done);
     }
-    load.apply(stage.take());
+    await load.apply(stage.take());
     onRows?.(done);
   } catch (err) {
     load.abort();

@@ -109,6 +109,13 @@ export interface Upload {
 type ImportCaller = { scope: Scope; actor: Actor };
 
 /**
+ * A CSV upload from this size on is parsed on a worker thread: parsing a 4 MB stretch of a file on the
+ * server thread held it for ~0.15 s (bench/LOAD-NOTES.md); below it, starting a worker costs more than
+ * it saves.
+ */
+const SERVER_CSV_WORKER_MIN_BYTES = 1 << 20;
+
+/**
  * Queues an uploaded file's import. The job checks the caller's scope against every row first (whole-
  * instance callers skip this), then imports in one transaction, records the audit entry and refreshes
  * the dashboard. A replacement (`replace`) names an operator the caller reaches; its dry run writes
@@ -138,6 +145,8 @@ function queueImport(ctx: ServerContext, kind: ImportKind, upload: Upload, calle
         assertImportInScope(ctx.store, caller.scope, kind, upload.name, keys);
       }
       const s = await importFile(ctx.store, kind, upload.file, {
+        // this thread answers requests meanwhile: it only writes, in slices (table-load.ts), while a worker parses
+        worker: upload.ext === '.csv' && upload.bytes >= SERVER_CSV_WORKER_MIN_BYTES,
         onProgress: progress,
         actor: caller.actor.name,
         logAs: `upload ${upload.name}`,
