@@ -210,6 +210,8 @@ interface Tally {
 }
 const reads = new Map<string, Tally>();
 const writes = { duringImport: new Map<string, Tally>(), otherwise: new Map<string, Tally>() };
+/** every read's answer time by the second of the run it was asked in: the latency over time, beside the server's samples */
+const readsBySecond: number[][] = [];
 const tally = (m: Map<string, Tally>, route: string, a: Answer) => {
   let t = m.get(route);
   if (!t) m.set(route, (t = { ms: [], statuses: {}, retryAfterOn503: 0 }));
@@ -233,8 +235,12 @@ async function client(i: number): Promise<void> {
     let r = random() * total;
     const ask = mine.find((a) => (r -= a.weight) < 0) ?? mine[0]!;
     const during = importing;
+    const second = Math.floor((Date.now() - t0) / 1000);
     const a = await call(ask.method, ask.path(), started.tokens[role], ask.body?.());
-    if (ask.method === 'GET') tally(reads, ask.route, a);
+    if (ask.method === 'GET') {
+      tally(reads, ask.route, a);
+      (readsBySecond[second] ??= []).push(a.ms);
+    }
     else tally(during ? writes.duringImport : writes.otherwise, ask.route, a);
     if (THINK_MS > 0) await sleep(random() * 2 * THINK_MS);
   }
@@ -321,6 +327,19 @@ const out = [
   ...run.filter((_, i) => i % 6 === 5).map((m, i, xs) => {
     const prev = i ? xs[i - 1]! : { s: 0, cpuMs: cpuAtStart };
     return `| ${m.s} | ${m.rssMb} | ${(((m.cpuMs - prev.cpuMs) / ((m.s - prev.s) * 1000)) * 100).toFixed(0)} | ${m.loopMaxMs} | ${m.load1.toFixed(1)} |`;
+  }),
+  '',
+  '### Reads over time (every 10 s, by when they were asked), with the server in that window and the imports running',
+  '| s | reads | p50 ms | p99 ms | max ms | loop max ms | server CPU % | import |',
+  '|---|---|---|---|---|---|---|---|',
+  ...Array.from({ length: Math.ceil(SECONDS / 10) }, (_, w) => {
+    const ms = readsBySecond.slice(w * 10, w * 10 + 10).flatMap((x) => x ?? []);
+    const samples = run.filter((m) => m.s > w * 10 && m.s <= w * 10 + 10);
+    const before = run.filter((m) => m.s <= w * 10).at(-1) ?? { s: 0, cpuMs: cpuAtStart };
+    const last = samples.at(-1);
+    const cpu = last ? (((last.cpuMs - before.cpuMs) / ((last.s - before.s) * 1000)) * 100).toFixed(0) : '';
+    const open = imports.filter((i) => i.startS < w * 10 + 10 && i.startS + i.seconds > w * 10).map((i) => i.file).join(' ');
+    return `| ${w * 10}–${w * 10 + 10} | ${ms.length} | ${q(ms, 0.5).toFixed(0)} | ${q(ms, 0.99).toFixed(0)} | ${ms.length ? Math.max(...ms).toFixed(0) : ''} | ${samples.length ? Math.max(...samples.map((m) => m.loopMaxMs)) : ''} | ${cpu} | ${open} |`;
   }),
   `RSS min ${Math.min(...run.map((m) => m.rssMb))} MB, max ${Math.max(...run.map((m) => m.rssMb))} MB; first minute ${Math.max(...run.filter((m) => m.s <= 60).map((m) => m.rssMb))} MB at most, last minute ${Math.max(...run.filter((m) => m.s >= SECONDS - 60).map((m) => m.rssMb))} MB at most`,
   `server CPU: ${((run.at(-1)!.cpuMs - cpuAtStart) / 1000).toFixed(0)} s for ${totalRequests} requests = ${((run.at(-1)!.cpuMs - cpuAtStart) / totalRequests).toFixed(2)} ms a request (imports included); longest event-loop delay ${Math.max(...run.map((m) => m.loopMaxMs))} ms`,
