@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/domain/index.js';
+import { importFile } from '../../src/interchange/index.js';
 import { XLSX_TYPE } from '../../src/server/register-body.js';
 import { cli } from '../cli/helpers.js';
 import { fixtureApp, login, type Fixture, type Session } from '../server/helpers.js';
@@ -119,6 +121,28 @@ describe('the bad-input corpus through the API: a 4xx problem (or a failed impor
       expect(message).not.toMatch(/\n\s+at /);
       // a scenario body has no file name: its errors name the field alone
       if (c.target.kind !== 'scenario') matches(firstLine(message), c.expect);
+      expect(dump(f.store.sqlite, BOOKKEEPING)).toEqual(before);
+    });
+  }
+});
+
+/*
+ * The server parses CSV and JSON uploads from 1 MB on a worker thread (src/server/services/imports.ts),
+ * and the corpus's files are small: so every CSV and JSON table case is imported here on the worker
+ * too, and must fail with the same words, writing nothing.
+ */
+describe("the corpus's CSV and JSON table files parsed on a worker thread: the same error, nothing written", () => {
+  for (const c of BAD) {
+    if (c.target.kind !== 'table' || c.target.table === 'policies' || c.file.endsWith('.xlsx')) continue;
+    const table = c.target.table;
+    it(c.name, async () => {
+      const { path } = await fileOf(c);
+      const err = await importFile(f.store, table, path, { worker: true }).then(
+        () => new Error('imported'),
+        (e: unknown) => e as Error,
+      );
+      expect(err).toBeInstanceOf(UserError);
+      matches(firstLine(err.message), c.expect);
       expect(dump(f.store.sqlite, BOOKKEEPING)).toEqual(before);
     });
   }

@@ -8,7 +8,7 @@ import { BomTooLarge } from './validate.js';
 
 /**
  * Built, the worker is plain JS beside this module. Run from the TypeScript sources (tests, tsx), it is
- * started through tsx's loader, found from here (as src/interchange/import/csv-worker-host.ts does).
+ * started through tsx's loader, found from here (as src/interchange/import/parse-worker-host.ts does).
  */
 function startWorker(): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./bom-worker.js', import.meta.url));

@@ -11,9 +11,9 @@ import { ReplaceTracker, type ReplaceOptions, type Replacement } from './replace
 import { TableLoad, type LoadCounts } from './table-load.js';
 import { RowStage } from './row-stage.js';
 import type { References } from './validate.js';
-import { csvOnWorker } from './csv-worker-host.js';
+import { parseOnWorker } from './parse-worker-host.js';
+import { jsonRows, parseJsonFile } from './json-rows.js';
 import { sourceLabel, xlsxRecords } from '../records.js';
-import { decodeText } from '../text.js';
 
 export interface ImportSummary {
   kind: ImportKind;
@@ -30,7 +30,7 @@ export interface ImportSummary {
 export interface ImportOptions {
   /** called now and then with bytes (files) or rows (programmatic) done and in all */
   onProgress?: (done: number, total: number) => void;
-  /** parse on a worker thread; by default, for CSV files of 16 MB and more */
+  /** parse on a worker thread (CSV, and JSON of every kind but policies); by default, for files of 16 MB and more */
   worker?: boolean;
   /** who the import's history revisions (designations) name; default `import` */
   actor?: string;
@@ -65,17 +65,11 @@ export async function importFile(store: Store, kind: ImportKind, file: string, o
 
   if (opts.replace && kind !== 'assets') throw new UserError('only an asset import can replace an inventory (--replace)');
 
-  if (ext === '.json' || kind === 'policies') {
-    if (ext !== '.json') throw new ImportError(name, undefined, undefined, 'policies are JSON documents: give a .json file');
+  const useWorker = opts.worker ?? size >= WORKER_MIN_BYTES;
+  if (ext === '.json' && (kind === 'policies' || !useWorker)) {
     const bytes = await readFile(file);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    let doc: unknown;
-    try {
-      doc = JSON.parse(decodeText(name, bytes, 'lines'));
-    } catch (err) {
-      if (err instanceof ImportError) throw err;
-      throw new ImportError(name, undefined, undefined, `not valid JSON: ${(err as Error).message}`);
-    }
+    const doc = parseJsonFile(name, bytes);
     progress(size);
     const counts =
       kind === 'policies'
@@ -84,6 +78,7 @@ export async function importFile(store: Store, kind: ImportKind, file: string, o
     return { kind, file, ...counts, ms: Date.now() - started };
   }
 
+  if (kind === 'policies') throw new ImportError(name, undefined, undefined, 'policies are JSON documents: give a .json file');
   if (ext === '.xlsx') {
     const bytes = await readFile(file);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -93,12 +88,14 @@ export async function importFile(store: Store, kind: ImportKind, file: string, o
     const counts = await loadObjects(store, kind, label, set.records, (c) => log(store, kind, opts.logAs ?? file, notEmpty(label, c), sha256, startedAt, opts.actor), undefined, opts.replace, set.columns);
     return { kind, file, ...counts, ms: Date.now() - started };
   }
+  // a CSV file, or a JSON one on the worker
   const refs = referenceData(store);
-  const useWorker = opts.worker ?? size >= WORKER_MIN_BYTES;
   const { load, tracker } = startLoad(store, kind, name, opts.replace);
   let sha256: string;
   try {
-    sha256 = useWorker ? await csvOnWorker(load, kind, file, name, refs, progress) : await csvInThread(load, kind, file, name, refs, progress);
+    sha256 = useWorker
+      ? await parseOnWorker(load, kind, file, name, ext === '.json' ? 'json' : 'csv', refs, progress)
+      : await csvInThread(load, kind, file, name, refs, progress);
   } catch (err) {
     load.abort();
     throw err;
@@ -126,7 +123,7 @@ function startLoad(store: Store, kind: TableKind, name: string, replace: Replace
   return { load, tracker };
 }
 
-/** Files from this size on are parsed on a worker thread while this thread writes. */
+/** CSV and JSON files from this size on are parsed on a worker thread while this thread writes. */
 const WORKER_MIN_BYTES = 16 << 20;
 
 async function csvInThread(load: TableLoad, kind: TableKind, file: string, name: string, refs: References, progress: (b: number) => void) {
@@ -184,15 +181,6 @@ function notEmpty(name: string, c: LoadCounts): LoadCounts {
 
 function log(store: Store, kind: string, file: string, c: LoadCounts, sha256: string | null, startedAt: string, actor?: string) {
   recordImport(store, { kind, file, ...c, sha256, startedAt, finishedAt: importTimestamp(), actor });
-}
-
-/** The rows of a JSON document: an array of objects, or `{ "<kind>": [...] }`. */
-function jsonRows(doc: unknown, kind: ImportKind, name: string): unknown[] {
-  if (Array.isArray(doc)) return doc;
-  if (doc !== null && typeof doc === 'object' && Array.isArray((doc as Record<string, unknown>)[kind])) {
-    return (doc as Record<string, unknown[]>)[kind]!;
-  }
-  throw new ImportError(name, undefined, undefined, `must be a JSON array of ${kind}, or an object {"${kind}": [...]}`);
 }
 
 /** Objects are checked and handed to the load this many at a time; progress is told every PROGRESS_EVERY. */

@@ -109,11 +109,11 @@ export interface Upload {
 type ImportCaller = { scope: Scope; actor: Actor };
 
 /**
- * A CSV upload from this size on is parsed on a worker thread: parsing a 4 MB stretch of a file on the
- * server thread held it for ~0.15 s (bench/LOAD-NOTES.md); below it, starting a worker costs more than
- * it saves.
+ * A CSV or JSON upload from this size on is parsed on a worker thread: parsing a 4 MB stretch of a CSV
+ * file on the server thread held it for ~0.15 s (bench/LOAD-NOTES.md), and a JSON document is parsed
+ * whole; below it, starting a worker costs more than it saves.
  */
-const SERVER_CSV_WORKER_MIN_BYTES = 1 << 20;
+const SERVER_PARSE_WORKER_MIN_BYTES = 1 << 20;
 
 /**
  * Queues an uploaded file's import. The job checks the caller's scope against every row first (whole-
@@ -146,7 +146,7 @@ function queueImport(ctx: ServerContext, kind: ImportKind, upload: Upload, calle
       }
       const s = await importFile(ctx.store, kind, upload.file, {
         // this thread answers requests meanwhile: it only writes, in slices (table-load.ts), while a worker parses
-        worker: upload.ext === '.csv' && upload.bytes >= SERVER_CSV_WORKER_MIN_BYTES,
+        worker: upload.ext !== '.xlsx' && kind !== 'policies' && upload.bytes >= SERVER_PARSE_WORKER_MIN_BYTES,
         onProgress: progress,
         actor: caller.actor.name,
         logAs: `upload ${upload.name}`,

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 /**
  * Starts the worker thread whose module is `name` (without extension) beside `from` (a module's
  * import.meta.url). Built, the module is plain JS; run from the TypeScript sources (tests, tsx), it is
- * started through tsx's loader, found from here (as src/interchange/import/csv-worker-host.ts does).
+ * started through tsx's loader, found from here (as src/interchange/import/parse-worker-host.ts does).
  */
 export function startThread(from: string, name: string): Worker {
   if (!from.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, from));
