@@ -119,7 +119,12 @@ const started = await new Promise<Started>((resolve, reject) => {
     if (first) {
       first = false;
       resolve(JSON.parse(line) as Started);
-    } else serverSamples.push({ ...(JSON.parse(line) as ServerSample), s: Math.round((Date.now() - t0) / 1000), load1: loadavg()[0]! });
+    } else {
+      // the server's own log lines (warnings, errors) go to the same output: only samples are kept
+      const sample = JSON.parse(line) as Partial<ServerSample>;
+      if (typeof sample.rssMb === 'number') serverSamples.push({ ...(sample as ServerSample), s: Math.round((Date.now() - t0) / 1000), load1: loadavg()[0]! });
+      else process.stderr.write(`server: ${line}\n`);
+    }
   });
   child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
 });
@@ -231,6 +236,8 @@ async function client(i: number): Promise<void> {
   const role: Role = (['admin', 'authority', 'operator'] as const)[i % 3]!;
   const mine = ASKS.filter((a) => a.roles.includes(role));
   const total = mine.reduce((s, a) => s + a.weight, 0);
+  // the clients start spread over the same think time, as users arrive, not all in the same millisecond
+  if (THINK_MS > 0) await sleep(random() * 2 * THINK_MS);
   while (Date.now() < deadline) {
     let r = random() * total;
     const ask = mine.find((a) => (r -= a.weight) < 0) ?? mine[0]!;
