@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { appendAudit, type Actor, type AuditInput } from '../store/audit/index.js';
 import type { Store } from '../store/index.js';
+import type { ServerContext } from './context.js';
 import type { ApiRoute } from './route-table.js';
 
 /*
@@ -16,13 +17,23 @@ export function actorOf(request: FastifyRequest): Actor {
   return request.caller?.actor ?? ANONYMOUS;
 }
 
-/** Records one security event; a failure to record is logged, never turned into the client's error. */
+/**
+ * Records one security event, at the time it happened; a failure to record is logged, never turned into
+ * the client's error. While an import's transaction is open on the server's connection, the entry is
+ * written once it has settled (WriteGate.afterImport), so that an import rolled back cannot take it along.
+ */
 export function auditEvent(store: Store, request: FastifyRequest, input: AuditInput, actor: Actor = actorOf(request)): void {
-  try {
-    appendAudit(store, actor, { ...input, detail: { address: request.ip, ...input.detail } });
-  } catch (err) {
-    request.log.error({ err, action: input.action }, 'audit entry not written');
-  }
+  const at = new Date().toISOString();
+  const write = () => {
+    try {
+      appendAudit(store, actor, { ...input, detail: { address: request.ip, ...input.detail } }, at);
+    } catch (err) {
+      request.log.error({ err, action: input.action }, 'audit entry not written');
+    }
+  };
+  const gate = (request.server as { ctx?: ServerContext }).ctx?.writeGate;
+  if (gate) gate.afterImport(write);
+  else write();
 }
 
 /** Routes whose answer takes data out of the instance: audited as downloads. */

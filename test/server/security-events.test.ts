@@ -82,6 +82,39 @@ describe('security events in the audit trail', () => {
   });
 });
 
+describe('security events made while an import is being written', () => {
+  it('are kept when that import rolls back, written once it has settled, with the time they happened', async () => {
+    const s = await login(f.app, 'authority-de');
+    const run = await f.app.inject({ method: 'POST', url: '/api/v1/assessments', headers: s.write, payload: { date: '2026-06-01' } });
+    const id = run.json().assessmentId as string;
+    const from = lastSeq();
+    // an import holding the gate, its transaction open on the server's connection, that then fails
+    let fail!: () => void;
+    const failed = new Promise<void>((r) => (fail = r));
+    const importing = f.app.ctx.writeGate.hold(async () => {
+      f.store.sqlite.exec('BEGIN IMMEDIATE');
+      await failed;
+      f.store.sqlite.exec('ROLLBACK');
+      throw new Error('the import failed');
+    });
+    await new Promise((r) => setImmediate(r));
+    const before = new Date().toISOString();
+    // a download and a CSRF refusal do not wait at the gate
+    expect((await f.app.inject({ method: 'GET', url: `/api/v1/assessments/${id}/export?format=csv`, headers: s.read })).statusCode).toBe(200);
+    expect((await f.app.inject({ method: 'POST', url: '/api/v1/assessments', headers: { ...s.read, 'x-csrf-token': 'y'.repeat(43) }, payload: {} })).statusCode).toBe(403);
+    const after = new Date().toISOString();
+    expect(since(from)).toEqual([]);
+    fail();
+    await expect(importing).rejects.toThrow('the import failed');
+    const rows = since(from) as (Row & { at: string })[];
+    expect(rows.map((r) => [r.action, r.actor, r.target_id])).toEqual([
+      ['export.download', 'authority-de', id],
+      ['request.csrf-refused', 'authority-de', 'POST /assessments'],
+    ]);
+    for (const r of rows) expect(r.at >= before && r.at <= after).toBe(true);
+  });
+});
+
 describe('command-line writes', () => {
   it('are recorded as the operating-system user, imports included', async () => {
     const t = tempDb();

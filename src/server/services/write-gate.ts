@@ -20,6 +20,8 @@ export class WriteGate {
   /** write requests past the gate and not yet answered: an import starts only when there are none */
   private writers = 0;
   private quiet: (() => void)[] = [];
+  /** writes that must not land in an import's transaction, waiting for it to settle (afterImport) */
+  private deferred: (() => void)[] = [];
 
   /** Runs `work` (an import) holding the gate: it starts once the writes in progress are answered, and new writes wait until it settles. */
   async hold<T>(work: () => Promise<T>): Promise<T> {
@@ -32,8 +34,22 @@ export class WriteGate {
       return await work();
     } finally {
       this.open = undefined;
+      // the import's transaction is over (committed or rolled back): what waited is written now, before
+      // the next import can open one
+      for (const write of this.deferred.splice(0)) write();
       release();
     }
+  }
+
+  /**
+   * Runs `write` now, or, while an import holds the gate, once the import has settled. For the few
+   * writes made by requests that do not wait at the gate (a download's audit entry, a refused request's
+   * security event): written meanwhile, they would be inside the import's transaction, and go if it
+   * rolled back. `write` must not throw (it is run from the import's ending).
+   */
+  afterImport(write: () => void): void {
+    if (this.open) this.deferred.push(write);
+    else write();
   }
 
   get busy(): boolean {
