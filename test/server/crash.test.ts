@@ -114,6 +114,13 @@ describe('SIGKILL during writes', () => {
         // committed ⇔ logged, in the same transaction
         const logged = Number(db.prepare('SELECT COUNT(*) FROM imports WHERE file = ?').pluck().get(`upload ${file}`));
         expect(logged).toBe(imported > 0 ? 1 : 0);
+        if (importing) {
+          // the job's "done" and the import's audit entry commit with the rows, or none of them does
+          const job = db.prepare('SELECT job_id, status FROM import_jobs WHERE file_name = ?').get(file) as { job_id: string; status: string } | undefined;
+          expect(job?.status === 'done', `iteration ${i}: job ${job?.status ?? 'absent'} with ${imported} rows in`).toBe(imported > 0);
+          const audited = job ? Number(db.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'import.assets' AND target_id = ?").pluck().get(job.job_id)) : 0;
+          expect(audited, `iteration ${i}: audit entries of the import`).toBe(imported > 0 ? 1 : 0);
+        }
         expect(Number(db.prepare('SELECT COALESCE(SUM(n), 0) FROM asset_counts').pluck().get())).toBe(Number(db.prepare('SELECT COUNT(*) FROM assets').pluck().get()));
         if (process.env.CRASH_VERBOSE) process.stderr.write(`iteration ${i}: ${importing ? 'import' : 'assessment'} killed after ${delay} ms; import rows ${imported}, stored runs ${storedRuns(db).length}\n`);
       } finally {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,7 +127,7 @@ describe('command-line writes', () => {
       const rows = store.sqlite.prepare("SELECT actor, action, detail FROM audit_log WHERE action LIKE 'import.%'").all() as { actor: string; action: string; detail: string }[];
       await store.close();
       expect(rows.map((r) => [r.actor, r.action])).toEqual([[`os:${userInfo().username}`, 'import.operators']]);
-      expect(JSON.parse(rows[0]!.detail)).toMatchObject({ file: 'operators.csv', rows: 3 });
+      expect(JSON.parse(rows[0]!.detail)).toMatchObject({ file: 'operators.csv', rows: 3, sha256: createHash('sha256').update(readFileSync(join(IMPORT_FIXTURES, 'operators.csv'))).digest('hex') });
     } finally {
       t.cleanup();
     }

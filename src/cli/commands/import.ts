@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../domain/errors.js';
@@ -44,16 +42,20 @@ export function registerImport(program: Command, { io }: CommandContext) {
       const progress = progressReporter(io, `import ${kind}`, file.toLowerCase().endsWith('.json') ? 'rows' : 'bytes');
       try {
         const actor = cliActor();
-        const s = await importFile(store, kind, file, { onProgress: progress.update, actor: actor.name, ...(replace ? { replace } : {}) });
+        const s = await importFile(store, kind, file, {
+          onProgress: progress.update,
+          actor: actor.name,
+          ...(replace ? { replace } : {}),
+          // the trail records who loaded which file (by name and digest, never its content), in the import's own transaction
+          beforeCommit: (done) =>
+            appendAudit(store, actor, {
+              action: `import.${kind}`,
+              targetType: 'import',
+              targetId: basename(file),
+              detail: { file: basename(file), sha256: done.sha256, rows: done.rows, inserted: done.inserted, updated: done.updated, unchanged: done.unchanged },
+            }),
+        });
         progress.stop();
-        // the rows are committed: the trail records who loaded which file (by name and digest, never its content)
-        if (!replace?.dryRun)
-          appendAudit(store, actor, {
-            action: `import.${kind}`,
-            targetType: 'import',
-            targetId: basename(file),
-            detail: { file: basename(file), sha256: await fileSha256(file), rows: s.rows, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged },
-          });
         io.out(format === 'json' ? json(s) : await summaryText(s));
       } finally {
         progress.stop();
@@ -97,10 +99,4 @@ async function summaryText(s: ImportSummary): Promise<string> {
     `  decommissioned on ${r.asOf} ${idList(r.decommissioned)}`,
     '',
   ].join('\n');
-}
-
-async function fileSha256(file: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const chunk of createReadStream(file)) h.update(chunk as Buffer);
-  return h.digest('hex');
 }

@@ -41,6 +41,21 @@ export interface ImportOptions {
    * as-of date (replace.ts). With dryRun, nothing is written and the summary says what would change.
    */
   replace?: ReplaceOptions;
+  /**
+   * Called inside the import's transaction, after its rows and its import-log entry are written and
+   * just before the commit (not for a dry run), with what it wrote: what a caller records of the import
+   * (its audit entry, a job's status) then commits with the rows or not at all, and a process killed at
+   * the commit leaves neither half. Throwing rolls the import back.
+   */
+  beforeCommit?: (done: ImportCommit) => void;
+}
+
+/** What an import is about to commit (ImportOptions.beforeCommit). */
+export interface ImportCommit extends LoadCounts {
+  /** the file's SHA-256; null for rows given in code */
+  sha256: string | null;
+  ms: number;
+  replacement?: Replacement;
 }
 
 /**
@@ -60,8 +75,8 @@ export async function importFile(store: Store, kind: ImportKind, file: string, o
     throw new UserError(`cannot read ${file}: no such file`);
   }
   const started = Date.now();
-  const startedAt = new Date(started).toISOString();
   const progress = (done: number) => opts.onProgress?.(done, size);
+  const log = logger(store, kind, opts.logAs ?? file, opts, started);
 
   if (opts.replace && kind !== 'assets') throw new UserError('only an asset import can replace an inventory (--replace)');
 
@@ -73,8 +88,8 @@ export async function importFile(store: Store, kind: ImportKind, file: string, o
     progress(size);
     const counts =
       kind === 'policies'
-        ? importPolicyDocuments(store, doc, name, (c) => log(store, kind, opts.logAs ?? file, notEmpty(name, c), sha256, startedAt, opts.actor))
-        : await loadObjects(store, kind, name, numbered(jsonRows(doc, kind, name)), (c) => log(store, kind, opts.logAs ?? file, notEmpty(name, c), sha256, startedAt, opts.actor), undefined, opts.replace);
+        ? importPolicyDocuments(store, doc, name, (c) => log(notEmpty(name, c), sha256))
+        : await loadObjects(store, kind, name, numbered(jsonRows(doc, kind, name)), (c, r) => log(notEmpty(name, c), sha256, r), undefined, opts.replace);
     return { kind, file, ...counts, ms: Date.now() - started };
   }
 
@@ -85,7 +100,7 @@ export async function importFile(store: Store, kind: ImportKind, file: string, o
     const set = await xlsxRecords(name, bytes);
     progress(size);
     const label = sourceLabel(name, set.sheet);
-    const counts = await loadObjects(store, kind, label, set.records, (c) => log(store, kind, opts.logAs ?? file, notEmpty(label, c), sha256, startedAt, opts.actor), undefined, opts.replace, set.columns);
+    const counts = await loadObjects(store, kind, label, set.records, (c, r) => log(notEmpty(label, c), sha256, r), undefined, opts.replace, set.columns);
     return { kind, file, ...counts, ms: Date.now() - started };
   }
   // a CSV file, or a JSON one on the worker
@@ -104,7 +119,7 @@ export async function importFile(store: Store, kind: ImportKind, file: string, o
   const counts = load.finish((c) => {
     notEmpty(name, c);
     replacement = tracker?.decommission(store, name);
-    log(store, kind, opts.logAs ?? file, c, sha256, startedAt, opts.actor);
+    log(c, sha256, replacement);
   });
   return { kind, file, ...counts, ms: Date.now() - started, ...(replacement ? { replacement } : {}) };
 }
@@ -151,18 +166,18 @@ export async function importRows(
   opts: ImportOptions = {},
 ): Promise<ImportSummary> {
   const started = Date.now();
-  const startedAt = new Date(started).toISOString();
+  const log = logger(store, kind, sourceName, opts, started);
   const total = Array.isArray(rows) ? rows.length : 0;
   if (opts.replace && kind !== 'assets') throw new UserError('only an asset import can replace an inventory');
   const counts =
     kind === 'policies'
-      ? importPolicyDocuments(store, [...rows], sourceName, (c) => log(store, kind, sourceName, c, null, startedAt, opts.actor))
+      ? importPolicyDocuments(store, [...rows], sourceName, (c) => log(c, null))
       : await loadObjects(
           store,
           kind,
           sourceName,
           numbered(rows),
-          (c) => log(store, kind, sourceName, c, null, startedAt, opts.actor),
+          (c, r) => log(c, null, r),
           (done) => opts.onProgress?.(done, total || done),
           opts.replace,
         );
@@ -179,8 +194,13 @@ function notEmpty(name: string, c: LoadCounts): LoadCounts {
   return c;
 }
 
-function log(store: Store, kind: string, file: string, c: LoadCounts, sha256: string | null, startedAt: string, actor?: string) {
-  recordImport(store, { kind, file, ...c, sha256, startedAt, finishedAt: importTimestamp(), actor });
+/** Writes the import-log entry, then lets the caller write its own records of the import (ImportOptions.beforeCommit): inside the transaction. */
+function logger(store: Store, kind: string, file: string, opts: ImportOptions, started: number) {
+  const startedAt = new Date(started).toISOString();
+  return (c: LoadCounts, sha256: string | null, replacement?: Replacement) => {
+    recordImport(store, { kind, file, ...c, sha256, startedAt, finishedAt: importTimestamp(), actor: opts.actor });
+    if (!opts.replace?.dryRun) opts.beforeCommit?.({ ...c, sha256, ms: Date.now() - started, ...(replacement ? { replacement } : {}) });
+  };
 }
 
 /** Objects are checked and handed to the load this many at a time; progress is told every PROGRESS_EVERY. */
@@ -202,7 +222,7 @@ async function loadObjects(
   kind: TableKind,
   name: string,
   rows: Iterable<{ row: number; fields: unknown }>,
-  beforeCommit: (c: LoadCounts) => void,
+  beforeCommit: (c: LoadCounts, replacement: Replacement | undefined) => void,
   onRows?: (done: number) => void,
   replace?: ReplaceOptions,
   columns?: readonly string[],
@@ -233,7 +253,7 @@ async function loadObjects(
   const counts = load.finish((c) => {
     notEmpty(name, c);
     replacement = tracker?.decommission(store, name);
-    beforeCommit(c);
+    beforeCommit(c, replacement);
   });
   return { ...counts, ...(replacement ? { replacement } : {}) };
 }

@@ -15,7 +15,7 @@ import type { Page, PageRequest, Scope } from '../../store/access/index.js';
 import type { Store } from '../../store/index.js';
 import type { WriteGate } from './write-gate.js';
 
-export type { ImportJob, ImportJobStatus } from '../../store/access/import-jobs.js';
+export type { ImportJob, ImportJobStatus, ImportJobSummary } from '../../store/access/import-jobs.js';
 
 /** What a job left unfinished by an earlier server process says. */
 export const INTERRUPTED = 'interrupted by a server restart';
@@ -26,7 +26,12 @@ const PROGRESS_EVERY_MS = 500;
 interface Entry {
   job: ImportJob;
   owner: JobOwner;
-  run: (job: Readonly<ImportJob>, progress: (done: number, total: number) => void) => Promise<ImportJob['result']>;
+  /**
+   * The job's work. It calls `committing` inside its import's transaction, just before the commit, with
+   * the result: the job's row says "done" in that same transaction, so a process killed after the
+   * commit does not leave a job marked failed whose rows are in.
+   */
+  run: (job: Readonly<ImportJob>, progress: (done: number, total: number) => void, committing: (result: NonNullable<ImportJob['result']>) => void) => Promise<ImportJob['result']>;
   /** called once the job has ended, whatever happened: removes its upload */
   release?: () => Promise<void>;
 }
@@ -86,9 +91,10 @@ export class ImportJobs {
       lastWrite = now;
       putImportJobProgress(this.store, job.jobId, done, total);
     };
+    const committing = (result: NonNullable<ImportJob['result']>) => putImportJob(this.store, { ...job, status: 'done', result, finishedAt: new Date().toISOString() }, e.owner);
     try {
       putImportJob(this.store, job, e.owner);
-      job.result = await (this.gate ? this.gate.hold(() => e.run(job, progress)) : e.run(job, progress));
+      job.result = await (this.gate ? this.gate.hold(() => e.run(job, progress, committing)) : e.run(job, progress, committing));
       job.status = 'done';
     } catch (err) {
       job.status = 'failed';

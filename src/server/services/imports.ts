@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ImportError, UserError, isoCountry } from '../../domain/index.js';
-import { importFile, type ImportKind, type ReplaceOptions } from '../../interchange/index.js';
+import { importFile, type ImportKind, type ImportSummary, type ReplaceOptions } from '../../interchange/index.js';
 import { readCsv } from '../../interchange/import/csv.js';
 import { xlsxRecords } from '../../interchange/records.js';
 import { decodeText } from '../../interchange/text.js';
@@ -15,7 +15,7 @@ import { assertImportInScope, assertReplaceInScope, tenancyOf, type RowKeys, typ
 import { appendAudit, type Actor } from '../../store/audit/index.js';
 import type { ServerContext } from '../context.js';
 import { HttpProblem } from '../plugins/problem.js';
-import type { ImportJob } from './import-jobs.js';
+import type { ImportJob, ImportJobSummary } from './import-jobs.js';
 
 /** Writes the request body to a file, refusing bodies over `limit` bytes; returns its size and SHA-256. */
 export async function saveUpload(body: Readable, file: string, limit: number): Promise<{ bytes: number; sha256: string }> {
@@ -137,13 +137,22 @@ function queueImport(ctx: ServerContext, kind: ImportKind, upload: Upload, calle
     upload.name,
     caller,
     upload.bytes,
-    async ({ jobId }, progress) => {
+    async ({ jobId }, progress, committing) => {
       if (tenancyOf(caller.scope).kind !== 'all') {
         if (kind === 'suppliers' || kind === 'products' || kind === 'certificates') throw new UserError(`${kind} are shared reference data: an administrator imports them`);
         if (replace) assertReplaceInScope(ctx.store, caller.scope, replace.operatorId);
         const keys = await readRowKeys(kind, upload.file, upload.name, upload.ext);
         assertImportInScope(ctx.store, caller.scope, kind, upload.name, keys);
       }
+      const summaryOf = (s: Pick<ImportSummary, 'rows' | 'inserted' | 'updated' | 'unchanged' | 'ms' | 'replacement'>): ImportJobSummary => ({
+        rows: s.rows,
+        inserted: s.inserted,
+        updated: s.updated,
+        unchanged: s.unchanged,
+        ms: s.ms,
+        ...(s.replacement ? { replacement: s.replacement } : {}),
+      });
+      const t = tenancyOf(caller.scope);
       const s = await importFile(ctx.store, kind, upload.file, {
         // this thread answers requests meanwhile: it only writes, in slices (table-load.ts), while a worker parses
         worker: upload.ext !== '.xlsx' && kind !== 'policies' && upload.bytes >= SERVER_PARSE_WORKER_MIN_BYTES,
@@ -151,29 +160,31 @@ function queueImport(ctx: ServerContext, kind: ImportKind, upload: Upload, calle
         actor: caller.actor.name,
         logAs: `upload ${upload.name}`,
         ...(replace ? { replace } : {}),
-      });
-      const r = s.replacement;
-      const summary = { rows: s.rows, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, ms: s.ms, ...(r ? { replacement: r } : {}) };
-      if (r?.dryRun) return summary;
-      const t = tenancyOf(caller.scope);
-      appendAudit(ctx.store, caller.actor, {
-        action: r ? `import.${kind}.replace` : `import.${kind}`,
-        targetType: 'import',
-        targetId: jobId,
-        memberState: t.kind === 'member-state' || t.kind === 'operator' ? t.memberState : undefined,
-        operatorId: t.kind === 'operator' ? t.operatorId : undefined,
-        detail: {
-          file: upload.name,
-          sha256: upload.sha256,
-          rows: s.rows,
-          inserted: s.inserted,
-          updated: s.updated,
-          unchanged: s.unchanged,
-          ...(r ? { operatorId: r.operatorId, asOf: r.asOf, decommissioned: r.decommissioned } : {}),
+        // the audit entry and the job's "done" commit with the rows: a kill at the commit leaves all or none
+        beforeCommit(done) {
+          const r = done.replacement;
+          appendAudit(ctx.store, caller.actor, {
+            action: r ? `import.${kind}.replace` : `import.${kind}`,
+            targetType: 'import',
+            targetId: jobId,
+            memberState: t.kind === 'member-state' || t.kind === 'operator' ? t.memberState : undefined,
+            operatorId: t.kind === 'operator' ? t.operatorId : undefined,
+            detail: {
+              file: upload.name,
+              sha256: upload.sha256,
+              rows: done.rows,
+              inserted: done.inserted,
+              updated: done.updated,
+              unchanged: done.unchanged,
+              ...(r ? { operatorId: r.operatorId, asOf: r.asOf, decommissioned: r.decommissioned } : {}),
+            },
+          });
+          committing(summaryOf(done));
         },
       });
-      if (s.inserted + s.updated + (r?.decommissioned.length ?? 0) > 0) ctx.dashboard.invalidate();
-      return summary;
+      const r = s.replacement;
+      if (!r?.dryRun && s.inserted + s.updated + (r?.decommissioned.length ?? 0) > 0) ctx.dashboard.invalidate();
+      return summaryOf(s);
     },
     // done, failed or refused: the upload goes (one left by a killed process goes at the next start, clearUploads)
     () => rm(dirname(upload.file), { recursive: true, force: true }),
