@@ -18,6 +18,7 @@ import * as m0016 from './0016_entity_supplier.js';
 import * as m0017 from './0017_certificates.js';
 import * as m0018 from './0018_second_factor.js';
 import * as m0019 from './0019_asset_operator_order.js';
+import * as m0020 from './0020_asset_operator_segment_order.js';
 
 /** Migrations in code (not read from a folder at run time), so they travel inside the build. Names sort in order. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017_certificates': m0017,
   '0018_second_factor': m0018,
   '0019_asset_operator_order': m0019,
+  '0020_asset_operator_segment_order': m0020,
 };
 
 export const migrationProvider: MigrationProvider = {
