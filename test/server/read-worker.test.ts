@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEEP_OFFSET, ReadWorker } from '../../src/server/services/read-worker.js';
+import { DEEP_OFFSET, MAX_WAITING_READS, READ_RETRY_AFTER_SECONDS, ReadWorker } from '../../src/server/services/read-worker.js';
 import { listAssets } from '../../src/store/access/index.js';
 import { fixtureApp, login, type Fixture, type Session } from './helpers.js';
 
@@ -54,6 +54,38 @@ describe('reads off the server thread', () => {
       expect(fr.items.map((a) => a.asset_id)).toContain('FR1-NEW');
     } finally {
       await worker.close();
+    }
+  });
+
+  it(`is full while ${MAX_WAITING_READS} reads wait, and not once they are answered`, async () => {
+    const worker = new ReadWorker(f.store);
+    try {
+      const waiting = Array.from({ length: MAX_WAITING_READS - 1 }, () => worker.run('listAssets', { role: 'admin' }, { offset: DEEP_OFFSET, limit: 1 }));
+      expect(worker.full).toBe(false);
+      waiting.push(worker.run('listAssets', { role: 'admin' }, { offset: DEEP_OFFSET, limit: 1 }));
+      expect(worker.full).toBe(true);
+      await Promise.all(waiting);
+      expect(worker.full).toBe(false);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('a deep page asked while the thread is full is answered 503 with Retry-After, not queued; other pages are answered', async () => {
+    const full = vi.spyOn(f.app.ctx.offload, 'full', 'get').mockReturnValue(true);
+    const run = vi.spyOn(f.app.ctx.offload, 'run');
+    try {
+      const r = await f.app.inject({ url: `/api/v1/assets?offset=${DEEP_OFFSET}&limit=4`, headers: admin.read });
+      expect(r.statusCode).toBe(503);
+      expect(r.headers['retry-after']).toBe(String(READ_RETRY_AFTER_SECONDS));
+      expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(r.json()).toMatchObject({ type: 'urn:secure5g:problem:deep-pages-busy', status: 503 });
+      expect(run).not.toHaveBeenCalled();
+      expect((await f.app.inject({ url: '/api/v1/assets?offset=10&limit=4', headers: admin.read })).statusCode).toBe(200);
+      expect((await f.app.inject({ url: `/api/v1/assets?after=Z-00001&limit=4`, headers: admin.read })).statusCode).toBe(200);
+    } finally {
+      full.mockRestore();
+      run.mockRestore();
     }
   });
 });

@@ -5,9 +5,9 @@ import type { AssetSort } from '../../store/access/index.js';
 import { Readable } from 'node:stream';
 import { CSV_COLUMNS, csvLine } from '../../demo/csv.js';
 import { ExplanationOut } from '../assessment-schemas.js';
-import { notFound } from '../plugins/problem.js';
+import { notFound, PROBLEM_TYPE, sendProblem } from '../plugins/problem.js';
 import { route, type ApiRoute } from '../route-table.js';
-import { DEEP_OFFSET } from '../services/read-worker.js';
+import { DEEP_OFFSET, MAX_WAITING_READS, READ_RETRY_AFTER_SECONDS } from '../services/read-worker.js';
 import { DateQuery, IdParam, named, page, PageQuery, problems, today } from '../schemas.js';
 
 const CertificateOut = named(
@@ -149,14 +149,26 @@ export const inventoryRoutes: ApiRoute[] = [
     access: 'assets.read',
     tag: 'inventory',
     summary:
-      'Assets in your scope a page at a time, by asset id or by ?sort (ties broken by asset id): by offset, or (by asset id) after the `next` id of the page before (cheap at any depth)',
+      'Assets in your scope a page at a time, by asset id or by ?sort (ties broken by asset id): by offset, or (by asset id) after the `next` id of the page before (cheap at any depth). ' +
+      'Offsets from 10,000 are read one at a time off the server thread; while 8 wait, another is answered 503 with Retry-After',
     query: PageQuery.extend(AssetFilterQuery.shape).extend({
       after: IdParam.optional().describe('the rows after this asset id: the `next` of the page before (with the default order only)'),
     }),
-    response: { 200: page(Asset).extend({ next: z.string().optional().describe('ask for the following page with after=next; absent on the last page') }), ...problems(400, 401, 403) },
+    response: { 200: page(Asset).extend({ next: z.string().optional().describe('ask for the following page with after=next; absent on the last page') }), ...problems(400, 401, 403, 503) },
     // a deep OFFSET steps over every row before the page: off the server thread, so other requests do not wait for it
-    handler: ({ query, caller }, { store, offload }) =>
-      query.after === undefined && (query.offset ?? 0) >= DEEP_OFFSET ? offload.run('listAssets', caller.scope, query) : access.listAssets(store, caller.scope, query),
+    handler: ({ query, caller, request, reply }, { store, offload }) => {
+      if (query.after !== undefined || (query.offset ?? 0) < DEEP_OFFSET) return access.listAssets(store, caller.scope, query);
+      if (offload.full) {
+        reply.header('retry-after', String(READ_RETRY_AFTER_SECONDS));
+        return sendProblem(reply, request, {
+          type: PROBLEM_TYPE('deep-pages-busy'),
+          title: 'Service unavailable',
+          status: 503,
+          detail: `pages this deep (offset ${DEEP_OFFSET} and more) are read one at a time and ${MAX_WAITING_READS} are waiting; ask again in ${READ_RETRY_AFTER_SECONDS} s, or page by asset id with after=`,
+        });
+      }
+      return offload.run('listAssets', caller.scope, query);
+    },
   }),
   route({
     method: 'GET',

@@ -10,6 +10,14 @@ const startWorker = () => startThread(import.meta.url, 'read-worker-thread');
 export const DEEP_OFFSET = 10_000;
 
 /**
+ * Reads waiting for the thread past which a new one is refused (503 with Retry-After): they are read one
+ * at a time and a deep page costs up to a second at Union scale, so the last of more would wait longer
+ * than a client waits (bench/LOAD-NOTES.md).
+ */
+export const MAX_WAITING_READS = 8;
+export const READ_RETRY_AFTER_SECONDS = 5;
+
+/**
  * Runs the reads of read-worker-thread.ts on one thread, started on first use, one read at a time in
  * the order asked; a thread that dies fails its reads and is replaced on the next one. An in-memory
  * database cannot be opened from another thread: its reads run here.
@@ -20,6 +28,11 @@ export class ReadWorker {
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
   constructor(private readonly store: Store) {}
+
+  /** As many reads wait as may (MAX_WAITING_READS): the caller refuses the next rather than queue it. */
+  get full(): boolean {
+    return this.pending.size >= MAX_WAITING_READS;
+  }
 
   run<N extends ReadName>(name: N, scope: Scope, args: Parameters<(typeof READS)[N]>[2]): Promise<ReturnType<(typeof READS)[N]>> {
     type R = ReturnType<(typeof READS)[N]>;

@@ -421,7 +421,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Assets in your scope a page at a time, by asset id or by ?sort (ties broken by asset id): by offset, or (by asset id) after the `next` id of the page before (cheap at any depth) */
+        /** Assets in your scope a page at a time, by asset id or by ?sort (ties broken by asset id): by offset, or (by asset id) after the `next` id of the page before (cheap at any depth). Offsets from 10,000 are read one at a time off the server thread; while 8 wait, another is answered 503 with Retry-After */
         get: operations["listAssets"];
         put?: never;
         post?: never;
@@ -3943,6 +3943,15 @@ export interface operations {
             };
             /** @description Signed in, but your role, token or missing CSRF token does not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready yet: ask again after Retry-After seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
