@@ -247,8 +247,7 @@ async function client(i: number): Promise<void> {
     if (ask.method === 'GET') {
       tally(reads, ask.route, a);
       (readsBySecond[second] ??= []).push(a.ms);
-    }
-    else tally(during ? writes.duringImport : writes.otherwise, ask.route, a);
+    } else tally(during ? writes.duringImport : writes.otherwise, ask.route, a);
     if (THINK_MS > 0) await sleep(random() * 2 * THINK_MS);
   }
 }

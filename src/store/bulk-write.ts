@@ -196,7 +196,8 @@ export function bulkWriter(store: Store, table: string, columns: readonly string
       const t = q(table);
       const fresh = Number(db.prepare(`SELECT count(*) FROM ${t} WHERE rowid > ?`).pluck().get(lastRowidBefore));
       if (fresh === 0) return [];
-      const onlyFresh = fresh * 4 < countRows(db, table);
+      // the load deletes nothing: the table holds the rows from before it and the ones it inserted
+      const onlyFresh = fresh * 4 < before + fresh;
       const groups = db
         .prepare(
           `SELECT json_group_array(json_array(${k}, rowid)) AS g FROM ${t}` +

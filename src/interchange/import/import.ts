@@ -12,7 +12,7 @@ import { TableLoad, type LoadCounts } from './table-load.js';
 import { RowStage } from './row-stage.js';
 import type { References } from './validate.js';
 import { parseOnWorker } from './parse-worker-host.js';
-import { jsonRows, parseJsonFile } from './json-rows.js';
+import { jsonRows, readJsonFile } from './json-rows.js';
 import { sourceLabel, xlsxRecords } from '../records.js';
 
 export interface ImportSummary {
@@ -82,9 +82,7 @@ export async function importFile(store: Store, kind: ImportKind, file: string, o
 
   const useWorker = opts.worker ?? size >= WORKER_MIN_BYTES;
   if (ext === '.json' && (kind === 'policies' || !useWorker)) {
-    const bytes = await readFile(file);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const doc = parseJsonFile(name, bytes);
+    const { doc, sha256 } = await readJsonFile(file, name);
     progress(size);
     const counts =
       kind === 'policies'

@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ImportError } from '../../domain/index.js';
 import type { EncodedBatch } from './batch-codec.js';
 import { readCsv } from './csv.js';
-import { jsonRows, parseJsonFile } from './json-rows.js';
+import { jsonRows, readJsonFile } from './json-rows.js';
 import { KINDS, type TableKind } from './kinds.js';
 import { RowStage } from './row-stage.js';
 import type { DesignationReferences } from './validate.js';
@@ -81,10 +79,9 @@ async function main(data: ParseWorkerData): Promise<void> {
 
 /** Checks a JSON document's objects, numbered from 1 as the in-thread import numbers them; returns the file's SHA-256. */
 async function json(data: ParseWorkerData, stage: RowStage, post: () => void, progress: (bytes: number) => void): Promise<string> {
-  const bytes = await readFile(data.file);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const rows = jsonRows(parseJsonFile(data.name, bytes), data.kind, data.name);
-  progress(bytes.length);
+  const { doc, sha256, bytes } = await readJsonFile(data.file, data.name);
+  const rows = jsonRows(doc, data.kind, data.name);
+  progress(bytes);
   for (let i = 0; i < rows.length && !stage.stopped; i++) {
     stage.object(rows[i], i + 1);
     if ((i + 1) % JSON_BATCH_ROWS === 0) post();

@@ -1,5 +1,5 @@
-import { ImportError, spellingClash } from '../../domain/index.js';
 import { setImmediate as turnEventLoop } from 'node:timers/promises';
+import { ImportError, spellingClash } from '../../domain/index.js';
 import { beginBulkLoad, bulkWriter, type BulkTransaction, type BulkWriter, type DuplicateKey, type Store } from '../../store/index.js';
 import { ImportErrors, MAX_ERRORS } from './errors.js';
 import type { KindSpec } from './kinds.js';

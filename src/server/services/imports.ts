@@ -108,6 +108,16 @@ export interface Upload {
 
 type ImportCaller = { scope: Scope; actor: Actor };
 
+/** What a job's result keeps of an import (its summary, or what it is about to commit). */
+const summaryOf = (s: Pick<ImportSummary, 'rows' | 'inserted' | 'updated' | 'unchanged' | 'ms' | 'replacement'>): ImportJobSummary => ({
+  rows: s.rows,
+  inserted: s.inserted,
+  updated: s.updated,
+  unchanged: s.unchanged,
+  ms: s.ms,
+  ...(s.replacement ? { replacement: s.replacement } : {}),
+});
+
 /**
  * A CSV or JSON upload from this size on is parsed on a worker thread: parsing a 4 MB stretch of a CSV
  * file on the server thread held it for ~0.15 s (bench/LOAD-NOTES.md), and a JSON document is parsed
@@ -144,18 +154,11 @@ function queueImport(ctx: ServerContext, kind: ImportKind, upload: Upload, calle
         const keys = await readRowKeys(kind, upload.file, upload.name, upload.ext);
         assertImportInScope(ctx.store, caller.scope, kind, upload.name, keys);
       }
-      const summaryOf = (s: Pick<ImportSummary, 'rows' | 'inserted' | 'updated' | 'unchanged' | 'ms' | 'replacement'>): ImportJobSummary => ({
-        rows: s.rows,
-        inserted: s.inserted,
-        updated: s.updated,
-        unchanged: s.unchanged,
-        ms: s.ms,
-        ...(s.replacement ? { replacement: s.replacement } : {}),
-      });
       const t = tenancyOf(caller.scope);
       const s = await importFile(ctx.store, kind, upload.file, {
-        // this thread answers requests meanwhile: it only writes, in slices (table-load.ts), while a worker parses
-        worker: upload.ext !== '.xlsx' && kind !== 'policies' && upload.bytes >= SERVER_PARSE_WORKER_MIN_BYTES,
+        // this thread answers requests meanwhile: it only writes, in slices (table-load.ts), while a worker
+        // parses a CSV or JSON table (importFile reads XLSX and policies here, whatever this says)
+        worker: upload.bytes >= SERVER_PARSE_WORKER_MIN_BYTES,
         onProgress: progress,
         actor: caller.actor.name,
         logAs: `upload ${upload.name}`,

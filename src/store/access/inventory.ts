@@ -181,10 +181,11 @@ export function listAssets(store: Store, scope: Scope, f: AssetFilter = {}): Pag
   const keyset = f.after !== undefined;
   if (keyset && ((f.sort ?? 'assetId') !== 'assetId' || f.order === 'desc'))
     throw new UserError('after: keyset paging follows the asset id in ascending order; with another sort, page by offset');
-  const byOperator = operatorsOfPage(store, scope, f, keyset ? 0 : offset);
-  const items = byOperator ? mergedOperatorPages(store, scope, f, byOperator, limit) : assetPage(store, scope, f, assetOrder(f), limit, keyset ? 0 : offset);
+  const skip = keyset ? 0 : offset;
+  const byOperator = operatorsOfPage(store, scope, f, skip);
+  const items = byOperator ? mergedOperatorPages(store, scope, f, byOperator, limit) : assetPage(store, scope, f, assetOrder(f), limit, skip);
   const last = items.length === limit ? items[items.length - 1] : undefined;
-  return { items: items.map(toAsset), total: countAssets(store, scope, f), limit, offset: keyset ? 0 : offset, ...(last ? { next: last.asset_id } : {}) };
+  return { items: items.map(toAsset), total: countAssets(store, scope, f), limit, offset: skip, ...(last ? { next: last.asset_id } : {}) };
 }
 
 /** One page of the scope's assets passing the filter (and after `f.after`), in `order`. */
