@@ -10,8 +10,8 @@ export async function readJsonFile(file: string, name: string): Promise<{ doc: u
   return { doc: parseJsonFile(name, bytes), sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
 }
 
-/** A JSON document, read as text in any of the encodings a CSV file may have. */
-function parseJsonFile(name: string, bytes: Buffer): unknown {
+/** A JSON document, read as text in any of the encodings a CSV file may have (the importer's and the preview's). */
+export function parseJsonFile(name: string, bytes: Buffer): unknown {
   try {
     return JSON.parse(decodeText(name, bytes, 'lines'));
   } catch (err) {

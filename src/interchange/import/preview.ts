@@ -5,9 +5,9 @@ import { referenceData } from '../../store/import-writes.js';
 import { policyVersionStatus } from '../../store/policies.js';
 import { policyItems, policyValidation } from '../policy-validate.js';
 import { sourceLabel, xlsxRecords } from '../records.js';
-import { decodeText } from '../text.js';
 import { readCsv } from './csv.js';
 import { ImportErrors, MAX_ERRORS } from './errors.js';
+import { jsonRows, parseJsonFile } from './json-rows.js';
 import { KINDS, type ImportKind, type TableKind } from './kinds.js';
 import { RowStage } from './row-stage.js';
 
@@ -133,7 +133,7 @@ async function previewTable(store: Store, kind: TableKind, file: string, name: s
       stage.object(r.fields, r.row);
     }
   } else {
-    const items = jsonItems(name, await readFile(file), kind);
+    const items = jsonRows(parseJsonFile(name, await readFile(file)), kind, name);
     const columns = new Set<string>();
     items.forEach((o, i) => {
       const fields = asFields(o);
@@ -149,7 +149,7 @@ async function previewTable(store: Store, kind: TableKind, file: string, name: s
 }
 
 async function previewPolicies(store: Store, file: string, name: string, out: Reading): Promise<void> {
-  const items = policyItems(parseJson(name, await readFile(file)));
+  const items = policyItems(parseJsonFile(name, await readFile(file)));
   const columns = new Set<string>();
   const versions = new Set<string>();
   items.forEach((item, i) => {
@@ -168,22 +168,4 @@ async function previewPolicies(store: Store, file: string, name: string, out: Re
     versions.add(key);
   });
   out.columns = [...columns];
-}
-
-function parseJson(name: string, bytes: Buffer): unknown {
-  try {
-    return JSON.parse(decodeText(name, bytes, 'lines'));
-  } catch (err) {
-    if (err instanceof ImportError) throw err;
-    throw new ImportError(name, undefined, undefined, `not valid JSON: ${(err as Error).message}`);
-  }
-}
-
-/** The rows of a JSON document as the importer takes them: an array, or `{ "<kind>": [...] }`. */
-function jsonItems(name: string, bytes: Buffer, kind: TableKind): unknown[] {
-  const doc = parseJson(name, bytes);
-  if (Array.isArray(doc)) return doc;
-  const wrapped = doc !== null && typeof doc === 'object' ? (doc as Record<string, unknown>)[kind] : undefined;
-  if (Array.isArray(wrapped)) return wrapped;
-  throw new ImportError(name, undefined, undefined, `must be a JSON array of ${kind}, or an object {"${kind}": [...]}`);
 }
